@@ -1,0 +1,33 @@
+import esbuild from "esbuild";
+import { builtinModules } from "node:module";
+
+const production = process.argv.includes("production");
+
+const context = await esbuild.context({
+  entryPoints: ["src/main.ts"],
+  bundle: true,
+  external: [
+    "obsidian",
+    "electron",
+    "@codemirror/*",
+    "@lezer/*",
+    ...builtinModules,
+    ...builtinModules.map((m) => `node:${m}`),
+  ],
+  format: "cjs",
+  target: "es2022",
+  platform: "browser",
+  logLevel: "info",
+  sourcemap: production ? false : "inline",
+  treeShaking: true,
+  minify: production,
+  outfile: "main.js",
+  metafile: true,
+});
+
+if (process.argv.includes("watch")) {
+  await context.watch();
+} else {
+  await context.rebuild();
+  await context.dispose();
+}

@@ -1,0 +1,43 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+import globals from "globals";
+
+const nodeBuiltins = ["fs", "path", "os", "child_process", "crypto", "http", "https", "net", "url", "stream", "util"];
+
+export default defineConfig([
+  globalIgnores(["node_modules/", "main.js", ".build/", "coverage/", "examples/", "docs/"]),
+  ...obsidianmd.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "jest.config.cjs"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "obsidianmd/ui/sentence-case": ["warn", { brands: ["Ollama", "Obsidian", "AI Stack Planner", "MacBook"], acronyms: ["AI", "GPU", "VRAM", "RAM", "LLM", "URL", "GB"] }],
+    },
+  },
+  {
+    // The core is pure: no Obsidian, no Node. It talks to the world only through the ports it defines.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["obsidian", "ollama", "ollama/browser", ...nodeBuiltins],
+          patterns: [
+            { group: ["node:*"], message: "src/core must not import Node modules." },
+            { group: ["**/adapters/**", "**/ui/**", "**/cli/**"], message: "src/core must not depend on outer layers." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Not plugin code: the headless CLI, its folder vault, tests and scripts run in Node, never in Obsidian.
+    files: ["src/cli/**/*.ts", "src/adapters/folder-vault.ts", "tests/**/*.ts", "scripts/**/*.ts", "*.mjs", "*.cjs"],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: { "obsidianmd/no-nodejs-modules": "off", "no-restricted-globals": "off", "obsidianmd/prefer-window-timers": "off", "obsidianmd/no-global-this": "off" },
+  },
+]);

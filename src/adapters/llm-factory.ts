@@ -1,0 +1,12 @@
+/** Builds the Ollama-backed LlmPort from settings, applying the privacy guard first. */
+import { plannerErrors } from "../core/errors";
+import { checkOllamaHost, type HostCheck } from "../core/host-policy";
+import type { LlmPort } from "../core/ports";
+import { OllamaLlm, type FetchFn } from "./ollama-client";
+
+/** The LlmPort for `host`, or a PlannerError explaining why that host may not be used. */
+export function createLlm(host: string, allowRemote: boolean, platformFetch: FetchFn): { llm: LlmPort; check: HostCheck } {
+  const check = checkOllamaHost(host, allowRemote);
+  if (check.error !== undefined || check.baseUrl === undefined) throw plannerErrors.invalidHost(check.error ?? "Invalid Ollama host.");
+  return { llm: new OllamaLlm({ baseUrl: check.baseUrl, fetch: platformFetch }), check };
+}

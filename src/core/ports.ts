@@ -1,0 +1,56 @@
+/** The small interfaces the core needs from the outside world; adapters implement them. */
+
+/** A model installed in Ollama, as far as planning needs to know. */
+export interface InstalledModel {
+  name: string;
+  family?: string;
+  parameterSize?: string;
+  quantization?: string;
+  sizeBytes?: number;
+  /** False for embedding-only models, which cannot chat. */
+  canChat: boolean;
+}
+
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  /** Sent as options.num_ctx. */
+  contextTokens: number;
+}
+
+/** The final statistics of a chat stream, from Ollama's done chunk. */
+export interface ChatResult {
+  text: string;
+  doneReason?: string;
+  promptTokens: number | null;
+  answerTokens: number | null;
+  /** Nanoseconds the model spent writing the answer. */
+  evalDurationNs: number | null;
+}
+
+/** A language model server (Ollama). Errors thrown are `PlannerError`s with user-facing messages. */
+export interface LlmPort {
+  /** The host as the user configured it, for messages. */
+  readonly hostLabel: string;
+  listModels(signal?: AbortSignal): Promise<InstalledModel[]>;
+  /**
+   * Streams a chat answer; `onChunk` gets each piece of text as it arrives. Aborting `signal`
+   * cancels the HTTP request and rejects with an `aborted` PlannerError.
+   */
+  chat(request: ChatRequest, onChunk: (chunk: string) => void, signal: AbortSignal): Promise<ChatResult>;
+}
+
+/** The vault, addressed by vault-relative paths with forward slashes. */
+export interface VaultPort {
+  /** True when a file or folder exists at `path` (case-insensitively, as on macOS and Windows). */
+  exists(path: string): Promise<boolean>;
+  /** Creates the folder and its parents if missing. */
+  ensureFolder(path: string): Promise<void>;
+  /** Creates a new note; must fail rather than overwrite an existing one. */
+  createNote(path: string, content: string): Promise<void>;
+}

@@ -1,0 +1,38 @@
+/** AI Stack Planner: plan a private, local AI stack from your notes with a local Ollama. */
+import { Plugin, getLanguage } from "obsidian";
+import { migrateSettings, type PlannerSettings } from "./core/settings";
+import type { FetchFn } from "./adapters/ollama-client";
+import { registerCommands } from "./ui/commands";
+import { PlanGenerator } from "./ui/plan-generator";
+import { PlannerSettingTab } from "./ui/settings-tab";
+
+export default class AiStackPlannerPlugin extends Plugin {
+  settings: PlannerSettings = migrateSettings(undefined);
+  /** Electron's fetch streams and can be aborted; requestUrl buffers whole answers. */
+  readonly fetchFn: FetchFn = (input, init) => window.fetch(input, init);
+
+  async onload(): Promise<void> {
+    this.settings = migrateSettings(await this.loadData());
+
+    const statusEl = this.addStatusBarItem();
+    statusEl.addClass("ai-stack-planner-status");
+    const generator = new PlanGenerator({
+      app: this.app,
+      settings: () => this.settings,
+      statusEl,
+      fetch: this.fetchFn,
+      uiLanguage: () => getLanguage(),
+    });
+    this.registerDomEvent(statusEl, "click", () => generator.stop());
+    this.register(() => generator.stop());
+
+    registerCommands(this, generator, () => this.settings);
+    this.addSettingTab(new PlannerSettingTab(this.app, this, this));
+  }
+
+  /** Applies a change, normalises it through the migration and persists it. */
+  async saveSettings(next: Partial<PlannerSettings>): Promise<void> {
+    this.settings = migrateSettings({ ...this.settings, ...next });
+    await this.saveData(this.settings);
+  }
+}
