@@ -11,7 +11,13 @@ const MAX_NAME_LENGTH = 100;
 export function sanitizeFileName(text: string, maxLength = MAX_NAME_LENGTH): string {
   let name = replaceControlChars(text.normalize("NFC"), " ").replace(FORBIDDEN, " ").replace(/\s+/g, " ").trim();
   name = name.replace(/^\.+/, "").replace(/[. ]+$/, "");
-  if (name.length > maxLength) name = Array.from(name).slice(0, maxLength).join("").trim();
+  const chars = Array.from(name);
+  if (chars.length > maxLength) {
+    const cut = chars.slice(0, maxLength).join("");
+    // Prefer ending at a word or list boundary over a half word ("Ubuntu 24.0").
+    const boundary = Math.max(cut.lastIndexOf(" "), cut.lastIndexOf(","));
+    name = (boundary > maxLength / 2 ? cut.slice(0, boundary) : cut).replace(/[\s,;.-]+$/, "");
+  }
   if (RESERVED_WINDOWS.test(name)) name = `${name}_`;
   return name;
 }

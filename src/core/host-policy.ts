@@ -17,7 +17,7 @@ export const REMOTE_HOST_EXPLANATION =
 /** True for 127.0.0.0/8, ::1 and localhost: addresses that never leave the machine. */
 export function isLoopbackHostname(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  if (h === "localhost" || h.endsWith(".localhost")) return true;
+  if (h === "localhost" || h.endsWith(".localhost") || h === "0.0.0.0") return true;
   if (h === "::1" || h === "0:0:0:0:0:0:0:1") return true;
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
   if (v4) return v4.slice(1).every((octet) => Number(octet) <= 255) && v4[1] === "127";
@@ -45,6 +45,9 @@ export function checkOllamaHost(raw: string, allowRemote: boolean): HostCheck {
   if (url.hostname === "" || url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
     return { error: `"${text}" isn't a valid Ollama host URL. Use a form like http://127.0.0.1:11434.`, warnings: [], isLoopback: false };
   }
+  // Like Ollama's own clients: a host given without a port means Ollama's default port over http.
+  const explicitPort = /^[a-z][a-z0-9+.-]*:\/\/(\[[^\]]*\]|[^/:]*):\d+/i.test(withScheme);
+  if (!explicitPort && url.protocol === "http:") url.port = "11434";
   const baseUrl = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
   const isLoopback = isLoopbackHostname(url.hostname);
   if (isLoopback) return { baseUrl, warnings: [], isLoopback };

@@ -30,6 +30,10 @@ describe("checkOllamaHost", () => {
     ["localhost:11434", "http://localhost:11434"],
     ["http://localhost:11434/", "http://localhost:11434"],
     ["  http://[::1]:11434  ", "http://[::1]:11434"],
+    ["localhost", "http://localhost:11434"],
+    ["http://127.0.0.1", "http://127.0.0.1:11434"],
+    ["0.0.0.0", "http://0.0.0.0:11434"],
+    ["http://localhost:80", "http://localhost"],
   ])("%s is normalised to %s", (raw, baseUrl) => {
     expect(checkOllamaHost(raw, false).baseUrl).toBe(baseUrl);
   });
@@ -42,7 +46,9 @@ describe("checkOllamaHost", () => {
   });
 
   test("with the opt-in a remote https host gets one warning, plain http a second one", () => {
-    expect(checkOllamaHost("https://ollama.example.com", true).warnings).toHaveLength(1);
+    const https = checkOllamaHost("https://ollama.example.com", true);
+    expect(https.baseUrl).toBe("https://ollama.example.com");
+    expect(https.warnings).toHaveLength(1);
     const http = checkOllamaHost("http://ollama.example.com:11434", true);
     expect(http.baseUrl).toBe("http://ollama.example.com:11434");
     expect(http.warnings).toHaveLength(2);

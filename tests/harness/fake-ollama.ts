@@ -86,6 +86,8 @@ export interface FakeOllamaOptions {
   embeddingDimensions?: number;
   /** Reported by /api/version; default '0.12.0'. */
   version?: string;
+  /** Port on 127.0.0.1; default 0 (a random free port). */
+  port?: number;
 }
 
 export const DEFAULT_REPLY = "Hello from the fake Ollama. This reply is streamed in small chunks.";
@@ -159,7 +161,7 @@ export class FakeOllama {
     const server = http.createServer();
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => {
+      server.listen(options.port ?? 0, "127.0.0.1", () => {
         server.off("error", reject);
         resolve();
       });

@@ -1,0 +1,186 @@
+/**
+ * Headless runner over the same core as the plugin: plan notes for a plain folder vault.
+ *   npm run cli -- plan --vault <dir> --tier pro --hardware "..." --usage "..."
+ *   npm run cli -- prompt --tier basic --hardware "..."      (prints the prompt, sends nothing)
+ *   npm run demo                                             (plan on examples/vault)
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { PlannerError, userMessage } from "../core/errors";
+import { generatePlan, PartialPlanSaved } from "../core/generate-plan";
+import { buildPlanPrompt } from "../core/prompts";
+import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/settings";
+import { FolderVaultPort } from "../adapters/folder-vault";
+import { createLlm } from "../adapters/llm-factory";
+
+const USAGE = `Usage:
+  ai-stack-planner plan --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."]
+                        [--model <name>] [--lang en|zh] [--host <url>] [--allow-remote] [--keep-partial] [--quiet]
+  ai-stack-planner prompt [--tier basic|pro] [--hardware "..."] [--usage "..."] [--lang en|zh]
+  ai-stack-planner demo
+
+Settings come from the plugin's own data.json in the vault's config folder when present, then
+OLLAMA_HOST, then the flags.`;
+
+const DEMO_VAULT = path.resolve(__dirname, "../../examples/vault");
+const PLUGIN_ID = "ai-stack-planner";
+
+/** Where the CLI writes text; injectable so tests can capture it. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: Record<string, string | undefined>;
+  signal?: AbortSignal;
+}
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  vault: { type: "string" },
+  tier: { type: "string" },
+  hardware: { type: "string" },
+  usage: { type: "string" },
+  model: { type: "string" },
+  lang: { type: "string" },
+  host: { type: "string" },
+  "allow-remote": { type: "boolean" },
+  "keep-partial": { type: "boolean" },
+  quiet: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
+
+function tierOf(value: string | undefined, fallback: Tier): Tier {
+  if (value === undefined) return fallback;
+  if (value === "basic" || value === "pro") return value;
+  throw new UsageError(`--tier must be basic or pro, not "${value}".`);
+}
+
+function langOf(value: string | undefined): "en" | "zh" | undefined {
+  if (value === undefined) return undefined;
+  if (value === "en" || value === "zh") return value;
+  throw new UsageError(`--lang must be en or zh, not "${value}".`);
+}
+
+/**
+ * The plugin's stored settings for a vault folder, if the plugin was ever used there. Obsidian's
+ * config folder name is configurable, so every hidden top-level folder is tried.
+ */
+async function readVaultSettings(vaultDir: string): Promise<unknown> {
+  const entries = await fs.readdir(vaultDir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !entry.name.startsWith(".")) continue;
+    try {
+      return JSON.parse(await fs.readFile(path.join(vaultDir, entry.name, "plugins", PLUGIN_ID, "data.json"), "utf8")) as unknown;
+    } catch {
+      // Not this folder, or unreadable settings: defaults apply.
+    }
+  }
+  return undefined;
+}
+
+async function settingsFor(vaultDir: string | undefined, flags: Flags, env: CliIo["env"]): Promise<PlannerSettings> {
+  const stored = vaultDir ? await readVaultSettings(vaultDir) : undefined;
+  const base = migrateSettings(stored);
+  return migrateSettings({
+    ...base,
+    ollamaHost: flags.host ?? env.OLLAMA_HOST ?? base.ollamaHost,
+    allowRemoteHost: flags["allow-remote"] ?? base.allowRemoteHost,
+    chatModel: flags.model ?? base.chatModel,
+    hardware: flags.hardware ?? base.hardware,
+    usage: flags.usage ?? base.usage,
+    language: langOf(flags.lang) ?? base.language,
+    defaultTier: tierOf(flags.tier, base.defaultTier),
+    keepPartialPlans: flags["keep-partial"] ?? base.keepPartialPlans,
+  });
+}
+
+function uiLanguage(env: CliIo["env"]): string {
+  return env.LC_ALL ?? env.LANG ?? "en";
+}
+
+async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> {
+  const stat = await fs.stat(vaultDir).catch(() => null);
+  if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
+  const settings = await settingsFor(vaultDir, flags, io.env);
+  const { llm, check } = createLlm(settings.ollamaHost, settings.allowRemoteHost, fetch);
+  for (const warning of check.warnings) io.err(`Warning: ${warning}\n`);
+  const controller = new AbortController();
+  io.signal?.addEventListener("abort", () => controller.abort(), { once: true });
+  const vault = new FolderVaultPort(vaultDir);
+  const outcome = await generatePlan(
+    { llm, vault, now: () => new Date(), monotonicMs: () => performance.now() },
+    {
+      tier: settings.defaultTier,
+      language: resolveLanguage(settings.language, uiLanguage(io.env)),
+      hardware: settings.hardware,
+      usage: settings.usage,
+      model: settings.chatModel,
+      contextTokens: settings.contextTokens,
+      plansFolder: settings.plansFolder,
+      keepPartial: settings.keepPartialPlans,
+    },
+    controller.signal,
+    {
+      onStart: (model) => io.err(`Generating a ${settings.defaultTier} stack plan with ${model} at ${llm.hostLabel}…\n`),
+      onChunk: (chunk) => {
+        if (!flags.quiet) io.out(chunk);
+      },
+    },
+  );
+  if (!flags.quiet) io.out("\n");
+  io.err(`Wrote ${path.join(vaultDir, outcome.path)}\n`);
+  return 0;
+}
+
+/** Runs one CLI invocation; returns the process exit code. Never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const command = positionals[0];
+    if (flags.help || command === undefined || command === "help") {
+      io.out(`${USAGE}\n`);
+      return command === undefined && !flags.help ? 2 : 0;
+    }
+    switch (command) {
+      case "plan":
+        if (!flags.vault) throw new UsageError("plan needs --vault <dir>.");
+        return await plan(path.resolve(flags.vault), flags, io);
+      case "demo":
+        return await plan(DEMO_VAULT, { ...flags, tier: flags.tier ?? "pro" }, io);
+      case "prompt": {
+        const settings = await settingsFor(flags.vault, flags, io.env);
+        const language = resolveLanguage(settings.language, uiLanguage(io.env));
+        io.out(`${buildPlanPrompt({ tier: settings.defaultTier, language, hardware: settings.hardware, usage: settings.usage })}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    const parseError = typeof error === "object" && error !== null && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS");
+    if (error instanceof UsageError || parseError) {
+      io.err(`${(error as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    io.err(`${userMessage(error)}\n`);
+    if (!(error instanceof PlannerError) && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    if (error instanceof PartialPlanSaved || (error instanceof PlannerError && error.kind === "aborted")) return 130;
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  const controller = new AbortController();
+  process.once("SIGINT", () => controller.abort());
+  void runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    env: process.env,
+    signal: controller.signal,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

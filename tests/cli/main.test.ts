@@ -1,0 +1,138 @@
+import { spawn } from "node:child_process";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { runCli, type CliIo } from "../../src/cli/main";
+import { FakeOllama, unusedLoopbackPort } from "../harness/fake-ollama";
+import { listFiles, makeTempVault, removeTempVault } from "../harness/temp-vault";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function io(env: Record<string, string | undefined> = {}, signal?: AbortSignal) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env, signal };
+  return { io: value, out: () => out.join(""), err: () => err.join("") };
+}
+
+let fake: FakeOllama;
+let vault: string;
+beforeAll(async () => {
+  fake = await FakeOllama.start({ reply: "## Compute\n- Ollama\n" });
+});
+afterAll(() => fake.close());
+beforeEach(async () => {
+  vault = await makeTempVault({ "Hardware.md": "# My PC\nRTX 4090\n" });
+});
+afterEach(() => removeTempVault(vault));
+
+describe("plan", () => {
+  test("writes a plan note into the folder vault, honouring OLLAMA_HOST", async () => {
+    const run = io({ OLLAMA_HOST: fake.url });
+    const code = await runCli(["plan", "--vault", vault, "--tier", "basic", "--hardware", "M3 MacBook Pro 16GB", "--usage", "notes", "--quiet"], run.io);
+    expect(code).toBe(0);
+    const files = await listFiles(vault);
+    expect(files).toHaveLength(2);
+    const plan = files.find((f) => f.startsWith("AI Stack Plans/"));
+    expect(plan).toMatch(/^AI Stack Plans\/\d{4}-\d\d-\d\d \d{4} - Basic plan - M3 MacBook Pro 16GB\.md$/);
+    const note = await fs.readFile(path.join(vault, plan ?? ""), "utf8");
+    expect(note).toContain("tier: basic");
+    expect(note).toContain("hardware: M3 MacBook Pro 16GB");
+    expect(run.err()).toContain(`Wrote ${path.join(vault, plan ?? "")}`);
+    const prompt = (fake.requestsTo("/api/chat").at(-1)?.body as { messages: { content: string }[] }).messages[0].content;
+    expect(prompt).toContain("I have a M3 MacBook Pro 16GB.");
+  });
+
+  test("reads the plugin's settings from the vault's config folder; flags win", async () => {
+    const settingsDir = path.join(vault, ".config-dir", "plugins", "ai-stack-planner");
+    await fs.mkdir(settingsDir, { recursive: true });
+    await fs.writeFile(path.join(settingsDir, "data.json"), JSON.stringify({ version: 1, ollamaHost: fake.url, hardware: "From settings", usage: "Stored uses", language: "zh", plansFolder: "Plans" }));
+    const run = io({});
+    expect(await runCli(["plan", "--vault", vault, "--usage", "Flag uses", "--quiet"], run.io)).toBe(0);
+    const plan = (await listFiles(vault)).find((f) => f.startsWith("Plans/"));
+    const note = await fs.readFile(path.join(vault, plan ?? ""), "utf8");
+    expect(note).toContain("hardware: From settings");
+    expect(note).toContain("usage: Flag uses");
+    expect(note).toContain("language: zh");
+  });
+
+  test("streams the answer to stdout unless --quiet", async () => {
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["plan", "--vault", vault, "--hardware", "x"], run.io)).toBe(0);
+    expect(run.out()).toBe("## Compute\n- Ollama\n\n");
+  });
+
+  test("a missing model gives the pull command and exit 1, and writes nothing", async () => {
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["plan", "--vault", vault, "--model", "llama3.1:70b"], run.io)).toBe(1);
+    expect(run.err()).toBe('The model "llama3.1:70b" isn\'t installed in Ollama. Run `ollama pull llama3.1:70b`, or pick an installed model in settings.\n');
+    expect(await listFiles(vault)).toEqual(["Hardware.md"]);
+  });
+
+  test("a remote host needs --allow-remote and is refused before any connection", async () => {
+    const run = io({ OLLAMA_HOST: "http://192.168.1.20:11434" });
+    expect(await runCli(["plan", "--vault", vault], run.io)).toBe(1);
+    expect(run.err()).toContain('Turn on "Allow a non-local Ollama host"');
+  });
+
+  test.each([
+    [["plan"], "plan needs --vault"],
+    [["plan", "--vault", "/definitely/not/here"], "doesn't exist"],
+    [["plan", "--vault", ".", "--tier", "ultra"], "--tier must be basic or pro"],
+    [["frobnicate"], 'Unknown command "frobnicate"'],
+    [["plan", "--bogus"], "Unknown option"],
+  ])("usage error %j exits 2", async (argv, message) => {
+    const run = io({});
+    expect(await runCli(argv, run.io)).toBe(2);
+    expect(run.err()).toContain(message);
+  });
+});
+
+describe("prompt", () => {
+  test("prints the filled prompt and sends nothing", async () => {
+    const before = fake.requests.length;
+    const run = io({});
+    expect(await runCli(["prompt", "--tier", "pro", "--lang", "zh", "--hardware", "M3 MacBook Pro 16GB", "--usage", "知识库"], run.io)).toBe(0);
+    expect(run.out()).toContain("- 我的设备：M3 MacBook Pro 16GB\n- 主要用途：知识库");
+    expect(fake.requests.length).toBe(before);
+  });
+});
+
+describe("as a process", () => {
+  function runProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "src/cli/main.ts"), ...args], {
+        env: { PATH: process.env.PATH ?? "", ...env },
+        cwd: ROOT,
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+    });
+  }
+
+  test("with nothing listening, one clear line and a non-zero exit within 5 s", async () => {
+    const port = await unusedLoopbackPort();
+    const result = await runProcess(["plan", "--vault", vault], { OLLAMA_HOST: `http://127.0.0.1:${port}` });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`.\n`);
+    expect(result.ms).toBeLessThan(5000);
+    expect(await listFiles(vault)).toEqual(["Hardware.md"]);
+  });
+
+  test("the demo writes a Pro plan into the example vault", async () => {
+    const plans = path.join(ROOT, "examples/vault/AI Stack Plans");
+    const before = await listFiles(plans).catch((): string[] => []);
+    const result = await runProcess(["demo", "--quiet"], { OLLAMA_HOST: fake.url });
+    expect(result.stderr).toContain("Wrote ");
+    expect(result.code).toBe(0);
+    const created = (await listFiles(plans)).filter((f) => !before.includes(f));
+    expect(created).toHaveLength(1);
+    const note = await fs.readFile(path.join(plans, created[0]), "utf8");
+    expect(note).toMatch(/^---\ntype: ai-stack-plan\ntier: pro\n/);
+    await fs.rm(path.join(plans, created[0]));
+  });
+});
