@@ -1,0 +1,48 @@
+import { execFileSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { makeTempVault, removeTempVault } from "./harness/temp-vault";
+
+const ROOT = path.resolve(__dirname, "..");
+const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+
+function run(script: string, args: string[], env: Record<string, string> = {}): string {
+  return execFileSync(process.execPath, [TSX, path.join(ROOT, "scripts", script), ...args], { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+test("version-bump writes the new version to manifest.json and versions.json", async () => {
+  const dir = await makeTempVault({
+    "package.json": JSON.stringify({ version: "0.1.0" }),
+    "manifest.json": JSON.stringify({ id: "ai-stack-planner", version: "0.1.0", minAppVersion: "1.8.7" }),
+    "versions.json": JSON.stringify({ "0.1.0": "1.8.7" }),
+  });
+  try {
+    run("version-bump.ts", [], { VERSION_BUMP_ROOT: dir, npm_package_version: "0.2.0" });
+    expect(JSON.parse(await fs.readFile(path.join(dir, "manifest.json"), "utf8"))).toEqual({ id: "ai-stack-planner", version: "0.2.0", minAppVersion: "1.8.7" });
+    expect(JSON.parse(await fs.readFile(path.join(dir, "versions.json"), "utf8"))).toEqual({ "0.1.0": "1.8.7", "0.2.0": "1.8.7" });
+  } finally {
+    await removeTempVault(dir);
+  }
+});
+
+test("manifest.json and versions.json agree with package.json", async () => {
+  const pkg = JSON.parse(await fs.readFile(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+  const manifest = JSON.parse(await fs.readFile(path.join(ROOT, "manifest.json"), "utf8")) as { id: string; name: string; version: string; minAppVersion: string };
+  const versions = JSON.parse(await fs.readFile(path.join(ROOT, "versions.json"), "utf8")) as Record<string, string>;
+  expect(manifest).toMatchObject({ id: "ai-stack-planner", name: "AI Stack Planner", version: pkg.version });
+  expect(versions[pkg.version]).toBe(manifest.minAppVersion);
+});
+
+test("install-plugin copies the built files into the vault's config folder", async () => {
+  const vault = await makeTempVault({ ".my-config/app.json": "{}" });
+  try {
+    const out = run("install-plugin.ts", [vault]);
+    const target = path.join(vault, ".my-config/plugins/ai-stack-planner");
+    expect(out).toContain(`Installed main.js, manifest.json, styles.css into ${target}`);
+    for (const file of ["main.js", "manifest.json", "styles.css"]) {
+      expect(await fs.readFile(path.join(target, file))).toEqual(await fs.readFile(path.join(ROOT, file)));
+    }
+  } finally {
+    await removeTempVault(vault);
+  }
+});
