@@ -31,6 +31,13 @@ proto.connect = function guardedConnect(this: net.Socket, ...args: unknown[]): n
   return originalConnect.apply(this, args);
 };
 
+/** Destinations blocked so far in this test file; `clear` forgets them (for the guard's own test). */
+export function blockedDestinations(clear = false): string[] {
+  const copy = [...forbidden];
+  if (clear) forbidden.length = 0;
+  return copy;
+}
+
 afterAll(() => {
   expect(forbidden).toEqual([]);
 });
