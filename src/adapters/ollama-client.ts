@@ -25,12 +25,22 @@ function requestUrl(input: Parameters<FetchFn>[0]): string {
 /**
  * A fetch that only ever talks to `baseUrl` and cancels with `signal`. The host check is
  * defence in depth: the client is never given another host, but nothing else may be reached.
+ * URLs are compared parsed, so the client's explicit default port (":443") still matches.
  */
 export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: AbortSignal): FetchFn {
-  const prefix = `${baseUrl.replace(/\/+$/, "")}/`;
+  const base = new URL(baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, "");
   return (input, init) => {
     const url = requestUrl(input);
-    if (!url.startsWith(prefix)) return Promise.reject(new Error(`Blocked a request outside the configured Ollama host: ${url}`));
+    let target: URL | null = null;
+    try {
+      target = new URL(url);
+    } catch {
+      target = null;
+    }
+    if (target === null || target.origin !== base.origin || !(target.pathname === basePath || target.pathname.startsWith(`${basePath}/`))) {
+      return Promise.reject(plannerErrors.invalidHost(`Blocked a request to ${url}: only the configured Ollama host ${base.origin} may be contacted.`));
+    }
     if (!signal) return platformFetch(input, init);
     const signals = init?.signal ? [signal, init.signal] : [signal];
     return platformFetch(input, { ...init, signal: signals.length === 1 ? signal : AbortSignal.any(signals) });

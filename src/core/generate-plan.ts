@@ -66,8 +66,11 @@ export function chooseModel(configured: string, installed: readonly InstalledMod
  * with `partialPath` set, so the caller can tell the user both things.
  */
 export async function generatePlan(deps: PlanDeps, input: PlanInput, signal: AbortSignal, progress: PlanProgress = {}): Promise<PlanOutcome> {
-  const model = chooseModel(input.model, await deps.llm.listModels(signal));
-  if (signal.aborted) throw plannerErrors.aborted();
+  const installed = await deps.llm.listModels(signal).catch((error: unknown) => {
+    throw error instanceof PlannerError && error.kind === "aborted" ? nothingSaved(error) : error;
+  });
+  const model = chooseModel(input.model, installed);
+  if (signal.aborted) throw nothingSaved(plannerErrors.aborted());
 
   const prompt = buildPlanPrompt(
     { tier: input.tier, language: input.language, hardware: input.hardware, usage: input.usage },
@@ -116,9 +119,13 @@ export async function generatePlan(deps: PlanDeps, input: PlanInput, signal: Abo
       const partial = record({ answer: received, partial: true, promptTokens: null, answerTokens: null, tokensPerSecond: null });
       throw new PartialPlanSaved(error, await writePlanNote(deps.vault, input.plansFolder, partial));
     }
-    throw new PlannerError(error.kind, `${error.message} Nothing was saved.`);
+    throw nothingSaved(error);
   }
   return { path: await writePlanNote(deps.vault, input.plansFolder, plan), plan };
+}
+
+function nothingSaved(error: PlannerError): PlannerError {
+  return new PlannerError(error.kind, `${error.message} Nothing was saved.`);
 }
 
 /** Thrown after a stopped or cut generation was saved as a partial note. */

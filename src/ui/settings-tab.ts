@@ -2,7 +2,7 @@
  * The settings tab, described once as declarative setting definitions: Obsidian 1.13+ renders and
  * searches them itself; on older versions `display()` renders the same list.
  */
-import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinition, type SettingDefinitionGroup, type SettingDefinitionItem } from "obsidian";
+import { PluginSettingTab, Setting, debounce, type App, type Plugin, type SettingDefinition, type SettingDefinitionGroup, type SettingDefinitionItem } from "obsidian";
 import { checkOllamaHost, REMOTE_HOST_EXPLANATION } from "../core/host-policy";
 import { userMessage } from "../core/errors";
 import type { InstalledModel } from "../core/ports";
@@ -19,6 +19,9 @@ export interface SettingsHost {
 
 type Key = Exclude<keyof PlannerSettings, "version">;
 
+/** Settings whose change invalidates the host status line and the installed-model list. */
+const CONNECTION_KEYS: readonly string[] = ["ollamaHost", "allowRemoteHost"];
+
 export class PlannerSettingTab extends PluginSettingTab {
   constructor(
     app: App,
@@ -32,9 +35,20 @@ export class PlannerSettingTab extends PluginSettingTab {
     return this.host.settings[key as Key];
   }
 
+  /** Re-lists models once typing in the host field pauses, not on every keystroke. */
+  private readonly refreshModels = debounce(() => {
+    if (this.modelRow) void this.renderModelPicker(this.modelRow);
+  }, 800, true);
+  private hostStatusRow: Setting | null = null;
+  private modelRow: Setting | null = null;
+
   async setControlValue(key: string, value: unknown): Promise<void> {
-    // migrateSettings (inside saveSettings) rejects values of the wrong type for the key.
+    // migrateSettings (inside saveSettings) replaces a value of the wrong type by the default.
     await this.host.saveSettings({ [key]: value });
+    if (CONNECTION_KEYS.includes(key)) {
+      if (this.hostStatusRow) this.renderHostStatus(this.hostStatusRow);
+      this.refreshModels();
+    }
   }
 
   getSettingDefinitions(): SettingDefinitionItem[] {
@@ -157,6 +171,7 @@ export class PlannerSettingTab extends PluginSettingTab {
   }
 
   private renderHostStatus(setting: Setting): void {
+    this.hostStatusRow = setting;
     const check = checkOllamaHost(this.host.settings.ollamaHost, this.host.settings.allowRemoteHost);
     const lines = check.error !== undefined ? [check.error] : check.warnings;
     setting.setDesc(lines.length > 0 ? lines.join(" ") : `Local host ${check.baseUrl ?? ""}: nothing leaves this computer.`);
@@ -165,6 +180,7 @@ export class PlannerSettingTab extends PluginSettingTab {
 
   /** A dropdown of installed chat models from /api/tags; free text when the list is empty or Ollama is down. */
   private async renderModelPicker(setting: Setting): Promise<void> {
+    this.modelRow = setting;
     const current = this.host.settings.chatModel;
     setting.setDesc("Loading installed models…");
     let models: InstalledModel[] = [];

@@ -4,7 +4,8 @@
  */
 import net from "node:net";
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+// 0.0.0.0 as a destination means this machine, as the host policy also treats it.
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|0\.0\.0\.0)$/i;
 const forbidden: string[] = [];
 
 type ConnectFn = (...args: unknown[]) => net.Socket;
