@@ -6,7 +6,8 @@ import type { InstalledModel, LlmPort, VaultPort } from "./ports";
 import { buildPlanPrompt, type PromptPart } from "./prompts";
 import type { PromptLanguage, Tier } from "./settings";
 
-export interface PlanInput {
+/** What the model is asked: the blueprint's inputs plus the model and context size. */
+export interface PlanRequestInput {
   tier: Tier;
   language: PromptLanguage;
   hardware: string;
@@ -14,11 +15,15 @@ export interface PlanInput {
   /** Configured chat model; empty picks the first installed chat model. */
   model: string;
   contextTokens: number;
+  /** Delimited sections added after the blueprint (vault context, hardware facts). */
+  extraParts?: PromptPart[];
+}
+
+/** A request plus where its note goes. */
+export interface PlanInput extends PlanRequestInput {
   plansFolder: string;
   /** Keep a stopped or cut answer as a note marked partial instead of discarding it. */
   keepPartial: boolean;
-  /** Delimited sections added after the blueprint (vault context, hardware facts). */
-  extraParts?: PromptPart[];
 }
 
 export interface PlanDeps {
@@ -60,17 +65,24 @@ export function chooseModel(configured: string, installed: readonly InstalledMod
   return first.name;
 }
 
+/** Thrown when a stream stops early (Stop pressed, connection cut); carries what had arrived. */
+export class InterruptedPlan extends PlannerError {
+  constructor(
+    readonly cause: PlannerError,
+    /** The answer so far as a partial plan, or null when nothing had arrived. */
+    readonly partial: PlanRecord | null,
+  ) {
+    super(cause.kind, cause.message);
+  }
+}
+
 /**
- * Generates a plan and writes it as a new note. A stopped or cut generation writes nothing unless
- * `keepPartial` is set, in which case the partial answer is saved and the error is still thrown
- * with `partialPath` set, so the caller can tell the user both things.
+ * Streams a plan from the model without writing anything: the sidebar shows it first and saves on
+ * request. Throws `InterruptedPlan` when stopped or cut, other PlannerErrors otherwise.
  */
-export async function generatePlan(deps: PlanDeps, input: PlanInput, signal: AbortSignal, progress: PlanProgress = {}): Promise<PlanOutcome> {
-  const installed = await deps.llm.listModels(signal).catch((error: unknown) => {
-    throw error instanceof PlannerError && error.kind === "aborted" ? nothingSaved(error) : error;
-  });
-  const model = chooseModel(input.model, installed);
-  if (signal.aborted) throw nothingSaved(plannerErrors.aborted());
+export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanRequestInput, signal: AbortSignal, progress: PlanProgress = {}): Promise<PlanRecord> {
+  const model = chooseModel(input.model, await deps.llm.listModels(signal));
+  if (signal.aborted) throw new InterruptedPlan(plannerErrors.aborted(), null);
 
   const prompt = buildPlanPrompt(
     { tier: input.tier, language: input.language, hardware: input.hardware, usage: input.usage },
@@ -92,7 +104,6 @@ export async function generatePlan(deps: PlanDeps, input: PlanInput, signal: Abo
     ...fields,
   });
 
-  let plan: PlanRecord;
   try {
     const result = await deps.llm.chat(
       { model, messages: [{ role: "user", content: prompt }], contextTokens: input.contextTokens },
@@ -102,9 +113,10 @@ export async function generatePlan(deps: PlanDeps, input: PlanInput, signal: Abo
       },
       signal,
     );
+    if (result.text.trim() === "") throw plannerErrors.streamCut("the model returned an empty answer");
     const tokensPerSecond =
       result.answerTokens !== null && result.evalDurationNs ? result.answerTokens / (result.evalDurationNs / 1e9) : null;
-    plan = record({
+    return record({
       answer: result.text,
       partial: false,
       promptTokens: result.promptTokens,
@@ -112,14 +124,29 @@ export async function generatePlan(deps: PlanDeps, input: PlanInput, signal: Abo
       tokensPerSecond,
       doneReason: result.doneReason,
     });
-    if (plan.answer.trim() === "") throw plannerErrors.streamCut("the model returned an empty answer");
   } catch (error) {
     if (!(error instanceof PlannerError) || (error.kind !== "aborted" && error.kind !== "stream-cut")) throw error;
-    if (input.keepPartial && received.trim() !== "") {
-      const partial = record({ answer: received, partial: true, promptTokens: null, answerTokens: null, tokensPerSecond: null });
-      throw new PartialPlanSaved(error, await writePlanNote(deps.vault, input.plansFolder, partial));
+    const partial = received.trim() === "" ? null : record({ answer: received, partial: true, promptTokens: null, answerTokens: null, tokensPerSecond: null });
+    throw new InterruptedPlan(error, partial);
+  }
+}
+
+/**
+ * Generates a plan and writes it as a new note. A stopped or cut generation writes nothing unless
+ * `keepPartial` is set, in which case the partial answer is saved and the error is still thrown
+ * with `partialPath` set, so the caller can tell the user both things.
+ */
+export async function generatePlan(deps: PlanDeps, input: PlanInput, signal: AbortSignal, progress: PlanProgress = {}): Promise<PlanOutcome> {
+  let plan: PlanRecord;
+  try {
+    plan = await streamPlan(deps, input, signal, progress);
+  } catch (error) {
+    if (error instanceof InterruptedPlan) {
+      if (input.keepPartial && error.partial) throw new PartialPlanSaved(error.cause, await writePlanNote(deps.vault, input.plansFolder, error.partial));
+      throw nothingSaved(error.cause);
     }
-    throw nothingSaved(error);
+    if (error instanceof PlannerError && error.kind === "aborted") throw nothingSaved(error);
+    throw error;
   }
   return { path: await writePlanNote(deps.vault, input.plansFolder, plan), plan };
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { PlannerError } from "../../src/core/errors";
-import { PartialPlanSaved, chooseModel, generatePlan, type PlanInput } from "../../src/core/generate-plan";
+import { InterruptedPlan, PartialPlanSaved, chooseModel, generatePlan, streamPlan, type PlanInput } from "../../src/core/generate-plan";
 import { FolderVaultPort } from "../../src/adapters/folder-vault";
 import { OllamaLlm } from "../../src/adapters/ollama-client";
 import { FakeOllama } from "../harness/fake-ollama";
@@ -21,13 +21,16 @@ const input: PlanInput = {
 let fake: FakeOllama;
 let vaultDir: string;
 
+const REPLY = "## Compute\n- Ollama with llama3.2:3b\n## Memory\n- Qdrant\n";
+
 beforeAll(async () => {
-  fake = await FakeOllama.start({ reply: "## Compute\n- Ollama with llama3.2:3b\n## Memory\n- Qdrant\n" });
+  fake = await FakeOllama.start();
 });
 afterAll(() => fake.close());
 beforeEach(async () => {
   fake.clearFaults();
   fake.setChunkDelay(0);
+  fake.setReply(REPLY);
   vaultDir = await makeTempVault({ "Existing.md": "# keep me\n" });
 });
 afterEach(() => removeTempVault(vaultDir));
@@ -121,12 +124,33 @@ describe("generatePlan", () => {
     const aborted = await fake.waitForClientAbort("/api/chat");
     expect(aborted.abortedByClient).toBe(true);
     expect(await listFiles(vaultDir)).toEqual(["Existing.md"]);
-    fake.setReply(undefined);
   });
 
   test("a write failure is reported with the path and loses no note", async () => {
     await fs.writeFile(path.join(vaultDir, "AI Stack Plans"), "a file where the folder should be");
     await expect(generatePlan(deps(), input, new AbortController().signal)).rejects.toThrow(/^Couldn't write the plan note "AI Stack Plans\//);
     expect(await fs.readFile(path.join(vaultDir, "AI Stack Plans"), "utf8")).toBe("a file where the folder should be");
+  });
+});
+
+describe("streamPlan", () => {
+  test("returns the plan without writing anything", async () => {
+    const plan = await streamPlan(deps(), input, new AbortController().signal);
+    expect(plan).toMatchObject({ tier: "pro", model: "llama3.2:3b", partial: false, answer: REPLY });
+    expect(await listFiles(vaultDir)).toEqual(["Existing.md"]);
+  });
+
+  test("a stop mid-stream throws InterruptedPlan carrying the partial answer", async () => {
+    fake.setChunkDelay(20);
+    const controller = new AbortController();
+    let chunks = 0;
+    const error = await streamPlan(deps(), input, controller.signal, { onChunk: () => ++chunks === 2 && controller.abort() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InterruptedPlan);
+    const interrupted = error as InterruptedPlan;
+    expect(interrupted.kind).toBe("aborted");
+    expect(interrupted.partial?.partial).toBe(true);
+    expect(interrupted.partial?.answer.length).toBeGreaterThan(0);
+    expect(REPLY.startsWith(interrupted.partial?.answer ?? "x")).toBe(true);
+    expect(await listFiles(vaultDir)).toEqual(["Existing.md"]);
   });
 });
