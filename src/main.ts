@@ -3,6 +3,7 @@ import { Plugin, getLanguage } from "obsidian";
 import { migrateSettings, type PlannerSettings } from "./core/settings";
 import type { FetchFn } from "./adapters/ollama-client";
 import { registerCommands } from "./ui/commands";
+import { GenerationSlot } from "./ui/generation-slot";
 import { PlanGenerator } from "./ui/plan-generator";
 import { PlannerSettingTab } from "./ui/settings-tab";
 
@@ -16,7 +17,9 @@ export default class AiStackPlannerPlugin extends Plugin {
 
     const statusEl = this.addStatusBarItem();
     statusEl.addClass("ai-stack-planner-status");
+    const slot = new GenerationSlot();
     const generator = new PlanGenerator({
+      slot,
       app: this.app,
       settings: () => this.settings,
       statusEl,

@@ -8,7 +8,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PlannerError, userMessage } from "../core/errors";
-import { generatePlan, PartialPlanSaved } from "../core/generate-plan";
+import { generatePlan, PartialPlanSaved, planInputFromSettings } from "../core/generate-plan";
 import { buildPlanPrompt } from "../core/prompts";
 import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/settings";
 import { FolderVaultPort } from "../adapters/folder-vault";
@@ -112,16 +112,7 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   const vault = new FolderVaultPort(vaultDir);
   const outcome = await generatePlan(
     { llm, vault, now: () => new Date(), monotonicMs: () => performance.now() },
-    {
-      tier: settings.defaultTier,
-      language: resolveLanguage(settings.language, uiLanguage(io.env)),
-      hardware: settings.hardware,
-      usage: settings.usage,
-      model: settings.chatModel,
-      contextTokens: settings.contextTokens,
-      plansFolder: settings.plansFolder,
-      keepPartial: settings.keepPartialPlans,
-    },
+    planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)),
     controller.signal,
     {
       onStart: (model) => io.err(`Generating a ${settings.defaultTier} stack plan with ${model} at ${llm.hostLabel}…\n`),

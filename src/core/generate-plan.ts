@@ -4,7 +4,7 @@ import { planNoteBaseName, uniqueNotePath } from "./file-naming";
 import { renderPlanNote, tierLabel, type PlanRecord } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "./ports";
 import { buildPlanPrompt, type PromptPart } from "./prompts";
-import type { PromptLanguage, Tier } from "./settings";
+import { resolveLanguage, type PlannerSettings, type PromptLanguage, type Tier } from "./settings";
 
 /** What the model is asked: the blueprint's inputs plus the model and context size. */
 export interface PlanRequestInput {
@@ -17,6 +17,20 @@ export interface PlanRequestInput {
   contextTokens: number;
   /** Delimited sections added after the blueprint (vault context, hardware facts). */
   extraParts?: PromptPart[];
+}
+
+/** The request for `tier`/`hardware`/`usage` with everything else taken from settings. */
+export function planInputFromSettings(settings: PlannerSettings, request: { tier: Tier; hardware: string; usage: string }, uiLanguage: string): PlanInput {
+  return {
+    tier: request.tier,
+    language: resolveLanguage(settings.language, uiLanguage),
+    hardware: request.hardware,
+    usage: request.usage,
+    model: settings.chatModel,
+    contextTokens: settings.contextTokens,
+    plansFolder: settings.plansFolder,
+    keepPartial: settings.keepPartialPlans,
+  };
 }
 
 /** A request plus where its note goes. */

@@ -1,11 +1,12 @@
 /** Runs one plan generation at a time with visible progress, a real Stop and clear messages. */
 import { Notice, TFile, type App } from "obsidian";
-import { PartialPlanSaved, generatePlan } from "../core/generate-plan";
+import { PartialPlanSaved, generatePlan, planInputFromSettings } from "../core/generate-plan";
 import { PlannerError, userMessage } from "../core/errors";
-import { resolveLanguage, type PlannerSettings } from "../core/settings";
+import type { PlannerSettings } from "../core/settings";
 import { ObsidianVaultPort } from "../adapters/obsidian-vault";
 import { createLlm } from "../adapters/llm-factory";
 import type { FetchFn } from "../adapters/ollama-client";
+import type { GenerationSlot } from "./generation-slot";
 import type { PlanRequest } from "./plan-modal";
 
 /** Progress text is refreshed at most this often, so a fast stream never floods the DOM. */
@@ -17,48 +18,35 @@ export interface PlanGeneratorDeps {
   statusEl: HTMLElement;
   fetch: FetchFn;
   uiLanguage: () => string;
+  slot: GenerationSlot;
 }
 
+/** The command-palette path: modal request → streamed plan → note, with a progress notice. */
 export class PlanGenerator {
-  private controller: AbortController | null = null;
-
   constructor(private readonly deps: PlanGeneratorDeps) {}
 
-  /** True while a generation is streaming. */
+  /** True while any generation holds the shared slot. */
   get running(): boolean {
-    return this.controller !== null;
+    return this.deps.slot.running;
   }
 
   /** Aborts the running generation's HTTP request, if any. */
   stop(): void {
-    this.controller?.abort();
+    this.deps.slot.stop();
   }
 
   /** Generates a plan and opens it; returns the note path, or undefined when nothing was written. */
   async run(request: PlanRequest): Promise<string | undefined> {
-    if (this.controller) {
-      new Notice("A stack plan is already being generated. Stop it first.");
-      return undefined;
-    }
+    const controller = this.deps.slot.acquire();
+    if (!controller) return undefined;
     const settings = this.deps.settings();
-    const controller = new AbortController();
-    this.controller = controller;
     const progress = this.showProgress(request.tier);
     try {
       const { llm, check } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
       for (const warning of check.warnings) new Notice(warning, 8000);
       const outcome = await generatePlan(
         { llm, vault: new ObsidianVaultPort(this.deps.app.vault), now: () => new Date(), monotonicMs: () => performance.now() },
-        {
-          tier: request.tier,
-          language: resolveLanguage(settings.language, this.deps.uiLanguage()),
-          hardware: request.hardware,
-          usage: request.usage,
-          model: settings.chatModel,
-          contextTokens: settings.contextTokens,
-          plansFolder: settings.plansFolder,
-          keepPartial: settings.keepPartialPlans,
-        },
+        planInputFromSettings(settings, request, this.deps.uiLanguage()),
         controller.signal,
         { onStart: (model) => progress.update(`Generating with ${model}…`), onChunk: (_chunk, received) => progress.received(received.length) },
       );
@@ -72,7 +60,7 @@ export class PlanGenerator {
       return undefined;
     } finally {
       progress.done();
-      this.controller = null;
+      this.deps.slot.release(controller);
     }
   }
 
