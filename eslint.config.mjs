@@ -35,8 +35,13 @@ export default defineConfig([
     },
   },
   {
+    // vectra's FileStorage contract is Buffer-based; Electron (desktop) provides Buffer as a global.
+    files: ["src/adapters/vector-index/vectra-shard.ts"],
+    languageOptions: { globals: { Buffer: "readonly" } },
+  },
+  {
     // Not plugin code: the headless CLI, its folder vault, tests and scripts run in Node, never in Obsidian.
-    files: ["src/cli/**/*.ts", "src/adapters/folder-vault.ts", "tests/**/*.ts", "scripts/**/*.ts", "*.mjs", "*.cjs"],
+    files: ["src/cli/**/*.ts", "src/adapters/folder-vault.ts", "src/adapters/vector-index/node-storage.ts", "tests/**/*.ts", "scripts/**/*.ts", "*.mjs", "*.cjs"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { "obsidianmd/no-nodejs-modules": "off", "no-restricted-globals": "off", "obsidianmd/prefer-window-timers": "off", "obsidianmd/no-global-this": "off" },
   },

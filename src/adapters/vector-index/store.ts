@@ -1,0 +1,666 @@
+/**
+ * The on-disk vector index: a small JSON manifest, 32 vectra shards (notes assigned by path hash)
+ * and a write-ahead log, all written through one queue with atomic writes. See
+ * docs/decisions/0003-index-format.md for the format and the measurements behind it.
+ *
+ *   <dir>/manifest.json              format, index id, model, dims, chunker, shard count
+ *   <dir>/shard-07.aspshard          vectra LocalIndex file (ShardCodec): notes + chunks + vectors
+ *   <dir>/wal-0000000042.aspwal      one record per applied batch, until compacted into shards
+ *   <dir>/damaged-<time>/            files that failed verification, moved aside
+ *
+ * Every change is first written as one WAL record (small, atomic): that is the moment it is
+ * persisted. The records are compacted into the shards they touch when they add up to enough
+ * chunks, when indexing finishes, and on close; WAL files are deleted only after every shard is
+ * saved, and replaying a record is idempotent, so a crash at any point loads a consistent index.
+ */
+import { fnv1a64 } from "../../core/hash";
+import type { IndexedNote, IndexSnapshot } from "../../core/sync-plan";
+import { decodeContainer, DamagedFileError, encodeContainer } from "./container";
+import { joinPath, TEMP_SUFFIX, type IndexStorage } from "./storage";
+import { WriteQueue } from "./write-queue";
+import { Shard, SHARD_MAGIC, StaleShardError, VectraStorage, type ChunkMeta, type ChunkWithVector, type NoteMeta, type ShardChange, type ShardIdentity } from "./vectra-shard";
+
+export const MANIFEST_FILE = "manifest.json";
+export const MANIFEST_KIND = "ai-stack-planner-index";
+export const MANIFEST_FORMAT = 1;
+export const WAL_MAGIC = "ASPW";
+export const WAL_EXTENSION = ".aspwal";
+export const DEFAULT_SHARDS = 32;
+/** Compact once the log holds this many chunks, or half the index if that is more. */
+export const DEFAULT_COMPACT_AFTER = 2048;
+
+export interface StoreConfig {
+  model: string;
+  chunker: string;
+  shards?: number;
+  compactAfterChunks?: number;
+  /** Clock for damage folder names. */
+  now?: () => Date;
+}
+
+interface Manifest {
+  kind: typeof MANIFEST_KIND;
+  format: number;
+  indexId: string;
+  model: string;
+  dims: number;
+  chunker: string;
+  shards: number;
+  createdAt: string;
+  note?: string;
+}
+
+export interface DamageReport {
+  /** Files that failed verification, as they were named in the index folder. */
+  files: string[];
+  /** Why, one line per file. */
+  reasons: string[];
+  /** Where they were moved. */
+  movedTo: string;
+  /** True when the manifest itself was bad: the whole index starts over. */
+  wholeIndex: boolean;
+}
+
+export interface OpenReport {
+  created: boolean;
+  damage: DamageReport | null;
+  /** Files of an older index generation (an interrupted rebuild), removed. */
+  staleRemoved: number;
+  /** WAL records replayed (changes made after the last compaction). */
+  walReplayed: number;
+  /** Complete temporary files promoted because the rename had not happened. */
+  tempRecovered: number;
+}
+
+export type StoreOp =
+  /** Replace a note with these chunks; `replaces` is removed in the same step (a rename). */
+  | { kind: "put"; note: NoteMeta; chunks: ChunkWithVector[]; replaces?: string }
+  /** Update a note's stat and hash, keeping its chunks (content unchanged). */
+  | { kind: "meta"; note: NoteMeta }
+  | { kind: "remove"; path: string };
+
+export interface SearchHit {
+  path: string;
+  ord: number;
+  hash: string;
+  headingPath: string[];
+  startLine: number;
+  endLine: number;
+  score: number;
+}
+
+interface Pending {
+  note: NoteMeta;
+  chunks: ChunkWithVector[];
+}
+
+type WalOp = { o: "put"; n: [string, number, number, string, string, number]; c: [number, string, number, number, string][] } | { o: "meta"; n: [string, number, number, string, string, number] } | { o: "del"; p: string };
+
+interface WalHeader {
+  kind: "wal";
+  indexId: string;
+  seq: number;
+  ops: WalOp[];
+}
+
+const SHARD_FILE = /^shard-(\d+)\.aspshard$/;
+const WAL_FILE = /^wal-(\d+)\.aspwal$/;
+
+function newIndexId(): string {
+  return crypto.randomUUID();
+}
+
+function noteTuple(n: NoteMeta): [string, number, number, string, string, number] {
+  return [n.path, n.mtime, n.size, n.contentHash, n.tags.join(" "), n.chunkCount];
+}
+
+function noteFromTuple([path, mtime, size, contentHash, tags, chunkCount]: [string, number, number, string, string, number]): NoteMeta {
+  return { path, mtime, size, contentHash, tags: tags === "" ? [] : tags.split(" "), chunkCount };
+}
+
+function norm(v: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+  return Math.sqrt(s);
+}
+
+function parseManifest(bytes: Uint8Array): Manifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw new DamagedFileError(`manifest is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const m = raw as Partial<Manifest> | null;
+  if (!m || typeof m !== "object" || m.kind !== MANIFEST_KIND) throw new DamagedFileError("manifest is not an AI Stack Planner index manifest");
+  if (m.format !== MANIFEST_FORMAT) throw new DamagedFileError(`manifest has unsupported format ${String(m.format)}`);
+  if (typeof m.indexId !== "string" || typeof m.model !== "string" || typeof m.chunker !== "string" || typeof m.dims !== "number" || typeof m.shards !== "number" || m.shards < 1 || m.shards > 256) {
+    throw new DamagedFileError("manifest is missing fields");
+  }
+  return m as Manifest;
+}
+
+/** Heap-free top-K: a small array kept sorted by ascending score. */
+class TopK<T> {
+  readonly scores: number[] = [];
+  readonly items: T[] = [];
+  constructor(private readonly k: number) {}
+
+  get threshold(): number {
+    return this.scores.length < this.k ? -Infinity : this.scores[0];
+  }
+
+  push(score: number, item: T): void {
+    if (this.k <= 0 || (this.scores.length >= this.k && score <= this.scores[0])) return;
+    if (this.scores.length >= this.k) {
+      this.scores.shift();
+      this.items.shift();
+    }
+    let i = this.scores.length;
+    while (i > 0 && this.scores[i - 1] > score) i--;
+    this.scores.splice(i, 0, score);
+    this.items.splice(i, 0, item);
+  }
+}
+
+/** Dot product of `q` with row `row` of `m` (4-way unrolled). */
+function dotRow(m: Float32Array, offset: number, q: Float32Array, dims: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  for (; j + 3 < dims; j += 4) {
+    s0 += m[offset + j] * q[j];
+    s1 += m[offset + j + 1] * q[j + 1];
+    s2 += m[offset + j + 2] * q[j + 2];
+    s3 += m[offset + j + 3] * q[j + 3];
+  }
+  for (; j < dims; j++) s0 += m[offset + j] * q[j];
+  return s0 + s1 + s2 + s3;
+}
+
+export class VectorStore {
+  private readonly queue: WriteQueue;
+  private readonly shards: Shard[];
+  private manifest: Manifest;
+  /** Changes persisted in the WAL but not yet in the shards; null marks a removal. */
+  private readonly overlay = new Map<string, Pending | null>();
+  private overlayChunks = 0;
+  private walSeqs: number[] = [];
+  private nextSeq = 1;
+  private backgroundError: unknown = null;
+  private closed = false;
+
+  private constructor(
+    private readonly storage: IndexStorage,
+    readonly dir: string,
+    manifest: Manifest,
+    private readonly config: StoreConfig,
+    queue: WriteQueue,
+  ) {
+    this.manifest = manifest;
+    this.queue = queue;
+    const vectraStorage = new VectraStorage(storage);
+    this.shards = Array.from({ length: manifest.shards }, (_, i) => new Shard(i, dir, vectraStorage, this.identity));
+  }
+
+  private get identity(): ShardIdentity {
+    return { indexId: this.manifest.indexId, model: this.manifest.model, chunker: this.manifest.chunker };
+  }
+
+  get indexId(): string {
+    return this.manifest.indexId;
+  }
+
+  /** The embedding model the stored vectors come from. */
+  get model(): string {
+    return this.manifest.model;
+  }
+
+  get chunker(): string {
+    return this.manifest.chunker;
+  }
+
+  /** Vector size; 0 while the index holds no vector. */
+  get dims(): number {
+    return this.manifest.dims;
+  }
+
+  get shardCount(): number {
+    return this.shards.length;
+  }
+
+  /** The last error of a background compaction, if any (it is retried on the next one). */
+  get lastError(): unknown {
+    return this.backgroundError;
+  }
+
+  /** Opens (or creates) the index in `dir`, verifying every file; damaged ones are moved aside. */
+  static async open(storage: IndexStorage, dir: string, config: StoreConfig): Promise<{ store: VectorStore; report: OpenReport }> {
+    const queue = new WriteQueue();
+    return queue.run(async () => {
+      await storage.mkdir(dir);
+      const report: OpenReport = { created: false, damage: null, staleRemoved: 0, walReplayed: 0, tempRecovered: 0 };
+      const damaged: { file: string; reason: string }[] = [];
+      let names = await storage.list(dir);
+
+      // Leftovers of interrupted atomic writes: promote a complete one whose target is missing.
+      for (const name of names.filter((n) => n.endsWith(TEMP_SUFFIX))) {
+        const target = name.slice(0, -TEMP_SUFFIX.length);
+        const path = joinPath(dir, name);
+        if (!names.includes(target) && (await VectorStore.isComplete(storage, path, target))) {
+          await storage.rename(path, joinPath(dir, target));
+          report.tempRecovered++;
+        } else await storage.remove(path);
+      }
+      names = await storage.list(dir);
+      const indexFiles = names.filter((n) => SHARD_FILE.test(n) || WAL_FILE.test(n));
+
+      let manifest: Manifest | null = null;
+      const manifestBytes = await storage.read(joinPath(dir, MANIFEST_FILE));
+      if (manifestBytes === null) {
+        if (indexFiles.length > 0) for (const file of indexFiles) damaged.push({ file, reason: "the manifest is missing" });
+      } else {
+        try {
+          manifest = parseManifest(manifestBytes);
+        } catch (error) {
+          damaged.push({ file: MANIFEST_FILE, reason: error instanceof Error ? error.message : String(error) });
+          for (const file of indexFiles) damaged.push({ file, reason: "the manifest is damaged" });
+        }
+      }
+      const wholeIndex = damaged.length > 0;
+      if (wholeIndex) report.damage = await VectorStore.moveAside(storage, dir, damaged, true, config);
+      if (!manifest) {
+        manifest = VectorStore.freshManifest(config);
+        await VectorStore.writeManifest(storage, dir, manifest);
+        report.created = true;
+      }
+
+      const store = new VectorStore(storage, dir, manifest, config, queue);
+      if (!wholeIndex) await store.loadFiles(names, report);
+      return { store, report };
+    });
+  }
+
+  private static freshManifest(config: StoreConfig): Manifest {
+    return {
+      kind: MANIFEST_KIND,
+      format: MANIFEST_FORMAT,
+      indexId: newIndexId(),
+      model: config.model,
+      dims: 0,
+      chunker: config.chunker,
+      shards: config.shards ?? DEFAULT_SHARDS,
+      createdAt: (config.now?.() ?? new Date()).toISOString(),
+      note: "Vault index of the AI Stack Planner plugin. Safe to delete: it is rebuilt from your notes.",
+    };
+  }
+
+  private static async writeManifest(storage: IndexStorage, dir: string, manifest: Manifest): Promise<void> {
+    await storage.write(joinPath(dir, MANIFEST_FILE), new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  }
+
+  /** True when a temporary file holds a complete, verifiable copy of `target`. */
+  private static async isComplete(storage: IndexStorage, path: string, target: string): Promise<boolean> {
+    const bytes = await storage.read(path);
+    if (!bytes) return false;
+    try {
+      if (target === MANIFEST_FILE) parseManifest(bytes);
+      else if (SHARD_FILE.test(target)) decodeContainer(bytes, SHARD_MAGIC);
+      else if (WAL_FILE.test(target)) decodeContainer(bytes, WAL_MAGIC);
+      else return false;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private static async moveAside(storage: IndexStorage, dir: string, damaged: { file: string; reason: string }[], wholeIndex: boolean, config: StoreConfig): Promise<DamageReport> {
+    const stamp = (config.now?.() ?? new Date()).toISOString().replace(/[:.]/g, "-");
+    const target = joinPath(dir, `damaged-${stamp}`);
+    await storage.mkdir(target);
+    for (const { file } of damaged) await storage.rename(joinPath(dir, file), joinPath(target, file));
+    return { files: damaged.map((d) => d.file), reasons: damaged.map((d) => `${d.file}: ${d.reason}`), movedTo: target, wholeIndex };
+  }
+
+  /** Loads shards and replays the WAL; damaged files are moved aside, stale ones removed. */
+  private async loadFiles(names: string[], report: OpenReport): Promise<void> {
+    const damaged: { file: string; reason: string }[] = [];
+    for (const name of names) {
+      const m = SHARD_FILE.exec(name);
+      if (m && (Number(m[1]) >= this.shards.length || name !== this.shards[Number(m[1])].file)) {
+        await this.storage.remove(joinPath(this.dir, name));
+        report.staleRemoved++;
+      }
+    }
+    for (const shard of this.shards) {
+      const present = names.includes(shard.file);
+      try {
+        await shard.load(present);
+        if (shard.dims > 0 && this.manifest.dims === 0) this.manifest.dims = shard.dims;
+        if (shard.chunkCount > 0 && shard.dims !== this.manifest.dims) throw new DamagedFileError(`holds ${shard.dims}-dimensional vectors, the index ${this.manifest.dims}`);
+      } catch (error) {
+        shard.clear();
+        if (error instanceof StaleShardError) {
+          await this.storage.remove(shard.path);
+          report.staleRemoved++;
+        } else damaged.push({ file: shard.file, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    const wals = names
+      .map((n) => ({ name: n, m: WAL_FILE.exec(n) }))
+      .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
+      .map((x) => ({ name: x.name, seq: Number(x.m[1]) }))
+      .sort((a, b) => a.seq - b.seq);
+    for (const { name, seq } of wals) {
+      this.nextSeq = Math.max(this.nextSeq, seq + 1);
+      const bytes = await this.storage.read(joinPath(this.dir, name));
+      try {
+        if (!bytes) throw new DamagedFileError("unreadable");
+        const record = decodeContainer<WalHeader>(bytes, WAL_MAGIC);
+        if (record.header.kind !== "wal" || !Array.isArray(record.header.ops)) throw new DamagedFileError("log record header is inconsistent");
+        if (record.header.indexId !== this.manifest.indexId) {
+          await this.storage.remove(joinPath(this.dir, name));
+          report.staleRemoved++;
+          continue;
+        }
+        if (record.count > 0 && this.manifest.dims !== 0 && record.dims !== this.manifest.dims) throw new DamagedFileError(`holds ${record.dims}-dimensional vectors, the index ${this.manifest.dims}`);
+        if (record.count > 0 && this.manifest.dims === 0) this.manifest.dims = record.dims;
+        this.replay(record.header.ops, record.vectors, record.dims);
+        this.walSeqs.push(seq);
+        report.walReplayed++;
+      } catch (error) {
+        damaged.push({ file: name, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (damaged.length > 0) report.damage = await VectorStore.moveAside(this.storage, this.dir, damaged, false, this.config);
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  private shardOf(path: string): Shard {
+    const h = fnv1a64(path);
+    return this.shards[parseInt(h.slice(8), 16) % this.shards.length];
+  }
+
+  private committedIndexed(shard: Shard, meta: NoteMeta): IndexedNote {
+    return { path: meta.path, mtime: meta.mtime, size: meta.size, contentHash: meta.contentHash, tags: meta.tags, chunkHashes: shard.chunkHashes(meta.path) };
+  }
+
+  /** What the index knows about a note (pending changes included). */
+  getNote(path: string): IndexedNote | undefined {
+    if (this.overlay.has(path)) {
+      const pending = this.overlay.get(path);
+      if (!pending) return undefined;
+      const n = pending.note;
+      return { path, mtime: n.mtime, size: n.size, contentHash: n.contentHash, tags: n.tags, chunkHashes: pending.chunks.map((c) => c.hash) };
+    }
+    const shard = this.shardOf(path);
+    const meta = shard.notes.get(path);
+    return meta ? this.committedIndexed(shard, meta) : undefined;
+  }
+
+  /** Every indexed note, for sync planning. */
+  snapshot(): IndexSnapshot {
+    const notes = new Map<string, IndexedNote>();
+    for (const shard of this.shards) for (const meta of shard.notes.values()) if (!this.overlay.has(meta.path)) notes.set(meta.path, this.committedIndexed(shard, meta));
+    for (const path of this.overlay.keys()) {
+      const note = this.getNote(path);
+      if (note) notes.set(path, note);
+    }
+    return { model: this.model, dims: this.dims, chunker: this.chunker, notes };
+  }
+
+  /** The stored vectors of a note with their chunk hashes, for reuse when it changes or moves. */
+  vectorsOf(path: string): { hash: string; vector: Float32Array }[] {
+    if (this.overlay.has(path)) return (this.overlay.get(path)?.chunks ?? []).map((c) => ({ hash: c.hash, vector: c.vector }));
+    return this.shardOf(path).vectorsOf(path);
+  }
+
+  /** The stored chunk facts of a note (no vectors). */
+  chunksOf(path: string): ChunkMeta[] {
+    if (this.overlay.has(path)) return (this.overlay.get(path)?.chunks ?? []).map(({ ord, hash, start, end, headingPath }) => ({ ord, hash, start, end, headingPath }));
+    const shard = this.shardOf(path);
+    return (shard.rowsByPath.get(path) ?? []).map((i) => shard.rows[i]).sort((a, b) => a.ord - b.ord);
+  }
+
+  stats(): { notes: number; chunks: number; pendingChunks: number; walRecords: number } {
+    let notes = 0;
+    let chunks = 0;
+    for (const shard of this.shards) {
+      notes += shard.notes.size;
+      chunks += shard.chunkCount;
+    }
+    for (const [path, pending] of this.overlay) {
+      const shard = this.shardOf(path);
+      if (shard.notes.has(path)) {
+        notes--;
+        chunks -= shard.rowsByPath.get(path)?.length ?? 0;
+      }
+      if (pending) {
+        notes++;
+        chunks += pending.chunks.length;
+      }
+    }
+    return { notes, chunks, pendingChunks: this.overlayChunks, walRecords: this.walSeqs.length };
+  }
+
+  /** The `k` chunks most similar to `vector` (cosine), over every shard and pending change. */
+  query(vector: Float32Array, k: number): SearchHit[] {
+    const qn = norm(vector);
+    const dims = vector.length;
+    if (qn === 0 || k <= 0 || (this.dims !== 0 && dims !== this.dims)) return [];
+    const top = new TopK<{ shard: Shard | null; row: number; pending?: { path: string; chunk: ChunkWithVector } }>(k);
+    const masked = this.overlay.size > 0 ? this.overlay : null;
+    for (const shard of this.shards) {
+      const { rows, matrix } = shard;
+      if (rows.length === 0 || shard.dims !== dims) continue;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        if (masked && masked.has(row.path)) continue;
+        if (row.norm === 0) continue;
+        const score = dotRow(matrix, i * dims, vector, dims) / (qn * row.norm);
+        if (score > top.threshold) top.push(score, { shard, row: i });
+      }
+    }
+    for (const [path, pending] of this.overlay) {
+      if (!pending) continue;
+      for (const chunk of pending.chunks) {
+        const n = norm(chunk.vector);
+        if (n === 0 || chunk.vector.length !== dims) continue;
+        const score = dotRow(chunk.vector, 0, vector, dims) / (qn * n);
+        if (score > top.threshold) top.push(score, { shard: null, row: -1, pending: { path, chunk } });
+      }
+    }
+    const hits: SearchHit[] = [];
+    for (let i = top.items.length - 1; i >= 0; i--) {
+      const item = top.items[i];
+      const score = top.scores[i];
+      if (item.pending) {
+        const c = item.pending.chunk;
+        hits.push({ path: item.pending.path, ord: c.ord, hash: c.hash, headingPath: c.headingPath, startLine: c.start, endLine: c.end, score });
+      } else if (item.shard) {
+        const r = item.shard.rows[item.row];
+        hits.push({ path: r.path, ord: r.ord, hash: r.hash, headingPath: r.headingPath, startLine: r.start, endLine: r.end, score });
+      }
+    }
+    return hits;
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  private replay(ops: readonly WalOp[], vectors: Float32Array, dims: number): void {
+    let at = 0;
+    for (const op of ops) {
+      if (op.o === "del") this.setOverlay(op.p, null);
+      else if (op.o === "meta") {
+        const note = noteFromTuple(op.n);
+        const chunks = this.currentChunks(note.path);
+        if (chunks) this.setOverlay(note.path, { note, chunks });
+      } else {
+        const note = noteFromTuple(op.n);
+        const chunks = op.c.map(([ord, hash, start, end, heading]): ChunkWithVector => {
+          const vector = vectors.subarray(at * dims, (at + 1) * dims);
+          at++;
+          return { ord, hash, start, end, headingPath: heading === "" ? [] : heading.split("\u001f"), vector };
+        });
+        this.setOverlay(note.path, { note, chunks });
+      }
+    }
+  }
+
+  /** The chunks (with vectors) a note has right now, or null when it is not indexed. */
+  private currentChunks(path: string): ChunkWithVector[] | null {
+    if (this.overlay.has(path)) return this.overlay.get(path)?.chunks ?? null;
+    const shard = this.shardOf(path);
+    if (!shard.notes.has(path)) return null;
+    return (shard.rowsByPath.get(path) ?? [])
+      .map((i) => ({ row: shard.rows[i], vector: shard.matrix.subarray(i * shard.dims, (i + 1) * shard.dims) }))
+      .sort((a, b) => a.row.ord - b.row.ord)
+      .map(({ row, vector }) => ({ ord: row.ord, hash: row.hash, start: row.start, end: row.end, headingPath: row.headingPath, vector }));
+  }
+
+  private setOverlay(path: string, pending: Pending | null): void {
+    const before = this.overlay.get(path);
+    if (before) this.overlayChunks -= before.chunks.length;
+    this.overlay.set(path, pending);
+    if (pending) this.overlayChunks += pending.chunks.length;
+  }
+
+  /**
+   * Applies changes; resolves once they are persisted (one WAL record). Compaction into the
+   * shards runs afterwards in the same queue when the log has grown enough.
+   */
+  apply(ops: readonly StoreOp[]): Promise<void> {
+    if (ops.length === 0) return Promise.resolve();
+    if (this.closed) return Promise.reject(new Error("The index is closed."));
+    const done = this.queue.run(async () => {
+      const dims = this.checkDims(ops);
+      if (dims !== 0 && this.manifest.dims === 0) {
+        this.manifest = { ...this.manifest, dims };
+        await VectorStore.writeManifest(this.storage, this.dir, this.manifest);
+      }
+      const walOps: WalOp[] = [];
+      const vectors: Float32Array[] = [];
+      const effects: [string, Pending | null][] = [];
+      for (const op of ops) {
+        if (op.kind === "remove") {
+          walOps.push({ o: "del", p: op.path });
+          effects.push([op.path, null]);
+        } else if (op.kind === "meta") {
+          const chunks = this.currentChunks(op.note.path);
+          if (!chunks) continue;
+          walOps.push({ o: "meta", n: noteTuple(op.note) });
+          effects.push([op.note.path, { note: op.note, chunks }]);
+        } else {
+          if (op.replaces !== undefined && op.replaces !== op.note.path) {
+            walOps.push({ o: "del", p: op.replaces });
+            effects.push([op.replaces, null]);
+          }
+          const note = { ...op.note, chunkCount: op.chunks.length };
+          walOps.push({ o: "put", n: noteTuple(note), c: op.chunks.map((c) => [c.ord, c.hash, c.start, c.end, c.headingPath.join("\u001f")]) });
+          for (const c of op.chunks) vectors.push(c.vector);
+          effects.push([note.path, { note, chunks: op.chunks }]);
+        }
+      }
+      if (walOps.length === 0) return;
+      const seq = this.nextSeq++;
+      const header: WalHeader = { kind: "wal", indexId: this.manifest.indexId, seq, ops: walOps };
+      await this.storage.write(joinPath(this.dir, `wal-${String(seq).padStart(10, "0")}${WAL_EXTENSION}`), encodeContainer(WAL_MAGIC, header, this.manifest.dims, vectors));
+      this.walSeqs.push(seq);
+      for (const [path, pending] of effects) this.setOverlay(path, pending);
+    });
+    return done.then(() => {
+      if (this.needsCompaction()) this.compactInBackground();
+    });
+  }
+
+  private checkDims(ops: readonly StoreOp[]): number {
+    let dims = this.manifest.dims;
+    for (const op of ops) {
+      if (op.kind !== "put") continue;
+      for (const c of op.chunks) {
+        if (dims === 0) dims = c.vector.length;
+        if (c.vector.length !== dims) throw new Error(`A ${c.vector.length}-dimensional vector cannot go into a ${dims}-dimensional index.`);
+      }
+    }
+    return dims;
+  }
+
+  private needsCompaction(): boolean {
+    if (this.overlay.size === 0) return false;
+    const { chunks } = this.stats();
+    const threshold = Math.max(this.config.compactAfterChunks ?? DEFAULT_COMPACT_AFTER, Math.floor(chunks / 2));
+    return this.overlayChunks >= threshold || this.walSeqs.length >= 512;
+  }
+
+  private compactInBackground(): void {
+    this.queue
+      .run(() => this.compactNow())
+      .then(
+        () => {
+          this.backgroundError = null;
+        },
+        (error: unknown) => {
+          this.backgroundError = error;
+        },
+      );
+  }
+
+  /** Writes every pending change into its shard, then deletes the WAL records. */
+  compact(): Promise<void> {
+    return this.queue.run(() => this.compactNow());
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.overlay.size === 0 && this.walSeqs.length === 0) return;
+    const byShard = new Map<Shard, Map<string, ShardChange>>();
+    for (const [path, pending] of this.overlay) {
+      const shard = this.shardOf(path);
+      if (!pending && !shard.notes.has(path)) continue;
+      let changes = byShard.get(shard);
+      if (!changes) {
+        changes = new Map();
+        byShard.set(shard, changes);
+      }
+      changes.set(path, pending ? { note: pending.note, chunks: pending.chunks } : null);
+    }
+    for (const [shard, changes] of byShard) await shard.commit(changes);
+    this.overlay.clear();
+    this.overlayChunks = 0;
+    const seqs = this.walSeqs;
+    this.walSeqs = [];
+    for (const seq of seqs) await this.storage.remove(joinPath(this.dir, `wal-${String(seq).padStart(10, "0")}${WAL_EXTENSION}`));
+  }
+
+  /** Resolves when every queued write has finished. */
+  async flush(): Promise<void> {
+    await this.queue.idle();
+  }
+
+  /**
+   * Starts a new, empty index for `model` (a rebuild): the new manifest is written first, so
+   * files of the old generation left by a crash are recognised as stale and removed at load.
+   */
+  reset(model: string, chunker: string): Promise<void> {
+    return this.queue.run(async () => {
+      this.manifest = { ...VectorStore.freshManifest({ ...this.config, model, chunker }), shards: this.shards.length };
+      await VectorStore.writeManifest(this.storage, this.dir, this.manifest);
+      for (const name of await this.storage.list(this.dir)) {
+        if (SHARD_FILE.test(name) || WAL_FILE.test(name)) await this.storage.remove(joinPath(this.dir, name));
+      }
+      for (const shard of this.shards) shard.clear(this.identity);
+      this.overlay.clear();
+      this.overlayChunks = 0;
+      this.walSeqs = [];
+    });
+  }
+
+  /** Compacts and stops accepting writes. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.compact();
+    this.closed = true;
+  }
+}

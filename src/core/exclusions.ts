@@ -1,0 +1,101 @@
+/**
+ * What the vault index must never read into Ollama (pure). A note is excluded when:
+ * - it is not a Markdown file, or any part of its path starts with "." (`.obsidian`, `.trash`, the
+ *   index folder itself);
+ * - it is inside an excluded folder, or inside the plans folder (on by default: plans are the
+ *   plugin's own output and would otherwise echo back into the next plan);
+ * - it carries an excluded tag (default `#private`), in the frontmatter or inline; nested tags count
+ *   (`#private/health` is excluded by `private`);
+ * - its frontmatter says `ai-stack-planner: exclude` (also `false`, `no`, `off`, `never`), or
+ *   `private: true`.
+ * Path rules need no content; tag and frontmatter rules need the note's metadata, which is read
+ * locally and never sent anywhere.
+ */
+import type { NoteMetadata } from "./chunking";
+
+export interface ExclusionRules {
+  /** Vault folders whose notes are never indexed. */
+  folders: readonly string[];
+  /** Tags (with or without `#`) whose notes are never indexed. */
+  tags: readonly string[];
+  /** The plans folder; excluded when `excludePlansFolder` is true. */
+  plansFolder?: string;
+  excludePlansFolder: boolean;
+}
+
+export const DEFAULT_EXCLUSION_RULES: Readonly<ExclusionRules> = Object.freeze({
+  folders: [],
+  tags: ["private"],
+  plansFolder: "AI Stack Plans",
+  excludePlansFolder: true,
+});
+
+/** The frontmatter key that opts a note out: `ai-stack-planner: exclude`. */
+export const EXCLUDE_KEY = "ai-stack-planner";
+const EXCLUDE_VALUES = new Set(["exclude", "excluded", "false", "no", "off", "never", "private"]);
+
+export type ExclusionReason = "not-markdown" | "hidden" | "folder" | "plans-folder" | "tag" | "frontmatter";
+
+export interface Exclusion {
+  reason: ExclusionReason;
+  /** Human-readable detail, e.g. the folder or tag that matched. */
+  detail: string;
+}
+
+function normaliseFolder(folder: string): string {
+  return folder.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "").toLowerCase();
+}
+
+function inFolder(path: string, folder: string): boolean {
+  const f = normaliseFolder(folder);
+  if (f === "") return false;
+  const p = path.toLowerCase();
+  return p === f || p.startsWith(`${f}/`);
+}
+
+function normaliseTagRule(tag: string): string {
+  return tag.trim().replace(/^#+/, "").toLowerCase();
+}
+
+/** Why `path` is excluded without looking at its content, or null. Folder matches ignore case. */
+export function excludedByPath(path: string, rules: ExclusionRules): Exclusion | null {
+  if (!/\.md$/i.test(path)) return { reason: "not-markdown", detail: path };
+  const hidden = path.split("/").find((part) => part.startsWith("."));
+  if (hidden !== undefined) return { reason: "hidden", detail: hidden };
+  if (rules.excludePlansFolder && rules.plansFolder && inFolder(path, rules.plansFolder)) return { reason: "plans-folder", detail: rules.plansFolder };
+  const folder = rules.folders.find((f) => inFolder(path, f));
+  if (folder !== undefined) return { reason: "folder", detail: folder };
+  return null;
+}
+
+function flagValue(value: unknown): string {
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return typeof value === "string" ? value.trim().toLowerCase() : "";
+}
+
+/** Why a note with this metadata is excluded by its tags or frontmatter flag, or null. */
+export function excludedByMetadata(metadata: NoteMetadata, rules: ExclusionRules): Exclusion | null {
+  const fm = metadata.frontmatter;
+  const flagKey = Object.keys(fm).find((k) => k.toLowerCase() === EXCLUDE_KEY);
+  if (flagKey !== undefined && EXCLUDE_VALUES.has(flagValue(fm[flagKey]))) return { reason: "frontmatter", detail: `${flagKey}: ${String(fm[flagKey])}` };
+  const privateKey = Object.keys(fm).find((k) => k.toLowerCase() === "private");
+  if (privateKey !== undefined && ["true", "yes"].includes(flagValue(fm[privateKey]))) return { reason: "frontmatter", detail: `${privateKey}: true` };
+  for (const rule of rules.tags.map(normaliseTagRule).filter((t) => t !== "")) {
+    const hit = metadata.tags.find((tag) => tag === rule || tag.startsWith(`${rule}/`));
+    if (hit !== undefined) return { reason: "tag", detail: `#${hit}` };
+  }
+  return null;
+}
+
+/** The full predicate: path rules first, then (when metadata is known) tags and frontmatter. */
+export function excludedNote(path: string, metadata: NoteMetadata | undefined, rules: ExclusionRules): Exclusion | null {
+  return excludedByPath(path, rules) ?? (metadata ? excludedByMetadata(metadata, rules) : null);
+}
+
+/** A stable text of the rules, so a change can be detected (and newly excluded notes removed). */
+export function exclusionSignature(rules: ExclusionRules): string {
+  const folders = rules.folders.map(normaliseFolder).filter((f) => f !== "").sort();
+  const tags = rules.tags.map(normaliseTagRule).filter((t) => t !== "").sort();
+  const plans = rules.excludePlansFolder && rules.plansFolder ? normaliseFolder(rules.plansFolder) : "";
+  return JSON.stringify({ folders, tags, plans });
+}
