@@ -5,6 +5,7 @@ import type { FetchFn } from "./adapters/ollama-client";
 import { registerCommands } from "./ui/commands";
 import { GenerationSlot } from "./ui/generation-slot";
 import { PlanGenerator } from "./ui/plan-generator";
+import { registerPlannerView } from "./ui/planner-view";
 import { PlannerSettingTab } from "./ui/settings-tab";
 
 export default class AiStackPlannerPlugin extends Plugin {
@@ -30,6 +31,7 @@ export default class AiStackPlannerPlugin extends Plugin {
     this.register(() => generator.stop());
 
     registerCommands(this, generator, () => this.settings);
+    registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));
   }
 

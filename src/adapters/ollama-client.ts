@@ -101,17 +101,31 @@ export class OllamaLlm implements LlmPort {
     return new Ollama({ host: this.options.baseUrl, fetch: scopedFetch(this.options.baseUrl, this.options.fetch, signal) });
   }
 
-  async listModels(signal?: AbortSignal): Promise<InstalledModel[]> {
+  /** Runs a short request with the probe timeout; a timeout counts as "unreachable". */
+  private async probe<T>(signal: AbortSignal | undefined, call: (client: Ollama) => Promise<T>): Promise<T> {
     const timeout = AbortSignal.timeout(this.options.probeTimeoutMs ?? PROBE_TIMEOUT_MS);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
-      const { models } = await this.client(combined).list();
-      return models.map(toInstalledModel);
+      return await call(this.client(combined));
     } catch (error) {
       if (signal?.aborted) throw plannerErrors.aborted();
       if (timeout.aborted) throw plannerErrors.unreachable(this.hostLabel);
       throw classifyOllamaError(error, { hostLabel: this.hostLabel, aborted: false, streaming: false });
     }
+  }
+
+  async listModels(signal?: AbortSignal): Promise<InstalledModel[]> {
+    const { models } = await this.probe(signal, (client) => client.list());
+    return models.map(toInstalledModel);
+  }
+
+  async version(signal?: AbortSignal): Promise<string> {
+    return (await this.probe(signal, (client) => client.version())).version;
+  }
+
+  async loadedModels(signal?: AbortSignal): Promise<string[]> {
+    const { models } = await this.probe(signal, (client) => client.ps());
+    return models.map((m) => m.name);
   }
 
   async chat(request: ChatRequest, onChunk: (chunk: string) => void, signal: AbortSignal): Promise<ChatResult> {

@@ -38,6 +38,10 @@ export interface LlmPort {
   /** The host as the user configured it, for messages. */
   readonly hostLabel: string;
   listModels(signal?: AbortSignal): Promise<InstalledModel[]>;
+  /** The server's version string (`/api/version`). */
+  version(signal?: AbortSignal): Promise<string>;
+  /** Names of the models loaded in memory now (`/api/ps`). */
+  loadedModels(signal?: AbortSignal): Promise<string[]>;
   /**
    * Streams a chat answer; `onChunk` gets each piece of text as it arrives. Aborting `signal`
    * cancels the HTTP request and rejects with an `aborted` PlannerError.
