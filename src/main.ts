@@ -5,6 +5,7 @@ import type { FetchFn } from "./adapters/ollama-client";
 import { registerCommands } from "./ui/commands";
 import { GenerationSlot } from "./ui/generation-slot";
 import { PlanGenerator } from "./ui/plan-generator";
+import type { PanelFeatures } from "./ui/panel-ports";
 import { registerPlannerView } from "./ui/planner-view";
 import { PlannerSettingTab } from "./ui/settings-tab";
 
@@ -12,6 +13,8 @@ export default class AiStackPlannerPlugin extends Plugin {
   settings: PlannerSettings = migrateSettings(undefined);
   /** Electron's fetch streams and can be aborted; requestUrl buffers whole answers. */
   readonly fetchFn: FetchFn = (input, init) => window.fetch(input, init);
+  /** Index, retrieval and hardware fit for the panel; each stays absent until its feature sets it. */
+  readonly panelFeatures: PanelFeatures = {};
 
   async onload(): Promise<void> {
     this.settings = migrateSettings(await this.loadData());
@@ -31,7 +34,7 @@ export default class AiStackPlannerPlugin extends Plugin {
     this.register(() => generator.stop());
 
     registerCommands(this, generator, () => this.settings);
-    registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
+    registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot, features: this.panelFeatures });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));
   }
 

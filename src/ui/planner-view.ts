@@ -1,24 +1,32 @@
 /**
  * The sidebar panel: connection line, planner form, the answer streaming in as rendered Markdown,
- * and what to do with it afterwards. It calls the core; it holds no planning logic of its own.
+ * what to do with it afterwards, the index status and "Ask my vault". It calls the core; it holds
+ * no planning logic of its own. Index, retrieval and hardware fit plug in through `PanelFeatures`.
  */
-import { Component, ItemView, MarkdownRenderer, MarkdownView, Notice, Setting, TFile, setIcon, type Plugin, type WorkspaceLeaf } from "obsidian";
+import { ItemView, MarkdownView, Notice, Setting, TFile, setIcon, type Plugin, type WorkspaceLeaf } from "obsidian";
 import { probeConnection, type ConnectionStatus } from "../core/connection";
 import { InterruptedPlan, planInputFromSettings, streamPlan, writePlanNote } from "../core/generate-plan";
 import { userMessage } from "../core/errors";
-import { escapeHtmlOutsideCode } from "../core/markdown-safety";
 import type { PlanRecord } from "../core/plan-note";
+import type { InstalledModel } from "../core/ports";
+import { buildVaultContext, type RetrievedChunk } from "../core/retrieval";
 import type { LanguageSetting, PlannerSettings, Tier } from "../core/settings";
 import { createLlm } from "../adapters/llm-factory";
 import type { FetchFn } from "../adapters/ollama-client";
 import { ObsidianVaultPort } from "../adapters/obsidian-vault";
+import { AskVaultSection } from "./ask-vault";
 import type { GenerationSlot } from "./generation-slot";
 import { strings } from "./i18n";
+import { iconButton } from "./icon-button";
+import { IndexSection } from "./index-section";
+import type { PanelFeatures } from "./panel-ports";
+import { SourcesList } from "./sources-list";
+import { StreamingMarkdown } from "./streaming-markdown";
 
 export const PLANNER_VIEW_TYPE = "ai-stack-planner-view";
 
-/** How often the streamed answer is re-rendered: smooth, and never behind the stream for long. */
-const RENDER_INTERVAL_MS = 200;
+/** Pause between renders of the streamed answer: smooth, and never more than this behind. */
+export const RENDER_INTERVAL_MS = 200;
 
 const TEXT = {
   en: {
@@ -28,7 +36,7 @@ const TEXT = {
     connected: (version: string, host: string) => `Ollama ${version} at ${host}`,
     loaded: (models: string) => `Loaded now: ${models}`,
     nothingLoaded: "No model loaded yet",
-    retry: "Retry",
+    retry: "Check the connection again",
     tier: "Tier",
     basic: "Basic",
     pro: "Pro",
@@ -36,6 +44,7 @@ const TEXT = {
     usage: "Main uses",
     model: "Chat model",
     firstModel: "First installed model",
+    fitTable: "Show how the chosen model fits this hardware",
     language: "Language",
     auto: "Auto",
     generate: "Generate",
@@ -49,7 +58,10 @@ const TEXT = {
     regenerate: "Regenerate",
     saved: (path: string) => `Stack plan saved to ${path}`,
     noEditor: "Open a note in the editor first.",
+    inserted: (name: string) => `Plan inserted into ${name}.`,
     copied: "Plan copied.",
+    sources: "From your notes",
+    copyFailed: "Couldn't copy: the clipboard isn't available.",
   },
   zh: {
     title: "技术栈规划",
@@ -58,7 +70,7 @@ const TEXT = {
     connected: (version: string, host: string) => `Ollama ${version}，地址 ${host}`,
     loaded: (models: string) => `已加载：${models}`,
     nothingLoaded: "尚未加载模型",
-    retry: "重试",
+    retry: "重新检查连接",
     tier: "版本",
     basic: "基础版",
     pro: "专家版",
@@ -66,6 +78,7 @@ const TEXT = {
     usage: "主要用途",
     model: "对话模型",
     firstModel: "第一个已安装的模型",
+    fitTable: "查看所选模型与此硬件的匹配情况",
     language: "语言",
     auto: "自动",
     generate: "生成",
@@ -79,7 +92,10 @@ const TEXT = {
     regenerate: "重新生成",
     saved: (path: string) => `方案已保存到 ${path}`,
     noEditor: "请先在编辑器中打开一篇笔记。",
+    inserted: (name: string) => `方案已插入 ${name}。`,
     copied: "已复制方案。",
+    sources: "来自你的笔记",
+    copyFailed: "无法复制：剪贴板不可用。",
   },
 };
 
@@ -89,6 +105,8 @@ export interface PlannerViewDeps {
   fetch: FetchFn;
   uiLanguage: () => string;
   slot: GenerationSlot;
+  /** Index, retrieval and hardware fit, once those features are there. */
+  features?: PanelFeatures;
 }
 
 interface FormState {
@@ -104,16 +122,21 @@ export class PlannerView extends ItemView {
   private form!: FormState;
   private connectionEl!: HTMLElement;
   private modelSelect!: HTMLSelectElement;
+  private fitEl!: HTMLElement;
   private generateButton!: HTMLButtonElement;
   private stopButton!: HTMLButtonElement;
   private statusEl!: HTMLElement;
-  private answerEl!: HTMLElement;
+  private sources!: SourcesList;
   private actionsEl!: HTMLElement;
+  private answer!: StreamingMarkdown;
   private controller: AbortController | null = null;
-  private renderComponent: Component | null = null;
-  private renderTimer: number | null = null;
-  private answer = "";
+  private chatModels: InstalledModel[] = [];
   private plan: PlanRecord | null = null;
+  /** The editor "Insert into current note" writes to: the last Markdown view the user was in. */
+  private lastMarkdownView: MarkdownView | null = null;
+  private indexSection: IndexSection | null = null;
+  private ask: AskVaultSection | null = null;
+  private closed = false;
 
   constructor(
     leaf: WorkspaceLeaf,
@@ -145,31 +168,47 @@ export class PlannerView extends ItemView {
     this.buildForm(root.createDiv({ cls: "ai-stack-planner-form" }));
 
     const buttons = root.createDiv({ cls: "ai-stack-planner-buttons" });
-    this.generateButton = buttons.createEl("button", { text: this.t.generate, cls: "mod-cta ai-stack-planner-generate" });
-    this.stopButton = buttons.createEl("button", { text: this.t.stop, cls: "ai-stack-planner-stop" });
+    this.generateButton = iconButton(buttons, this.t.generate, "sparkles", "mod-cta ai-stack-planner-generate");
+    this.stopButton = iconButton(buttons, this.t.stop, "square", "ai-stack-planner-stop");
     this.stopButton.disabled = true;
     this.registerDomEvent(this.generateButton, "click", () => void this.generate());
     this.registerDomEvent(this.stopButton, "click", () => this.controller?.abort());
 
     this.statusEl = root.createDiv({ cls: "ai-stack-planner-run-status", attr: { "aria-live": "polite" } });
-    this.answerEl = root.createDiv({ cls: "ai-stack-planner-answer markdown-rendered" });
+    this.sources = new SourcesList(this.app, this, root.createDiv({ cls: "ai-stack-planner-sources" }));
+    const answerEl = root.createDiv({ cls: "ai-stack-planner-answer markdown-rendered" });
+    this.answer = new StreamingMarkdown(this.app, this, answerEl, { intervalMs: RENDER_INTERVAL_MS });
     this.actionsEl = root.createDiv({ cls: "ai-stack-planner-actions" });
+
+    this.indexSection = new IndexSection(this, root.createDiv({ cls: "ai-stack-planner-index" }), this.deps.features?.index?.());
+    this.ask = new AskVaultSection(this.app, this, root.createDiv({ cls: "ai-stack-planner-ask" }), {
+      settings: this.deps.settings,
+      fetch: this.deps.fetch,
+      slot: this.deps.slot,
+      uiLanguage: this.deps.uiLanguage,
+      retriever: () => this.deps.features?.retriever?.(),
+    });
+
+    this.trackMarkdownView();
     await this.refreshConnection();
   }
 
   async onClose(): Promise<void> {
+    this.closed = true;
     this.controller?.abort();
-    if (this.renderTimer !== null) window.clearTimeout(this.renderTimer);
+    this.answer.close();
+    this.ask?.close();
+    this.indexSection?.close();
     this.contentEl.empty();
     await Promise.resolve();
   }
 
   /** Re-checks Ollama and refreshes the connection line and the model picker. */
-  async refreshConnection(): Promise<ConnectionStatus | null> {
+  async refreshConnection(): Promise<ConnectionStatus> {
     const el = this.connectionEl;
     el.empty();
     el.removeClass("is-error");
-    el.createSpan({ text: this.t.checking });
+    el.createSpan({ cls: "ai-stack-planner-muted", text: this.t.checking });
     const settings = this.deps.settings();
     let status: ConnectionStatus;
     try {
@@ -178,19 +217,19 @@ export class PlannerView extends ItemView {
       status = { host: settings.ollamaHost, reachable: false, loaded: [], chatModels: [], error: userMessage(error) };
     }
     el.empty();
+    el.toggleClass("is-error", !status.reachable);
     const dot = el.createSpan({ cls: "ai-stack-planner-dot" });
     setIcon(dot, status.reachable ? "circle-check" : "circle-alert");
     const text = el.createDiv({ cls: "ai-stack-planner-connection-text" });
     if (status.reachable) {
-      text.createDiv({ text: this.t.connected(status.version ?? "?", status.host) });
-      text.createDiv({ cls: "ai-stack-planner-muted", text: status.loaded.length ? this.t.loaded(status.loaded.join(", ")) : this.t.nothingLoaded });
+      text.createDiv({ cls: "ai-stack-planner-connected", text: this.t.connected(status.version ?? "?", status.host) });
+      text.createDiv({ cls: "ai-stack-planner-muted ai-stack-planner-loaded", text: status.loaded.length ? this.t.loaded(status.loaded.join(", ")) : this.t.nothingLoaded });
     } else {
-      el.addClass("is-error");
-      text.createDiv({ text: status.error ?? "" });
+      text.createDiv({ cls: "ai-stack-planner-connection-error", text: status.error ?? "" });
     }
     const retry = el.createEl("button", { cls: "clickable-icon ai-stack-planner-retry", attr: { "aria-label": this.t.retry } });
     setIcon(retry, "refresh-cw");
-    retry.addEventListener("click", () => void this.refreshConnection());
+    this.registerDomEvent(retry, "click", () => void this.refreshConnection());
     this.fillModels(status);
     return status;
   }
@@ -200,19 +239,26 @@ export class PlannerView extends ItemView {
     new Setting(container).setName(t.tier).addDropdown((d) => {
       d.addOption("basic", t.basic).addOption("pro", t.pro).setValue(this.form.tier);
       d.selectEl.addClass("ai-stack-planner-tier");
-      d.selectEl.addEventListener("change", () => (this.form.tier = d.selectEl.value === "basic" ? "basic" : "pro"));
+      this.registerDomEvent(d.selectEl, "change", () => (this.form.tier = d.selectEl.value === "basic" ? "basic" : "pro"));
     });
-    this.textArea(container, t.hardware, this.form.hardware, "ai-stack-planner-hardware", (v) => (this.form.hardware = v));
+    this.textArea(container, t.hardware, this.form.hardware, "ai-stack-planner-hardware", (v) => {
+      this.form.hardware = v;
+      this.showFit();
+    });
     this.textArea(container, t.usage, this.form.usage, "ai-stack-planner-usage", (v) => (this.form.usage = v));
-    new Setting(container).setName(t.model).addDropdown((d) => {
+    const modelSetting = new Setting(container).setName(t.model).addDropdown((d) => {
       this.modelSelect = d.selectEl;
       this.modelSelect.addClass("ai-stack-planner-model");
-      this.modelSelect.addEventListener("change", () => (this.form.model = this.modelSelect.value));
+      this.registerDomEvent(this.modelSelect, "change", () => {
+        this.form.model = this.modelSelect.value;
+        this.showFit();
+      });
     });
+    this.fitEl = modelSetting.settingEl.createDiv({ cls: "ai-stack-planner-fit" });
     new Setting(container).setName(t.language).addDropdown((d) => {
       d.addOption("auto", t.auto).addOption("en", "English").addOption("zh", "中文").setValue(this.form.language);
       d.selectEl.addClass("ai-stack-planner-language");
-      d.selectEl.addEventListener("change", () => (this.form.language = d.selectEl.value === "en" || d.selectEl.value === "zh" ? d.selectEl.value : "auto"));
+      this.registerDomEvent(d.selectEl, "change", () => (this.form.language = d.selectEl.value === "en" || d.selectEl.value === "zh" ? d.selectEl.value : "auto"));
     });
   }
 
@@ -221,19 +267,44 @@ export class PlannerView extends ItemView {
     setting.settingEl.addClass("ai-stack-planner-stacked");
     setting.addTextArea((area) => {
       area.setValue(value);
-      area.inputEl.rows = 3;
+      area.inputEl.rows = 2;
       area.inputEl.addClass(cls);
-      area.inputEl.addEventListener("input", () => onInput(area.inputEl.value));
+      this.registerDomEvent(area.inputEl, "input", () => onInput(area.inputEl.value));
     });
   }
 
   private fillModels(status: ConnectionStatus): void {
     const select = this.modelSelect;
+    const fit = this.deps.features?.fit?.();
+    this.chatModels = status.chatModels;
     select.empty();
     select.createEl("option", { value: "", text: this.t.firstModel });
-    for (const m of status.chatModels) select.createEl("option", { value: m.name, text: [m.name, m.parameterSize].filter(Boolean).join(" · ") });
+    for (const m of status.chatModels) {
+      const verdict = fit?.verdict(m, this.form.hardware);
+      const label = [m.name, m.parameterSize, verdict?.label].filter(Boolean).join(" · ");
+      select.createEl("option", { value: m.name, text: label, cls: verdict ? (verdict.fits === false ? "is-too-big" : "") : "" });
+    }
     if (this.form.model && !status.chatModels.some((m) => m.name === this.form.model)) select.createEl("option", { value: this.form.model, text: this.form.model });
     select.value = this.form.model;
+    this.showFit();
+  }
+
+  /** The fit table of the chosen model, one click away; hidden while hardware fit is not available. */
+  private showFit(): void {
+    const el = this.fitEl;
+    el.empty();
+    const fit = this.deps.features?.fit?.();
+    const model = this.chatModels.find((m) => m.name === this.form.model) ?? (this.form.model ? undefined : this.chatModels[0]);
+    if (!fit || !model) return;
+    const details = el.createEl("details");
+    details.createEl("summary", { text: this.t.fitTable });
+    const table = details.createEl("table", { cls: "ai-stack-planner-fit-table" });
+    for (const row of fit.table(model, this.form.hardware)) {
+      const tr = table.createEl("tr", { cls: row.verdict.fits === false ? "is-too-big" : row.verdict.fits ? "is-fit" : "" });
+      tr.createEl("td", { text: row.label });
+      tr.createEl("td", { text: row.memory });
+      tr.createEl("td", { text: row.verdict.label });
+    }
   }
 
   /** Streams a plan into the panel; nothing is written until the user saves it. */
@@ -242,39 +313,38 @@ export class PlannerView extends ItemView {
     if (!controller) return null;
     this.controller = controller;
     this.setRunning(true);
-    this.answer = "";
     this.plan = null;
     this.actionsEl.empty();
-    this.renderNow();
+    this.sources.clear();
+    await this.answer.flush("");
     const settings = { ...this.deps.settings(), chatModel: this.form.model, language: this.form.language };
     let model = "";
     try {
       const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
-      const plan = await streamPlan(
-        { llm, now: () => new Date(), monotonicMs: () => performance.now() },
-        planInputFromSettings(settings, this.form, this.deps.uiLanguage()),
-        controller.signal,
-        {
-          onStart: (name) => {
-            model = name;
-            this.statusEl.setText(this.t.receiving(name, 0));
-          },
-          onChunk: (_chunk, received) => {
-            this.answer = received;
-            this.statusEl.setText(this.t.receiving(model, received.length));
-            this.scheduleRender();
-          },
+      const input = planInputFromSettings(settings, this.form, this.deps.uiLanguage());
+      const chunks = await this.retrieve(`${this.form.usage}\n${this.form.hardware}`, controller.signal);
+      if (chunks.length > 0) {
+        const context = buildVaultContext(chunks, { contextTokens: settings.contextTokens, promptTokens: 1500, answerTokens: Math.floor(settings.contextTokens / 3) }, { language: input.language });
+        if (context.part) input.extraParts = [context.part];
+        this.sources.show(context.used, this.t.sources);
+      }
+      const plan = await streamPlan({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, input, controller.signal, {
+        onStart: (name) => {
+          model = name;
+          this.statusEl.setText(this.t.receiving(name, 0));
         },
-      );
+        onChunk: (_chunk, received) => {
+          this.statusEl.setText(this.t.receiving(model, received.length));
+          this.answer.update(received);
+        },
+      });
       this.plan = plan;
-      this.answer = plan.answer;
       const tps = plan.tokensPerSecond ? ` · ${plan.tokensPerSecond.toFixed(1)} tok/s` : "";
       this.statusEl.setText(this.t.done(plan.model, plan.generationSeconds, tps));
       return plan;
     } catch (error) {
       if (error instanceof InterruptedPlan && error.partial) {
         this.plan = error.partial;
-        this.answer = error.partial.answer;
         this.statusEl.setText(error.kind === "aborted" ? this.t.stopped : userMessage(error));
       } else {
         this.statusEl.setText(userMessage(error));
@@ -284,8 +354,24 @@ export class PlannerView extends ItemView {
       this.deps.slot.release(controller);
       this.controller = null;
       this.setRunning(false);
-      this.renderNow();
-      if (this.plan) this.showActions(this.plan);
+      await this.answer.flush(this.plan?.answer ?? "");
+      if (this.plan && !this.closed) this.showActions(this.plan);
+    }
+  }
+
+  /** Stops the panel's running generation, if any. */
+  stop(): void {
+    this.controller?.abort();
+  }
+
+  private async retrieve(query: string, signal: AbortSignal): Promise<RetrievedChunk[]> {
+    const retriever = this.deps.features?.retriever?.();
+    if (!retriever || query.trim() === "") return [];
+    try {
+      return await retriever.retrieve(query, signal);
+    } catch {
+      // The plan is still useful without vault context; the index section shows what is wrong.
+      return [];
     }
   }
 
@@ -295,47 +381,20 @@ export class PlannerView extends ItemView {
     this.contentEl.toggleClass("is-generating", running);
   }
 
-  private scheduleRender(): void {
-    if (this.renderTimer !== null) return;
-    this.renderTimer = window.setTimeout(() => {
-      this.renderTimer = null;
-      this.renderNow();
-    }, RENDER_INTERVAL_MS);
-  }
-
-  /** Renders the answer so far into a fresh element with its own component, then swaps it in. */
-  private renderNow(): void {
-    if (this.renderTimer !== null) {
-      window.clearTimeout(this.renderTimer);
-      this.renderTimer = null;
-    }
-    const component = new Component();
-    this.addChild(component);
-    const target = createDiv();
-    void MarkdownRenderer.render(this.app, escapeHtmlOutsideCode(this.answer), target, "", component);
-    this.answerEl.replaceChildren(target);
-    if (this.renderComponent) this.removeChild(this.renderComponent);
-    this.renderComponent = component;
-  }
-
   private showActions(plan: PlanRecord): void {
     const el = this.actionsEl;
     el.empty();
-    const button = (text: string, icon: string, onClick: () => unknown) => {
-      const b = el.createEl("button", { text, cls: "ai-stack-planner-action" });
-      const iconEl = b.createSpan({ cls: "ai-stack-planner-action-icon" });
-      setIcon(iconEl, icon);
-      b.prepend(iconEl);
-      b.addEventListener("click", () => void onClick());
-      return b;
+    const button = (text: string, icon: string, cls: string, onClick: () => unknown) => {
+      const b = iconButton(el, text, icon, `ai-stack-planner-action ${cls}`);
+      this.registerDomEvent(b, "click", () => void onClick());
     };
-    button(this.t.save, "file-plus", () => this.saveAsNote(plan));
-    button(this.t.insert, "text-cursor-input", () => this.insertIntoNote(plan));
-    button(this.t.copy, "copy", () => this.copy(plan));
-    button(this.t.regenerate, "rotate-ccw", () => this.generate());
+    button(this.t.save, "file-plus", "ai-stack-planner-save", () => this.saveAsNote(plan));
+    button(this.t.insert, "text-cursor-input", "ai-stack-planner-insert", () => this.insertIntoNote(plan));
+    button(this.t.copy, "copy", "ai-stack-planner-copy", () => this.copy(plan));
+    button(this.t.regenerate, "rotate-ccw", "ai-stack-planner-regenerate", () => this.generate());
   }
 
-  /** Writes the shown plan as a plan note (the same format as the commands) and opens it. */
+  /** Writes the shown plan as a plan note (the same writer as the commands) and opens it. */
   async saveAsNote(plan: PlanRecord): Promise<string | null> {
     const settings = this.deps.settings();
     try {
@@ -350,36 +409,52 @@ export class PlannerView extends ItemView {
     }
   }
 
+  private trackMarkdownView(): void {
+    const { workspace } = this.app;
+    const remember = (leaf: WorkspaceLeaf | null) => {
+      if (leaf?.view instanceof MarkdownView) this.lastMarkdownView = leaf.view;
+    };
+    remember(workspace.getMostRecentLeaf());
+    this.registerEvent(workspace.on("active-leaf-change", remember));
+  }
+
   private insertIntoNote(plan: PlanRecord): void {
-    const leaf = this.app.workspace.getMostRecentLeaf();
-    const view = leaf?.view;
-    if (!(view instanceof MarkdownView)) {
+    const view = this.lastMarkdownView;
+    if (!view || !view.file) {
       new Notice(this.t.noEditor);
       return;
     }
     view.editor.replaceSelection(`${plan.answer.trim()}\n`);
+    new Notice(this.t.inserted(view.file.basename));
   }
 
   private async copy(plan: PlanRecord): Promise<void> {
-    await navigator.clipboard.writeText(plan.answer);
-    new Notice(this.t.copied);
+    try {
+      await navigator.clipboard.writeText(plan.answer);
+      new Notice(this.t.copied);
+    } catch {
+      new Notice(this.t.copyFailed);
+    }
   }
+}
+
+/** Opens the panel in the right sidebar, reusing an open one. */
+export async function openPlannerView(plugin: Plugin): Promise<PlannerView | null> {
+  const { workspace } = plugin.app;
+  let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(PLANNER_VIEW_TYPE)[0] ?? null;
+  if (!leaf) {
+    leaf = workspace.getRightLeaf(false);
+    if (!leaf) return null;
+    await leaf.setViewState({ type: PLANNER_VIEW_TYPE, active: true });
+  }
+  await workspace.revealLeaf(leaf);
+  return leaf.view instanceof PlannerView ? leaf.view : null;
 }
 
 /** Registers the panel, its ribbon icon and the command that opens it. */
 export function registerPlannerView(plugin: Plugin, deps: PlannerViewDeps): void {
   const t = strings(TEXT);
   plugin.registerView(PLANNER_VIEW_TYPE, (leaf) => new PlannerView(leaf, deps));
-  const open = async () => {
-    const { workspace } = plugin.app;
-    let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(PLANNER_VIEW_TYPE)[0] ?? null;
-    if (!leaf) {
-      leaf = workspace.getRightLeaf(false);
-      if (!leaf) return;
-      await leaf.setViewState({ type: PLANNER_VIEW_TYPE, active: true });
-    }
-    await workspace.revealLeaf(leaf);
-  };
-  plugin.addRibbonIcon("layers", t.open, () => void open());
-  plugin.addCommand({ id: "open-planner", name: t.open, callback: () => void open() });
+  plugin.addRibbonIcon("layers", t.open, () => void openPlannerView(plugin));
+  plugin.addCommand({ id: "open-planner", name: t.open, callback: () => void openPlannerView(plugin) });
 }
