@@ -8,6 +8,7 @@ import { PlanGenerator } from "./ui/plan-generator";
 import type { PanelFeatures } from "./ui/panel-ports";
 import { registerPlannerView } from "./ui/planner-view";
 import { PlannerSettingTab } from "./ui/settings-tab";
+import { registerVaultIndex } from "./ui/vault-index";
 
 export default class AiStackPlannerPlugin extends Plugin {
   settings: PlannerSettings = migrateSettings(undefined);
@@ -35,6 +36,7 @@ export default class AiStackPlannerPlugin extends Plugin {
 
     registerCommands(this, generator, () => this.settings);
     registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot, features: this.panelFeatures });
+    registerVaultIndex(this, { settings: () => this.settings, fetch: this.fetchFn, features: this.panelFeatures });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));
   }
 

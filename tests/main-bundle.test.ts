@@ -59,11 +59,13 @@ test("the bundle is a small CommonJS file that takes obsidian from the host", ()
 
 test("onload registers the commands, one settings tab and one status bar item; no hotkeys", async () => {
   const { mock } = await loadBuiltPlugin();
-  expect([...mock.commands__.keys()].sort()).toEqual(["generate-basic-plan", "generate-plan", "generate-pro-plan", "open-planner", "stop-generation"]);
+  expect([...mock.commands__.keys()].sort()).toEqual(["generate-basic-plan", "generate-plan", "generate-pro-plan", "index-vault", "open-planner", "rebuild-index", "search-related-notes", "show-index-status", "stop-generation"]);
   for (const command of mock.commands__.values()) expect(command.hotkeys).toBeUndefined();
   expect(mock.settingTabs__).toHaveLength(1);
-  expect(mock.statusBarItems__).toHaveLength(1);
+  // One for plan generation, one for the vault index.
+  expect(mock.statusBarItems__).toHaveLength(2);
   expect(mock.statusBarItems__[0].hasClass("ai-stack-planner-status")).toBe(true);
+  expect(mock.statusBarItems__[1].hasClass("ai-stack-planner-index-status")).toBe(true);
   expect(mock.ribbonActions__).toHaveLength(1);
   expect([...mock.views__.keys()]).toEqual(["ai-stack-planner-view"]);
   expect(mock.intervals__).toHaveLength(0);

@@ -3,6 +3,9 @@
  *   npm run cli -- plan --vault <dir> --tier pro --hardware "..." --usage "..."
  *   npm run cli -- prompt --tier basic --hardware "..."      (prints the prompt, sends nothing)
  *   npm run demo                                             (plan on examples/vault)
+ *   npm run cli -- index --vault <dir>                        (build or update the vault index)
+ *   npm run cli -- search "<query>" --vault <dir>             (closest notes from the index)
+ *   npm run cli -- status --vault <dir>                       (what the index holds, what is pending)
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -13,12 +16,16 @@ import { buildPlanPrompt } from "../core/prompts";
 import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/settings";
 import { FolderVaultPort } from "../adapters/folder-vault";
 import { createLlm } from "../adapters/llm-factory";
+import { runIndex, runSearch, runStatus } from "./index-commands";
 
 const USAGE = `Usage:
   ai-stack-planner plan --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."]
                         [--model <name>] [--lang en|zh] [--host <url>] [--allow-remote] [--keep-partial] [--quiet]
   ai-stack-planner prompt [--tier basic|pro] [--hardware "..."] [--usage "..."] [--lang en|zh]
   ai-stack-planner demo
+  ai-stack-planner index --vault <dir> [--rebuild] [--embed-model <name>] [--host <url>] [--quiet]
+  ai-stack-planner search "<query>" --vault <dir> [--limit <n>] [--embed-model <name>] [--host <url>]
+  ai-stack-planner status --vault <dir>
 
 Settings come from the plugin's own data.json in the vault's config folder when present, then
 OLLAMA_HOST, then the flags.`;
@@ -48,6 +55,10 @@ const OPTIONS = {
   "keep-partial": { type: "boolean" },
   quiet: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  // Vault index commands.
+  rebuild: { type: "boolean" },
+  limit: { type: "string" },
+  "embed-model": { type: "string" },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
@@ -94,6 +105,7 @@ async function settingsFor(vaultDir: string | undefined, flags: Flags, env: CliI
     language: langOf(flags.lang) ?? base.language,
     defaultTier: tierOf(flags.tier, base.defaultTier),
     keepPartialPlans: flags["keep-partial"] ?? base.keepPartialPlans,
+    embeddingModel: flags["embed-model"] ?? base.embeddingModel,
   });
 }
 
@@ -126,6 +138,22 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   return 0;
 }
 
+/** `index`, `search` and `status` over a folder vault (see ./index-commands.ts). */
+async function indexCommand(command: "index" | "search" | "status", args: string[], flags: Flags, io: CliIo): Promise<number> {
+  if (!flags.vault) throw new UsageError(`${command} needs --vault <dir>.`);
+  const vaultDir = path.resolve(flags.vault);
+  const stat = await fs.stat(vaultDir).catch(() => null);
+  if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
+  const settings = await settingsFor(vaultDir, flags, io.env);
+  if (command === "index") return runIndex(vaultDir, settings, { rebuild: flags.rebuild ?? false, quiet: flags.quiet ?? false }, io);
+  if (command === "status") return runStatus(vaultDir, settings, io);
+  const query = args.join(" ").trim();
+  if (query === "") throw new UsageError('search needs a query, e.g. search "which GPU do I have" --vault <dir>.');
+  const limit = flags.limit === undefined ? 8 : Number(flags.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError(`--limit must be a whole number from 1 to 100, not "${flags.limit}".`);
+  return runSearch(vaultDir, settings, query, limit, io);
+}
+
 /** Runs one CLI invocation; returns the process exit code. Never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -147,6 +175,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out(`${buildPlanPrompt({ tier: settings.defaultTier, language, hardware: settings.hardware, usage: settings.usage })}\n`);
         return 0;
       }
+      case "index":
+      case "search":
+      case "status":
+        return await indexCommand(command, positionals.slice(1), flags, io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

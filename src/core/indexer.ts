@@ -63,6 +63,22 @@ export interface IndexSearchResult extends IndexHit {
   text: string;
 }
 
+/** What a reconcile would change now (see `VaultIndexer.preview`). */
+export interface IndexPreview {
+  notes: number;
+  chunks: number;
+  model: string;
+  dims: number;
+  /** Notes that would be written (new, changed, renamed) and the chunks that would be embedded. */
+  toWrite: number;
+  toEmbed: number;
+  toRemove: number;
+  renamed: number;
+  /** Why the whole index would be rebuilt, or null. */
+  rebuild: string | null;
+  upToDate: boolean;
+}
+
 export type IndexEvent = { type: "status"; status: IndexStatus } | { type: "notice"; message: string };
 
 export interface IndexerDeps {
@@ -559,6 +575,34 @@ export class VaultIndexer {
   /** Search results as retrieval input for a plan prompt. */
   async retrieve(query: string, k: number, signal: AbortSignal): Promise<RetrievedChunk[]> {
     return (await this.search(query, k, signal)).map((r) => ({ path: r.path, headingPath: r.headingPath, text: r.text, score: r.score, startLine: r.startLine }));
+  }
+
+  /**
+   * What the next reconcile would do, without embedding or writing anything: changed notes are
+   * read and chunked locally to count the chunks that would be sent.
+   */
+  preview(): Promise<IndexPreview> {
+    return this.enqueue(async () => {
+      const store = await this.ensureStore();
+      const embedder = this.deps.embedder();
+      const rules = this.deps.rules();
+      const snapshot = store.snapshot();
+      const scan = scanForSync(snapshot, await this.deps.source.list(), this.target(embedder));
+      const resolver = new SyncResolver(snapshot, scan, rules);
+      const preview: IndexPreview = { ...store.stats(), model: store.model, dims: store.dims, toWrite: 0, toEmbed: 0, toRemove: scan.removals.length, renamed: 0, rebuild: scan.rebuild ? describeRebuild(scan.rebuild) : null, upToDate: false };
+      for (const path of scan.toRead) {
+        const content = await this.deps.source.read(path);
+        const op = resolver.resolve(path, content === null ? null : analyzeNote(path, content, this.chunkOptions));
+        if (op?.kind === "put") {
+          preview.toWrite++;
+          preview.toEmbed += op.embedCount;
+          if (op.reason === "renamed") preview.renamed++;
+        } else if (op?.kind === "remove") preview.toRemove++;
+      }
+      preview.toRemove += resolver.finish().length;
+      preview.upToDate = preview.rebuild === null && preview.toWrite === 0 && preview.toRemove === 0;
+      return preview;
+    });
   }
 
   /** Opens the index (if needed) and publishes its counts, without indexing anything. */

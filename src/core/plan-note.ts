@@ -1,6 +1,7 @@
 /** Renders a generated stack plan as a Markdown note with YAML frontmatter. */
 import { renderFrontmatter } from "./frontmatter";
 import type { PromptLanguage, Tier } from "./settings";
+import { renderSourcesSection, sourcesFrontmatter, type ContextSource } from "./retrieval";
 
 /** Everything known about one finished (or stopped) generation. */
 export interface PlanRecord {
@@ -19,6 +20,10 @@ export interface PlanRecord {
   /** True when the user stopped the stream or it was cut: the answer is incomplete. */
   partial: boolean;
   doneReason?: string;
+  /** Notes cited in the prompt's "From my notes" part (vault index); absent when not looked up. */
+  sources?: ContextSource[];
+  /** Why the user's notes were not used, when they were looked up but not used. */
+  notesNote?: string | null;
 }
 
 const TIER_LABEL: Record<PromptLanguage, Record<Tier, string>> = {
@@ -86,6 +91,7 @@ export function renderPlanNote(plan: PlanRecord): string {
     ["answer_tokens", plan.answerTokens],
     ["tokens_per_second", round(plan.tokensPerSecond, 1)],
     ["status", plan.partial ? "partial" : "complete"],
+    ...(plan.sources && plan.sources.length > 0 ? [["sources", sourcesFrontmatter(plan.sources)] as const] : []),
   ]);
   const notices: string[] = [];
   if (plan.partial) notices.push(`> [!warning]\n> ${h.partial}`);
@@ -96,6 +102,9 @@ export function renderPlanNote(plan: PlanRecord): string {
     quoteBlock(`**${h.usage}:** ${plan.usage.trim() || "—"}`),
     quoteBlock(`**${h.model}:** ${plan.model}`),
   ].join("\n");
-  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, plan.answer.trim()].join("\n\n");
+  // Why the user's notes were not used comes first: the warnings about the answer sit right above it.
+  if (plan.notesNote) notices.unshift(`> [!note]\n> ${plan.notesNote}`);
+  const sources = plan.sources && plan.sources.length > 0 ? [renderSourcesSection(plan.sources, plan.language).trimEnd()] : [];
+  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, plan.answer.trim(), ...sources].join("\n\n");
   return `${frontmatter}\n${body}\n`;
 }
