@@ -13,6 +13,7 @@ import { MANIFEST_FILE, VectorStore } from "../adapters/vector-index/store";
 import { exclusionRulesFromSettings } from "../core/index-settings";
 import { indexStatusLine } from "../core/index-status-text";
 import { VaultIndexer } from "../core/indexer";
+import type { NotesRetriever } from "../core/plan-context";
 import { wikiLink } from "../core/retrieval";
 import type { PlannerSettings } from "../core/settings";
 import { FolderNoteSource } from "./folder-note-source";
@@ -134,4 +135,14 @@ export async function runStatus(vaultDir: string, settings: PlannerSettings, io:
   } finally {
     await indexer.close();
   }
+}
+
+/** The index as plan generation's retriever, when the vault has one and settings allow it. */
+export async function openNotesForPlan(vaultDir: string, settings: PlannerSettings): Promise<{ retriever: NotesRetriever; close: () => Promise<void> } | null> {
+  if (!settings.indexEnabled || !settings.useNotesInPlans || !(await hasIndex(vaultDir, settings))) return null;
+  const indexer = openFolderIndex(vaultDir, settings);
+  return {
+    retriever: { retrieve: (query, k, signal) => indexer.retrieve(query, k, signal), size: async () => (await indexer.load()).chunks },
+    close: () => indexer.close(),
+  };
 }

@@ -16,7 +16,7 @@ import { buildPlanPrompt } from "../core/prompts";
 import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/settings";
 import { FolderVaultPort } from "../adapters/folder-vault";
 import { createLlm } from "../adapters/llm-factory";
-import { runIndex, runSearch, runStatus } from "./index-commands";
+import { openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
 
 const USAGE = `Usage:
   ai-stack-planner plan --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."]
@@ -122,8 +122,10 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   const controller = new AbortController();
   io.signal?.addEventListener("abort", () => controller.abort(), { once: true });
   const vault = new FolderVaultPort(vaultDir);
+  // The vault index, when one was built here (CLI `index` or the plugin), grounds the plan in the notes.
+  const notes = await openNotesForPlan(vaultDir, settings);
   const outcome = await generatePlan(
-    { llm, vault, now: () => new Date(), monotonicMs: () => performance.now() },
+    { llm, vault, now: () => new Date(), monotonicMs: () => performance.now(), notes: notes?.retriever },
     planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)),
     controller.signal,
     {
@@ -132,8 +134,9 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
         if (!flags.quiet) io.out(chunk);
       },
     },
-  );
+  ).finally(() => notes?.close());
   if (!flags.quiet) io.out("\n");
+  if (outcome.plan.notesNote) io.err(`${outcome.plan.notesNote}\n`);
   io.err(`Wrote ${path.join(vaultDir, outcome.path)}\n`);
   return 0;
 }

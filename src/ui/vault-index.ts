@@ -68,6 +68,14 @@ const TEXT = {
   },
 };
 
+/** Delays of the index's debounces; tests shorten them. */
+export const VAULT_INDEX_TIMING = {
+  /** Quiet time after the last vault event before the changed notes are synced. */
+  eventDebounceMs: 2000,
+  /** Quiet time after the last settings change before the index applies it. */
+  settingsDelayMs: 1000,
+};
+
 /** The same notice is not repeated within this time (a paused index would otherwise repeat it on every edit). */
 const NOTICE_REPEAT_MS = 10 * 60_000;
 
@@ -157,7 +165,7 @@ export class VaultIndexService implements VaultIndexApi {
     this.settingsTimer = window.setTimeout(() => {
       this.settingsTimer = null;
       if (this.layoutReady) void this.ensureIndexer()?.reconcile();
-    }, 1000);
+    }, VAULT_INDEX_TIMING.settingsDelayMs);
   }
 
   /** A vault event: the path is synced after the debounce. */
@@ -172,7 +180,7 @@ export class VaultIndexService implements VaultIndexApi {
       if (oldPath !== undefined) this.pending.add(oldPath);
     }
     if (this.eventTimer !== null) window.clearTimeout(this.eventTimer);
-    this.eventTimer = window.setTimeout(() => this.flushEvents(), this.deps.debounceMs ?? 2000);
+    this.eventTimer = window.setTimeout(() => this.flushEvents(), this.deps.debounceMs ?? VAULT_INDEX_TIMING.eventDebounceMs);
   }
 
   private flushEvents(): void {

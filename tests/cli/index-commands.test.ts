@@ -122,3 +122,45 @@ test.each([
   expect(await runCli(argv, run.io)).toBe(2);
   expect(run.err()).toContain(message);
 });
+
+describe("plan grounded in the index", () => {
+  function lastPrompt(): string {
+    const body = fake.requestsTo("/api/chat").at(-1)?.body as { messages: { content: string }[] };
+    return body.messages[0].content;
+  }
+
+  test("the prompt gets a delimited 'From my notes' part with citations; the note lists its sources", async () => {
+    await runCli(["index", "--vault", vault, "--quiet"], io({ OLLAMA_HOST: fake.url }).io);
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["plan", "--vault", vault, "--tier", "pro", "--hardware", "RTX 4090 with 24 GB VRAM", "--usage", "email replies", "--quiet"], run.io)).toBe(0);
+    const prompt = lastPrompt();
+    expect(prompt).toMatch(/\n===== From my notes =====\nExcerpts from my own notes/);
+    expect(prompt).toContain("[[Hardware#PC]]\nDesktop with an RTX 4090 and 24 GB of VRAM.");
+    expect(prompt.trimEnd().endsWith("===== End of From my notes =====")).toBe(true);
+    expect(prompt).not.toMatch(/PRIVATE-TEXT|PLAN-TEXT/);
+    const planPath = (await listFiles(vault)).find((f) => f.startsWith("AI Stack Plans/") && f !== "AI Stack Plans/Plan.md") ?? "";
+    const note = await fs.readFile(path.join(vault, planPath), "utf8");
+    expect(note).toMatch(/\nsources:\n {2}- "\[\[Hardware\]\]"\n/);
+    expect(note).toMatch(/\n## Sources\n\n- \[\[Hardware\]\]: \[\[Hardware#PC\]\]/);
+  });
+
+  test("when Ollama cannot embed, the plan is still written and says why notes were not used", async () => {
+    await runCli(["index", "--vault", vault, "--quiet"], io({ OLLAMA_HOST: fake.url }).io);
+    fake.addFault({ path: "/api/embed", fault: { kind: "server-error", message: "embedding runner crashed" } });
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["plan", "--vault", vault, "--hardware", "RTX 4090", "--quiet"], run.io)).toBe(0);
+    expect(lastPrompt()).not.toContain("From my notes");
+    expect(run.err()).toContain("Your notes were not used: Ollama reported an error while embedding notes: embedding runner crashed (HTTP 500).");
+    const planPath = (await listFiles(vault)).find((f) => f.startsWith("AI Stack Plans/") && f !== "AI Stack Plans/Plan.md") ?? "";
+    const note = await fs.readFile(path.join(vault, planPath), "utf8");
+    expect(note).toContain("> [!note]\n> Your notes were not used: Ollama reported an error while embedding notes");
+    expect(note).not.toContain("sources:");
+  });
+
+  test("without an index the plan is unchanged (no part, no note)", async () => {
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["plan", "--vault", vault, "--hardware", "RTX 4090", "--quiet"], run.io)).toBe(0);
+    expect(lastPrompt()).not.toContain("From my notes");
+    expect(fake.requestsTo("/api/embed")).toHaveLength(0);
+  });
+});
