@@ -65,7 +65,7 @@ test("onload registers the commands, one settings tab and one status bar item; n
   // One for plan generation, one for the vault index.
   expect(mock.statusBarItems__).toHaveLength(2);
   expect(mock.statusBarItems__[0].hasClass("ai-stack-planner-status")).toBe(true);
-  expect(mock.statusBarItems__[1].hasClass("ai-stack-planner-index-status")).toBe(true);
+  expect(mock.statusBarItems__[1].hasClass("ai-stack-planner-index-statusbar")).toBe(true);
   expect(mock.ribbonActions__).toHaveLength(1);
   expect([...mock.views__.keys()]).toEqual(["ai-stack-planner-view"]);
   expect(mock.intervals__).toHaveLength(0);

@@ -119,6 +119,15 @@ class DimensionsChanged extends Error {
   }
 }
 
+/** Adds vectors to a pool keyed by chunk hash (a multiset: equal chunks keep one vector each). */
+function addVectors(pool: Map<string, Float32Array[]>, vectors: readonly { hash: string; vector: Float32Array }[]): void {
+  for (const { hash, vector } of vectors) {
+    const list = pool.get(hash) ?? [];
+    list.push(vector);
+    pool.set(hash, list);
+  }
+}
+
 /** Notes written together when nothing is being embedded (one log record each group). */
 const PERSIST_GROUP = 256;
 
@@ -379,6 +388,15 @@ export class VaultIndexer {
   private async runScan(store: IndexStorePort, embedder: Embedder, snapshot: IndexSnapshot, scan: SyncScan, signal: AbortSignal, summary: IndexRunSummary, knownDims: number | undefined): Promise<void> {
     const rules = this.deps.rules();
     const resolver = new SyncResolver(snapshot, scan, rules);
+    // Vectors of notes gone from the vault, by chunk hash, read once and only if a new note needs them.
+    let vanishedPool: Map<string, Float32Array[]> | null = null;
+    const vanishedVectors = () => {
+      if (!vanishedPool) {
+        vanishedPool = new Map();
+        for (const path of scan.vanished) addVectors(vanishedPool, store.vectorsOf(path));
+      }
+      return vanishedPool;
+    };
     const batchSize = Math.max(1, this.deps.batchSize ?? 32);
     const started = this.now();
     const total = scan.toRead.length;
@@ -486,7 +504,7 @@ export class VaultIndexer {
           if (known) simple.push({ kind: "meta", note: { path, mtime: op.stat.mtime, size: op.stat.size, contentHash: known.contentHash, tags: [...known.tags], chunkCount: known.chunkHashes.length } });
         } else {
           if (op.reason === "renamed") summary.renamed++;
-          const pending = this.prepare(store, op);
+          const pending = this.prepare(store, op, vanishedVectors);
           waiting.push(pending);
           pending.chunks.forEach((chunk, index) => {
             if (chunk === null) queue.push({ note: pending, index, text: op.analysis.chunks[index].embedText });
@@ -513,18 +531,13 @@ export class VaultIndexer {
   }
 
   /** The note's chunks with the vectors that can be reused by hash; null where one must be embedded. */
-  private prepare(store: IndexStorePort, op: Extract<SyncOp, { kind: "put" }>): PendingNote {
+  private prepare(store: IndexStorePort, op: Extract<SyncOp, { kind: "put" }>, vanished: () => Map<string, Float32Array[]>): PendingNote {
     const pool = new Map<string, Float32Array[]>();
-    if (op.reuseFrom !== null) {
-      for (const { hash, vector } of store.vectorsOf(op.reuseFrom)) {
-        const list = pool.get(hash) ?? [];
-        list.push(vector);
-        pool.set(hash, list);
-      }
-    }
+    if (op.reuseFrom !== null) addVectors(pool, store.vectorsOf(op.reuseFrom));
     let missing = 0;
     const chunks = op.analysis.chunks.map((chunk): StoredChunkWithVector | null => {
-      const vector = pool.get(chunk.hash)?.shift();
+      // A note renamed and edited at once is "new": its unchanged chunks still come from the vanished note.
+      const vector = pool.get(chunk.hash)?.shift() ?? (op.reason === "new" ? vanished().get(chunk.hash)?.shift() : undefined);
       if (!vector) {
         missing++;
         return null;

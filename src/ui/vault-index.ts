@@ -303,12 +303,12 @@ export class VaultIndexService implements VaultIndexApi {
  */
 export function registerVaultIndex(plugin: Plugin, deps: VaultIndexDeps): VaultIndexService {
   const statusEl = plugin.addStatusBarItem();
-  statusEl.addClass("ai-stack-planner-index-status");
+  statusEl.addClass("ai-stack-planner-index-statusbar");
   const service = new VaultIndexService(plugin.app, deps, statusEl);
   registry.set(plugin.app.vault, service);
   plugin.registerDomEvent(statusEl, "click", () => service.showStatus());
   plugin.register(() => void service.close());
-  if (deps.features) Object.assign(deps.features, panelFeaturesOf(service));
+  if (deps.features) Object.assign(deps.features, panelFeaturesOf(service, deps.settings));
 
   plugin.addCommand({ id: "index-vault", name: "Index vault now", callback: () => void service.runFromCommand("index") });
   plugin.addCommand({ id: "rebuild-index", name: "Rebuild index", callback: () => void service.runFromCommand("rebuild") });
@@ -327,17 +327,18 @@ export function registerVaultIndex(plugin: Plugin, deps: VaultIndexDeps): VaultI
   return service;
 }
 
-/** The index state as the sidebar panel shows it. */
+/** The index state as the sidebar panel shows it (before the first open: empty, no message). */
 export function panelIndexStatus(status: IndexStatus | null): PanelIndexStatus {
-  if (!status) return { state: "error", indexedNotes: 0, totalNotes: 0, message: strings(TEXT).off };
-  const base = { indexedNotes: status.notes, totalNotes: status.notes, message: status.message ?? indexStatusLine(status, uiLanguage()) };
+  if (!status) return { state: "empty", indexedNotes: 0, totalNotes: 0 };
+  // The panel writes its own counts; only a problem (paused, failed, stopped) adds a message.
+  const base = { indexedNotes: status.notes, totalNotes: status.notes, ...(status.message ? { message: status.message } : {}) };
   if (status.state === "indexing") return { ...base, state: "indexing", totalNotes: Math.max(status.notes, status.progress?.total ?? 0), done: status.progress?.done };
   if (status.state === "paused" || status.state === "error") return { ...base, state: "error" };
   return { ...base, state: status.notes === 0 ? "empty" : "ready" };
 }
 
 /** The sidebar's view of the index (status, progress, index now, rebuild) and its retriever. */
-function panelFeaturesOf(service: VaultIndexService): Required<Pick<PanelFeatures, "index" | "retriever">> {
+function panelFeaturesOf(service: VaultIndexService, settings: () => PlannerSettings): Required<Pick<PanelFeatures, "index" | "retriever">> {
   const source: IndexStatusSource = {
     status: () => panelIndexStatus(service.status),
     onChange: (listener) => service.onChange((status) => listener(panelIndexStatus(status))),
@@ -351,7 +352,7 @@ function panelFeaturesOf(service: VaultIndexService): Required<Pick<PanelFeature
   const retriever: Retriever = {
     retrieve: async (query, signal) => (await service.search(query, 8, signal)).map((r) => ({ path: r.path, headingPath: r.headingPath, text: r.text, score: r.score, startLine: r.startLine })),
   };
-  return { index: () => (service.status ? source : undefined), retriever: () => (service.status && service.status.chunks > 0 ? retriever : undefined) };
+  return { index: () => (settings().indexEnabled ? source : undefined), retriever: () => (settings().indexEnabled ? retriever : undefined) };
 }
 
 /** The "Vault index" group of the settings tab. */

@@ -200,7 +200,7 @@ export async function startPlugin(options: HarnessOptions = {}): Promise<PluginH
       return app.vault.read(file);
     },
     statusBar: () => {
-      // The plan generation's item; the vault index has its own (ai-stack-planner-index-status).
+      // The plan generation's item; the vault index has its own (ai-stack-planner-index-statusbar).
       const items = mock.statusBarItems__.filter((el) => el.hasClass("ai-stack-planner-status"));
       expect(items).toHaveLength(1);
       return items[0];

@@ -6,6 +6,7 @@
 import { Modal, TFile } from "obsidian-test-mocks/obsidian";
 import { FakeOllama } from "../harness/fake-ollama";
 import { parseNote, startPlugin, waitFor, type PluginHarness } from "../harness/plugin-harness";
+import { startPanelHarness } from "../harness/panel-harness";
 import { embeddedTexts } from "../harness/vault-index";
 import { VAULT_INDEX_TIMING, vaultIndexFor, type VaultIndexService } from "../../src/ui/vault-index";
 import type { IndexSearchModal } from "../../src/ui/index-search-modal";
@@ -46,7 +47,7 @@ function service(h: PluginHarness): VaultIndexService {
 }
 
 function indexStatusBar(h: PluginHarness): HTMLElement {
-  const el = h.mock.statusBarItems__.find((item) => item.hasClass("ai-stack-planner-index-status"));
+  const el = h.mock.statusBarItems__.find((item) => item.hasClass("ai-stack-planner-index-statusbar"));
   if (!el) throw new Error("No index status bar item");
   return el;
 }
@@ -212,5 +213,23 @@ test("excluding a folder in settings removes its notes from the index", async ()
   await h.app.vault.rename(file(h, "Uses.md"), "Archive/Uses.md");
   await waitFor(() => service(h).status?.notes === 1 && service(h).status?.state === "idle", "the exclusion");
   expect(h.plugin.settings.indexExcludedFolders).toEqual(["Journal", "Archive"]);
+  h.mock.unload();
+});
+
+test("the sidebar panel shows the index and its Index now button runs a reconcile", async () => {
+  const h = await startPanelHarness({ settings: { ollamaHost: fake.url, indexExcludedFolders: ["Journal"] }, files: FILES });
+  const view = await h.openPanel();
+  const statusEl = () => view.contentEl.querySelector(".ai-stack-planner-index-status")?.textContent;
+  expect(statusEl()).toBe("Nothing indexed yet.");
+  h.app.workspace.setLayoutReady__();
+  await waitFor(() => statusEl() === "2 of 2 notes indexed.", "the panel to show the index");
+  await h.app.vault.create("New.md", "# New\ntext\n");
+  await waitFor(() => statusEl() === "3 of 3 notes indexed.", "the panel to follow the event");
+  fake.clearRequests();
+  const indexNow = jest.spyOn(service(h), "indexNow");
+  view.contentEl.querySelector<HTMLButtonElement>(".ai-stack-planner-index-now")?.click();
+  expect(indexNow).toHaveBeenCalledTimes(1);
+  expect(await indexNow.mock.results[0].value).toMatchObject({ kind: "full", complete: true, embedded: 0, unchanged: 3 });
+  await h.closePanel();
   h.mock.unload();
 });
