@@ -331,3 +331,15 @@ test("a note renamed and edited at once re-embeds only its edited chunk", async 
   expect(embeddedTexts(fake.requests)).toEqual(["search_document: Agents v2 > Agents > Later\n\nVoice memos transcribed with Whisper."]);
   await run.indexer.close();
 });
+
+test("the embedding model is checked once (/api/show), not on every edit", async () => {
+  const run = openTestIndex(vault, { host: fake.url, rules: RULES });
+  await run.indexer.reconcile();
+  for (let i = 0; i < 3; i++) {
+    await writeNote(vault, "Uses.md", `${VAULT["Uses.md"]}\nEdit ${i}.\n`);
+    await run.indexer.notesChanged(["Uses.md"]);
+  }
+  expect(fake.requestsTo("/api/show")).toHaveLength(1);
+  expect(fake.requestsTo("/api/embed")).toHaveLength(4);
+  await run.indexer.close();
+});
