@@ -154,7 +154,9 @@ describe("generating a plan", () => {
     expect(chats).toHaveLength(1);
     const body = chatBody(chats[0]);
     expect(body).toMatchObject({ model: MODEL, stream: true, options: { num_ctx: 16384 } });
-    expect(body.messages).toEqual([{ role: "user", content: PRO_EN }]);
+    // The blueprint word for word, then the computed hardware facts (tests/core/fit-check.test.ts).
+    expect(body.messages).toHaveLength(1);
+    expect(body.messages[0].content.startsWith(`${PRO_EN}\n\n===== Hardware facts (computed) =====\n`)).toBe(true);
 
     // The note itself.
     const note = parseNote(await h.read(path ?? ""));
@@ -204,7 +206,7 @@ describe("generating a plan", () => {
     expect(path).toMatch(/^AI Stack Plans\/.* - Basic plan - M3 MacBook Pro 16GB\.md$/);
     const body = chatBody(fake.requestsTo("/api/chat")[0]);
     expect(body).toMatchObject({ stream: true, options: { num_ctx: 4096 } });
-    expect(body.messages).toEqual([{ role: "user", content: BASIC_EN }]);
+    expect(body.messages[0].content.startsWith(`${BASIC_EN}\n\n===== Hardware facts (computed) =====`)).toBe(true);
     const note = parseNote(await h.read(path ?? ""));
     expect(note.frontmatter).toMatchObject({ tier: "basic", hardware: "M3 MacBook Pro 16GB", usage: USAGE, status: "complete" });
     expect(note.body).toContain("# AI stack plan (Basic)");
