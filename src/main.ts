@@ -4,6 +4,7 @@ import { migrateSettings, type PlannerSettings } from "./core/settings";
 import type { FetchFn } from "./adapters/ollama-client";
 import { registerCommands } from "./ui/commands";
 import { GenerationSlot } from "./ui/generation-slot";
+import { registerHardwareCommands } from "./ui/hardware-commands";
 import { PlanGenerator } from "./ui/plan-generator";
 import { registerPlannerView } from "./ui/planner-view";
 import { PlannerSettingTab } from "./ui/settings-tab";
@@ -32,6 +33,7 @@ export default class AiStackPlannerPlugin extends Plugin {
 
     registerCommands(this, generator, () => this.settings);
     registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
+    registerHardwareCommands(this, { settings: () => this.settings, uiLanguage: () => getLanguage() });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));
   }
 

@@ -115,7 +115,7 @@ describe("commands", () => {
   test("registers the blueprint and stop commands by id, with no default hotkeys", async () => {
     const h = await start();
     const commands = h.mock.commands__;
-    expect([...commands.keys()].sort()).toEqual(["generate-basic-plan", "generate-plan", "generate-pro-plan", "open-planner", "stop-generation"]);
+    expect([...commands.keys()].sort()).toEqual(["generate-basic-plan", "generate-plan", "generate-pro-plan", "open-planner", "stop-generation", "write-offline-draft"]);
     expect(commands.get("generate-basic-plan")?.name).toBe("Generate basic stack plan");
     expect(commands.get("generate-pro-plan")?.name).toBe("Generate pro stack plan");
     expect(commands.get("generate-plan")?.name).toBe("Generate stack plan");
@@ -317,7 +317,7 @@ describe("errors, as the user meets them", () => {
     const port = await unusedLoopbackPort();
     const h = await start({ ollamaHost: `http://127.0.0.1:${port}` });
     await h.generate("generate-pro-plan");
-    await expectOnlyMessage(h, `Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`.`);
+    await expectOnlyMessage(h, `Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`. Or run "Write offline draft plan" for a draft built from your hardware without Ollama.`);
   });
 
   test("the configured model is not installed", async () => {
