@@ -4,6 +4,7 @@ import { migrateSettings, type PlannerSettings } from "./core/settings";
 import type { FetchFn } from "./adapters/ollama-client";
 import { registerCommands } from "./ui/commands";
 import { GenerationSlot } from "./ui/generation-slot";
+import { registerHardwareCommands } from "./ui/hardware-commands";
 import { PlanGenerator } from "./ui/plan-generator";
 import type { PanelFeatures } from "./ui/panel-ports";
 import { registerPlannerView } from "./ui/planner-view";
@@ -35,6 +36,7 @@ export default class AiStackPlannerPlugin extends Plugin {
 
     registerCommands(this, generator, () => this.settings);
     registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot, features: this.panelFeatures });
+    registerHardwareCommands(this, { settings: () => this.settings, uiLanguage: () => getLanguage() });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));
   }
 
