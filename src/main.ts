@@ -3,6 +3,7 @@ import { Plugin, getLanguage } from "obsidian";
 import { migrateSettings, type PlannerSettings } from "./core/settings";
 import type { FetchFn } from "./adapters/ollama-client";
 import { registerCommands } from "./ui/commands";
+import { registerEditorCommands } from "./ui/editor-insert";
 import { GenerationSlot } from "./ui/generation-slot";
 import { PlanGenerator } from "./ui/plan-generator";
 import type { PanelFeatures } from "./ui/panel-ports";
@@ -35,6 +36,7 @@ export default class AiStackPlannerPlugin extends Plugin {
 
     registerCommands(this, generator, () => this.settings);
     registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot, features: this.panelFeatures });
+    registerEditorCommands(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));
   }
 
