@@ -1,5 +1,6 @@
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
+import { vectraSlimPlugin } from "./scripts/esbuild-vectra-plugin.mjs";
 
 const production = process.argv.includes("production");
 
@@ -23,6 +24,7 @@ const context = await esbuild.context({
   minify: production,
   outfile: "main.js",
   metafile: true,
+  plugins: [vectraSlimPlugin],
 });
 
 if (process.argv.includes("watch")) {

@@ -14,6 +14,9 @@ module.exports = {
   },
   moduleNameMapper: {
     "^obsidian$": "obsidian-test-mocks/obsidian",
+    // vectra (the vault index): its node entry needs MessagePort, and uuid 13 is ESM-only.
+    "^vectra$": "<rootDir>/node_modules/vectra/lib/browser.js",
+    "^uuid$": "<rootDir>/tests/harness/uuid-shim.ts",
   },
   setupFiles: ["obsidian-test-mocks/jest-setup"],
   setupFilesAfterEnv: ["<rootDir>/tests/harness/network-guard.ts"],

@@ -356,22 +356,29 @@ function hardSplit(text: string, limit: number): string[] {
   return pieces.filter((p) => p.trim() !== "");
 }
 
-/** Sentences of a long line: cut after `.!?` + space and after CJK sentence punctuation. */
-function sentences(line: string): string[] {
-  const out: string[] = [];
+/**
+ * Sentences of a long line: cut after `.!?` + space and after CJK sentence punctuation. Each comes
+ * with the gap that preceded it in the line (the skipped spaces, or "" between CJK sentences), so
+ * joining them again restores the line instead of putting spaces between Chinese sentences.
+ */
+function sentences(line: string): { text: string; gap: string }[] {
+  const out: { text: string; gap: string }[] = [];
   let start = 0;
+  let gap = "";
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     const cjkEnd = ch === "。" || ch === "！" || ch === "？" || ch === "；";
     const latinEnd = (ch === "." || ch === "!" || ch === "?") && i + 1 < line.length && line[i + 1] === " ";
     if (cjkEnd || latinEnd) {
-      out.push(line.slice(start, i + 1));
-      start = i + 1;
-      while (start < line.length && line[start] === " ") start++;
+      out.push({ text: line.slice(start, i + 1), gap });
+      let next = i + 1;
+      while (next < line.length && line[next] === " ") next++;
+      gap = line.slice(i + 1, next);
+      start = next;
       i = start - 1;
     }
   }
-  if (start < line.length) out.push(line.slice(start));
+  if (start < line.length) out.push({ text: line.slice(start), gap });
   return out;
 }
 
@@ -429,19 +436,22 @@ function blockUnits(lines: readonly string[], block: Block, limit: number, sep: 
       units.push({ text: line, tokens: lineTokens, start: lineNo, end: lineNo, sep: first ? sep : "\n", code: false });
       return;
     }
-    let joinWith = first ? sep : "\n";
-    for (const sentence of sentences(line)) {
-      const parts = estimateTokens(sentence) <= limit ? [sentence] : hardSplit(sentence, limit);
-      for (const part of parts) {
+    sentences(line).forEach((sentence, s) => {
+      const parts = estimateTokens(sentence.text) <= limit ? [sentence.text] : hardSplit(sentence.text, limit);
+      parts.forEach((part, p) => {
+        // The first piece follows the previous line (or block); later ones continue the line as written.
+        const joinWith = s === 0 && p === 0 ? (first ? sep : "\n") : p === 0 ? sentence.gap : "";
         units.push({ text: part, tokens: estimateTokens(part), start: lineNo, end: lineNo, sep: joinWith, code: false });
-        joinWith = " ";
-      }
-    }
+      });
+    });
   });
   return units;
 }
 
-/** The end of `text` worth about `tokens` tokens, starting at a word or line boundary. */
+/**
+ * The end of `text` worth about `tokens` tokens, starting at a word or line boundary, or for CJK
+ * text after a punctuation mark (else at any character, since CJK has no spaces).
+ */
 function tail(text: string, tokens: number): string {
   let cost = 0;
   let i = text.length;
@@ -451,9 +461,9 @@ function tail(text: string, tokens: number): string {
   }
   if (i === 0) return text;
   const rest = text.slice(i);
-  const boundary = rest.search(/\s/);
-  if (boundary < 0) return /[\u3000-\u9fff]/.test(rest) ? rest : "";
-  return rest.slice(boundary).trimStart();
+  const boundary = rest.search(/[\s，、。！？；]/);
+  if (boundary >= 0 && boundary < rest.length - 1) return rest.slice(boundary + 1).trimStart();
+  return /[\u3000-\u9fff]/.test(rest) ? rest : "";
 }
 
 // ------------------------------------------------------------------ the whole note

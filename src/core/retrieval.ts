@@ -154,7 +154,9 @@ export function buildVaultContext(chunks: readonly RetrievedChunk[], budget: Con
 
   const body = `${intro}\n\n${entries.join("\n\n")}`;
   const part: PromptPart = { name: VAULT_CONTEXT_NAME, title: VAULT_CONTEXT_TITLE, body };
-  return { part, sources: sourcesOf(used), used, tokens: estimateTokens(body) + frame };
+  // The frame already counts the intro, so the part costs the frame plus its entries.
+  const tokens = estimateTokens(`===== ${VAULT_CONTEXT_TITLE} =====\n${body}\n===== End of ${VAULT_CONTEXT_TITLE} =====\n\n`) + 2;
+  return { part, sources: sourcesOf(used), used, tokens };
 }
 
 /** The notes behind `chunks`, in order of first use. */

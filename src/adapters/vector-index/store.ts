@@ -94,7 +94,7 @@ interface Pending {
   chunks: ChunkWithVector[];
 }
 
-type WalOp = { o: "put"; n: [string, number, number, string, string, number]; c: [number, string, number, number, string][] } | { o: "meta"; n: [string, number, number, string, string, number] } | { o: "del"; p: string };
+type WalOp = { o: "put"; n: [string, number, number, string, string, number]; c: [number, string, number, number, string][] } | { o: "meta"; n: [string, number, number, string, string, number]; h?: string[] } | { o: "del"; p: string };
 
 interface WalHeader {
   kind: "wal";
@@ -318,7 +318,10 @@ export class VectorStore {
 
   private static async moveAside(storage: IndexStorage, dir: string, damaged: { file: string; reason: string }[], wholeIndex: boolean, config: StoreConfig): Promise<DamageReport> {
     const stamp = (config.now?.() ?? new Date()).toISOString().replace(/[:.]/g, "-");
-    const target = joinPath(dir, `damaged-${stamp}`);
+    // A second damage event in the same millisecond (or with a frozen clock) gets its own folder.
+    let name = `damaged-${stamp}`;
+    for (let i = 2; (await storage.list(joinPath(dir, name))).length > 0; i++) name = `damaged-${stamp}-${i}`;
+    const target = joinPath(dir, name);
     await storage.mkdir(target);
     for (const { file } of damaged) await storage.rename(joinPath(dir, file), joinPath(target, file));
     return { files: damaged.map((d) => d.file), reasons: damaged.map((d) => `${d.file}: ${d.reason}`), movedTo: target, wholeIndex };
@@ -422,7 +425,10 @@ export class VectorStore {
   chunksOf(path: string): ChunkMeta[] {
     if (this.overlay.has(path)) return (this.overlay.get(path)?.chunks ?? []).map(({ ord, hash, start, end, headingPath }) => ({ ord, hash, start, end, headingPath }));
     const shard = this.shardOf(path);
-    return (shard.rowsByPath.get(path) ?? []).map((i) => shard.rows[i]).sort((a, b) => a.ord - b.ord);
+    return (shard.rowsByPath.get(path) ?? [])
+      .map((i) => shard.rows[i])
+      .sort((a, b) => a.ord - b.ord)
+      .map(({ ord, hash, start, end, headingPath }) => ({ ord, hash, start, end, headingPath }));
   }
 
   stats(): { notes: number; chunks: number; pendingChunks: number; walRecords: number } {
@@ -497,7 +503,10 @@ export class VectorStore {
       else if (op.o === "meta") {
         const note = noteFromTuple(op.n);
         const chunks = this.currentChunks(note.path);
-        if (chunks) this.setOverlay(note.path, { note, chunks });
+        // The chunks the stat update was made for are gone (an earlier record was damaged):
+        // drop the note so the next sync re-embeds it instead of trusting the new hash.
+        if (chunks && op.h && chunks.map((c) => c.hash).join("\n") !== op.h.join("\n")) this.setOverlay(note.path, null);
+        else if (chunks) this.setOverlay(note.path, { note, chunks });
       } else {
         const note = noteFromTuple(op.n);
         const chunks = op.c.map(([ord, hash, start, end, heading]): ChunkWithVector => {
@@ -551,8 +560,8 @@ export class VectorStore {
         } else if (op.kind === "meta") {
           const chunks = this.currentChunks(op.note.path);
           if (!chunks) continue;
-          walOps.push({ o: "meta", n: noteTuple(op.note) });
-          effects.push([op.note.path, { note: op.note, chunks }]);
+          walOps.push({ o: "meta", n: noteTuple({ ...op.note, chunkCount: chunks.length }), h: chunks.map((c) => c.hash) });
+          effects.push([op.note.path, { note: { ...op.note, chunkCount: chunks.length }, chunks }]);
         } else {
           if (op.replaces !== undefined && op.replaces !== op.note.path) {
             walOps.push({ o: "del", p: op.replaces });

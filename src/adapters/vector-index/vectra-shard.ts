@@ -112,8 +112,8 @@ export class ShardCodec implements IndexCodec {
   notes: ReadonlyMap<string, NoteMeta> = new Map();
   /** Set by `deserializeIndex`. */
   loadedNotes: Map<string, NoteMeta> = new Map();
-  /** The bytes of the last encode or decode, whose vector block becomes the search matrix. */
-  lastBytes: Uint8Array | null = null;
+  /** The vector block of the last encode or decode (a view into its bytes): the search matrix. */
+  lastVectors: Float32Array | null = null;
   dims = 0;
 
   constructor(
@@ -146,7 +146,7 @@ export class ShardCodec implements IndexCodec {
       items,
     };
     const bytes = encodeContainer(SHARD_MAGIC, header, dims, vectors);
-    this.lastBytes = bytes;
+    this.lastVectors = vectorsOf(bytes);
     this.dims = dims;
     return asBuffer(bytes);
   }
@@ -178,7 +178,8 @@ export class ShardCodec implements IndexCodec {
       };
     });
     this.loadedNotes = new Map(notes.map((n) => [n.path, n]));
-    this.lastBytes = buffer;
+    // decodeContainer's view, not `buffer`: it may have copied an unaligned buffer.
+    this.lastVectors = vectors;
     this.dims = dims;
     return { version: 1, metadata_config: {}, items };
   }
@@ -319,8 +320,7 @@ export class Shard {
     this.exists = true;
     this.notes = this.codec.loadedNotes;
     this.codec.notes = this.notes;
-    const bytes = this.codec.lastBytes;
-    this.setRows(items.map(metaOf), bytes ? vectorsOf(bytes) : new Float32Array(0), this.codec.dims);
+    this.setRows(items.map(metaOf), this.codec.lastVectors ?? new Float32Array(0), this.codec.dims);
   }
 
   private setRows(rows: Row[], matrix: Float32Array, dims: number): void {
@@ -381,8 +381,7 @@ export class Shard {
     }
     this.notes = notes;
     const items = await this.index.listItems();
-    const bytes = this.codec.lastBytes;
-    const matrix = bytes ? vectorsOf(bytes) : new Float32Array(0);
+    const matrix = this.codec.lastVectors ?? new Float32Array(0);
     const dims = this.codec.dims;
     // Point vectra's items at the saved block so each vector is held once, not twice.
     items.forEach((item, i) => {

@@ -81,14 +81,14 @@ function kvCacheBytes(model: ModelFacts, contextTokens: number): number | undefi
 }
 
 function weightBytes(model: ModelFacts, quantization: string | undefined, requested: boolean): number | undefined {
+  // The downloaded file is the weights as loaded: exact where bits-per-weight averages are not
+  // (small models keep their large embedding tables at Q6/Q8: Qwen 2.5 0.5B weighs 25% more).
+  if (model.downloadGb !== undefined && !requested) return model.downloadGb * 1e9;
   const quant = normalizeQuantization(quantization);
   if (model.paramsB !== undefined && quant !== undefined) {
     const vision = model.visionParamsB ?? 0;
     return ((model.paramsB - vision) * BITS_PER_WEIGHT[quant]) / 8 * 1e9 + vision * 2e9;
   }
-  // No parameter count, or a quantization we cannot size: the downloaded file is the weights,
-  // as long as it is the file being asked about.
-  if (model.downloadGb !== undefined && !requested) return model.downloadGb * 1e9;
   return undefined;
 }
 

@@ -251,6 +251,7 @@ function sameSegment(text: string, a: number, b: number): boolean {
 }
 
 const CHINESE_COUNTS: Readonly<Record<string, number>> = { 两: 2, 双: 2, 三: 3, 四: 4 };
+const ENGLISH_COUNTS: Readonly<Record<string, number>> = { two: 2, dual: 2, twin: 2, three: 3, four: 4, quad: 4 };
 
 /** "2x RTX 3090", "RTX 3090 x2", "两张 3090": how many identical cards. */
 function gpuCount(text: string, span: Span): { count: number; start: number; end: number } {
@@ -260,6 +261,8 @@ function gpuCount(text: string, span: Span): { count: number; start: number; end
   if (prefix) return { count: Number(prefix[1]), start: span.start - (prefix[0].length - prefix[0].search(/\d/)), end: span.end };
   const chinese = /(两|双|三|四)\s*(?:张|块|个)?\s*$/.exec(before);
   if (chinese) return { count: CHINESE_COUNTS[chinese[1]] ?? 1, start: span.start - chinese[0].length, end: span.end };
+  const english = /\b(two|dual|twin|three|four|quad)\s*(?:x\s*)?$/i.exec(before);
+  if (english) return { count: ENGLISH_COUNTS[english[1].toLowerCase()] ?? 1, start: span.start - english[0].length, end: span.end };
   const suffix = /^\s*[x×*]\s*(\d{1,2})(?!\w)/i.exec(after);
   if (suffix) return { count: Number(suffix[1]), start: span.start, end: span.end + suffix[0].length };
   return { count: 1, start: span.start, end: span.end };

@@ -48,18 +48,20 @@ export const MAX_VRAM_GB = 256;
 export const MAX_RAM_GB = 4096;
 
 /**
- * RAM kept back for the operating system, the browser and Obsidian itself: 4 GB or a quarter of
- * the RAM, whichever is more. Going past it swaps, which makes generation unusably slow.
+ * RAM kept back for the operating system, the browser and Obsidian itself: 2.5 GB or 15% of the
+ * RAM, whichever is more. Going past it swaps, which makes generation unusably slow. Less would
+ * be optimistic; more (the earlier 4 GB) contradicted Ollama's own guidance that 8 GB of RAM runs
+ * 7B models, and left an 8 GB Mac's GPU 4 GB where macOS gives it 5.3 GB.
  */
 export function osReserveGb(ramGb: number): number {
-  return Math.max(4, ramGb / 4);
+  return Math.max(2.5, ramGb * 0.15);
 }
 
 /**
  * The part of a unified memory the GPU may use. macOS caps the GPU's working set
  * (`recommendedMaxWorkingSetSize`) at two thirds of the memory up to 32 GB and three quarters
  * above it: 10.7 GB of 16 GB, 48 GB of 64 GB, as Ollama and llama.cpp log it. It is also never
- * more than what the OS reserve leaves (4 GB of an 8 GB Mac). The same rule is applied, as an
+ * more than what the OS reserve leaves. The same rule is applied, as an
  * approximation, to other unified-memory machines.
  */
 export function unifiedGpuShareGb(ramGb: number): number {

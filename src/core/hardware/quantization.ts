@@ -17,7 +17,8 @@
  * BPW for Llama 3 8B). F16/BF16 are 16 bits. MXFP4 (gpt-oss) is 4 bits + one 8-bit scale per 32.
  */
 export const BITS_PER_WEIGHT = {
-  Q2_K: 3.35,
+  // Q2_K keeps attention and output tensors at higher precision: 3.2 GB for Llama 3.1 8B, 26 GB for 70B.
+  Q2_K: 3.1,
   Q3_K_S: 3.5,
   Q3_K_M: 3.9,
   Q3_K_L: 4.3,
