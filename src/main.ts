@@ -2,7 +2,9 @@
 import { Plugin, getLanguage } from "obsidian";
 import { migrateSettings, type PlannerSettings } from "./core/settings";
 import type { FetchFn } from "./adapters/ollama-client";
+import { registerAiStackBlock } from "./ui/ai-stack-block";
 import { registerCommands } from "./ui/commands";
+import { registerEditorCommands } from "./ui/editor-insert";
 import { GenerationSlot } from "./ui/generation-slot";
 import { registerHardwareCommands } from "./ui/hardware-commands";
 import { PlanGenerator } from "./ui/plan-generator";
@@ -37,6 +39,8 @@ export default class AiStackPlannerPlugin extends Plugin {
     registerCommands(this, generator, () => this.settings);
     registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot, features: this.panelFeatures });
     registerHardwareCommands(this, { settings: () => this.settings, uiLanguage: () => getLanguage() });
+    registerEditorCommands(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
+    registerAiStackBlock(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));
   }
 

@@ -26,7 +26,14 @@ export interface PlannerSettings {
   /** When a generation is stopped or cut, keep what arrived as a note marked partial. */
   keepPartialPlans: boolean;
   openPlanAfterWrite: boolean;
+  // --- ai-stack code block (issue 5) ---
+  /** Where the code block's Generate button puts the plan: a new linked plan note, or below the block. */
+  codeBlockOutput: CodeBlockOutput;
+  // --- end ai-stack code block ---
 }
+
+/** Where an `ai-stack` code block's plan goes. */
+export type CodeBlockOutput = "note" | "below";
 
 export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   version: SETTINGS_VERSION,
@@ -41,6 +48,9 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   plansFolder: "AI Stack Plans",
   keepPartialPlans: false,
   openPlanAfterWrite: true,
+  // --- ai-stack code block (issue 5) ---
+  codeBlockOutput: "note",
+  // --- end ai-stack code block ---
 });
 
 const MIN_CONTEXT = 2048;
@@ -100,6 +110,9 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     plansFolder: folder(input.plansFolder),
     keepPartialPlans: bool(input.keepPartialPlans, DEFAULT_SETTINGS.keepPartialPlans),
     openPlanAfterWrite: bool(input.openPlanAfterWrite, DEFAULT_SETTINGS.openPlanAfterWrite),
+    // --- ai-stack code block (issue 5) ---
+    codeBlockOutput: oneOf(input.codeBlockOutput, ["note", "below"] as const, DEFAULT_SETTINGS.codeBlockOutput),
+    // --- end ai-stack code block ---
   };
 }
 

@@ -109,6 +109,11 @@ export class PlannerSettingTab extends PluginSettingTab {
             control: { type: "toggle", key: "keepPartialPlans" },
           },
           { name: "Open plan after writing", control: { type: "toggle", key: "openPlanAfterWrite" } },
+          {
+            name: "Code block output",
+            desc: "Where the Generate button of an ai-stack code block puts the plan.",
+            control: { type: "dropdown", key: "codeBlockOutput", options: { note: "A new linked plan note", below: "Below the code block" } },
+          },
         ],
       },
     ];
