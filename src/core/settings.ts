@@ -1,4 +1,5 @@
 /** The plugin's settings, their defaults and the pure migration from whatever was stored. */
+import { sanitizeStoredProfile, type StoredHardwareProfile } from "./hardware/stored-profile";
 
 export const SETTINGS_VERSION = 1;
 
@@ -26,6 +27,9 @@ export interface PlannerSettings {
   /** When a generation is stopped or cut, keep what arrived as a note marked partial. */
   keepPartialPlans: boolean;
   openPlanAfterWrite: boolean;
+  // Hardware-aware planning (issue 4).
+  /** Detected or hand-edited hardware profile; null reads the profile from `hardware`. */
+  hardwareProfile: StoredHardwareProfile | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
@@ -41,6 +45,8 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   plansFolder: "AI Stack Plans",
   keepPartialPlans: false,
   openPlanAfterWrite: true,
+  // Hardware-aware planning (issue 4).
+  hardwareProfile: null,
 });
 
 const MIN_CONTEXT = 2048;
@@ -100,6 +106,8 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     plansFolder: folder(input.plansFolder),
     keepPartialPlans: bool(input.keepPartialPlans, DEFAULT_SETTINGS.keepPartialPlans),
     openPlanAfterWrite: bool(input.openPlanAfterWrite, DEFAULT_SETTINGS.openPlanAfterWrite),
+    // Hardware-aware planning (issue 4).
+    hardwareProfile: sanitizeStoredProfile(input.hardwareProfile),
   };
 }
 
