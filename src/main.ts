@@ -33,7 +33,7 @@ export default class AiStackPlannerPlugin extends Plugin {
 
     registerCommands(this, generator, () => this.settings);
     registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
-    registerHardwareCommands(this, { settings: () => this.settings, save: (next) => this.saveSettings(next), uiLanguage: () => getLanguage() });
+    registerHardwareCommands(this, { settings: () => this.settings, save: (next) => this.saveSettings(next), uiLanguage: () => getLanguage(), slot, fetch: this.fetchFn });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));
   }
 

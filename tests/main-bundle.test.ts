@@ -62,7 +62,7 @@ test("the bundle is a small CommonJS file that takes obsidian from the host", ()
 
 test("onload registers the commands, one settings tab and one status bar item; no hotkeys", async () => {
   const { mock } = await loadBuiltPlugin();
-  expect([...mock.commands__.keys()].sort()).toEqual(["detect-hardware", "generate-basic-plan", "generate-plan", "generate-pro-plan", "open-planner", "stop-generation", "write-offline-draft"]);
+  expect([...mock.commands__.keys()].sort()).toEqual(["benchmark-models", "detect-hardware", "generate-basic-plan", "generate-plan", "generate-pro-plan", "open-planner", "pull-model", "stop-generation", "write-offline-draft"]);
   for (const command of mock.commands__.values()) expect(command.hotkeys).toBeUndefined();
   expect(mock.settingTabs__).toHaveLength(1);
   expect(mock.statusBarItems__).toHaveLength(1);

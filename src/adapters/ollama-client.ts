@@ -1,7 +1,7 @@
 /** The LlmPort over Ollama's HTTP API, through the official `ollama` browser client. */
 import { Ollama } from "ollama/browser";
 import { PlannerError, plannerErrors } from "../core/errors";
-import type { ChatRequest, ChatResult, InstalledModel, LlmPort, ModelShowFacts } from "../core/ports";
+import type { ChatRequest, ChatResult, InstalledModel, LlmPort, ModelShowFacts, PullProgress } from "../core/ports";
 
 /** How long listing models may take before Ollama counts as unreachable. */
 const PROBE_TIMEOUT_MS = 4000;
@@ -136,6 +136,21 @@ export class OllamaLlm implements LlmPort {
       // The probe does not know which model a 404 was about.
       if (error instanceof PlannerError && error.kind === "model-missing") throw plannerErrors.modelMissing(name);
       throw error;
+    }
+  }
+
+  async pullModel(name: string, onProgress: (progress: PullProgress) => void, signal: AbortSignal): Promise<void> {
+    let streaming = false;
+    try {
+      const stream = await this.client(signal).pull({ model: name, stream: true });
+      streaming = true;
+      for await (const part of stream) {
+        onProgress({ status: part.status, ...(typeof part.completed === "number" ? { completed: part.completed } : {}), ...(typeof part.total === "number" ? { total: part.total } : {}) });
+        if (part.status === "success") return;
+      }
+      throw plannerErrors.streamCut("the download ended before Ollama reported success");
+    } catch (error) {
+      throw classifyOllamaError(error, { hostLabel: this.hostLabel, model: name, aborted: signal.aborted, streaming });
     }
   }
 

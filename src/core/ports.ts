@@ -62,6 +62,15 @@ export interface LlmPort {
   chat(request: ChatRequest, onChunk: (chunk: string) => void, signal: AbortSignal): Promise<ChatResult>;
   /** Size and attention layout of an installed model (`/api/show`), for the fit calculator. */
   showModel?(name: string, signal?: AbortSignal): Promise<ModelShowFacts>;
+  /** Downloads a model (`/api/pull`), reporting bytes done of the current layer. */
+  pullModel?(name: string, onProgress: (progress: PullProgress) => void, signal: AbortSignal): Promise<void>;
+}
+
+/** One progress line of `/api/pull`. */
+export interface PullProgress {
+  status: string;
+  completed?: number;
+  total?: number;
 }
 
 /** The vault, addressed by vault-relative paths with forward slashes. */
