@@ -38,7 +38,7 @@ export default class AiStackPlannerPlugin extends Plugin {
 
     registerCommands(this, generator, () => this.settings);
     registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot, features: this.panelFeatures });
-    registerHardwareCommands(this, { settings: () => this.settings, uiLanguage: () => getLanguage() });
+    registerHardwareCommands(this, { settings: () => this.settings, save: (next) => this.saveSettings(next), uiLanguage: () => getLanguage(), slot, fetch: this.fetchFn });
     registerEditorCommands(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
     registerAiStackBlock(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { PlannerError, userMessage } from "../core/errors";
 import { generatePlan, PartialPlanSaved, planInputFromSettings } from "../core/generate-plan";
 import { writeOfflineDraft } from "../core/offline-plan";
+import { profileFromStored } from "../core/hardware/stored-profile";
 import { buildPlanPrompt } from "../core/prompts";
 import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/settings";
 import { FolderVaultPort } from "../adapters/folder-vault";
@@ -102,6 +103,8 @@ async function settingsFor(vaultDir: string | undefined, flags: Flags, env: CliI
     language: langOf(flags.lang) ?? base.language,
     defaultTier: tierOf(flags.tier, base.defaultTier),
     keepPartialPlans: flags["keep-partial"] ?? base.keepPartialPlans,
+    // A stored profile describes the stored hardware text; --hardware describes another machine.
+    hardwareProfile: flags.hardware === undefined ? base.hardwareProfile : null,
   });
 }
 
@@ -154,6 +157,7 @@ async function writeDraft(vaultDir: string, settings: PlannerSettings, io: CliIo
     language: resolveLanguage(settings.language, uiLanguage(io.env)),
     hardware: settings.hardware,
     usage: settings.usage,
+    ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
     created: new Date(),
     ...(reason === undefined ? {} : { reason }),
   });

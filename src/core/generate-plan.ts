@@ -1,7 +1,8 @@
 /** The blueprint use case: prompt → streamed answer from the model → a new plan note in the vault. */
 import { PlannerError, plannerErrors } from "./errors";
-import { checkPlanFit, hardwareFactsFor } from "./fit-check";
+import { checkPlanFit, hardwareFactsWithShow } from "./fit-check";
 import type { HardwareProfile } from "./hardware/profile";
+import { profileFromStored } from "./hardware/stored-profile";
 import { planNoteBaseName, uniqueNotePath } from "./file-naming";
 import { renderPlanNote, tierLabel, type PlanRecord } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "./ports";
@@ -34,6 +35,8 @@ export function planInputFromSettings(settings: PlannerSettings, request: { tier
     contextTokens: settings.contextTokens,
     plansFolder: settings.plansFolder,
     keepPartial: settings.keepPartialPlans,
+    // The stored profile describes the settings' hardware text, not one edited for this request.
+    ...(settings.hardwareProfile && request.hardware.trim() === settings.hardware.trim() ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
   };
 }
 
@@ -104,7 +107,7 @@ export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanReque
   if (signal.aborted) throw new InterruptedPlan(plannerErrors.aborted(), null);
 
   // Computed hardware facts go right after the blueprint, so the model reasons from them.
-  const hardware = hardwareFactsFor(input, installed);
+  const hardware = await hardwareFactsWithShow(deps.llm, input, installed, signal);
   const prompt = buildPlanPrompt(
     { tier: input.tier, language: input.language, hardware: input.hardware, usage: input.usage },
     [...(hardware ? [hardware.part] : []), ...(input.extraParts ?? [])],

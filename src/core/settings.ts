@@ -1,4 +1,5 @@
 /** The plugin's settings, their defaults and the pure migration from whatever was stored. */
+import { sanitizeStoredProfile, type StoredHardwareProfile } from "./hardware/stored-profile";
 
 export const SETTINGS_VERSION = 1;
 
@@ -30,6 +31,9 @@ export interface PlannerSettings {
   /** Where the code block's Generate button puts the plan: a new linked plan note, or below the block. */
   codeBlockOutput: CodeBlockOutput;
   // --- end ai-stack code block ---
+  // Hardware-aware planning (issue 4).
+  /** Detected or hand-edited hardware profile; null reads the profile from `hardware`. */
+  hardwareProfile: StoredHardwareProfile | null;
 }
 
 /** Where an `ai-stack` code block's plan goes. */
@@ -51,6 +55,8 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   // --- ai-stack code block (issue 5) ---
   codeBlockOutput: "note",
   // --- end ai-stack code block ---
+  // Hardware-aware planning (issue 4).
+  hardwareProfile: null,
 });
 
 const MIN_CONTEXT = 2048;
@@ -113,6 +119,8 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     // --- ai-stack code block (issue 5) ---
     codeBlockOutput: oneOf(input.codeBlockOutput, ["note", "below"] as const, DEFAULT_SETTINGS.codeBlockOutput),
     // --- end ai-stack code block ---
+    // Hardware-aware planning (issue 4).
+    hardwareProfile: sanitizeStoredProfile(input.hardwareProfile),
   };
 }
 
