@@ -90,6 +90,8 @@ export interface FakeOllamaOptions {
   models?: FakeModel[];
   reply?: string | ((req: ReplyRequest) => string);
   chunkDelayMs?: number;
+  /** /api/embed only: each request is answered this many ms after its vectors are computed (a per-batch model latency). */
+  embedDelayMs?: number;
   /** Length of embedding vectors for models without embeddingLength; default 768. */
   embeddingDimensions?: number;
   /** Reported by /api/version; default '0.12.0'. */
@@ -143,6 +145,7 @@ export class FakeOllama {
   private readonly loaded = new Map<string, number>();
   private reply: FakeOllamaOptions["reply"];
   private chunkDelayMs: number;
+  private embedDelayMs: number;
   private readonly embeddingDimensions: number;
   private readonly version: string;
   private faults: { rule: FaultRule; left: number; skip: number }[] = [];
@@ -160,6 +163,7 @@ export class FakeOllama {
     this.url = `http://127.0.0.1:${port}`;
     this.reply = options.reply;
     this.chunkDelayMs = options.chunkDelayMs ?? 0;
+    this.embedDelayMs = options.embedDelayMs ?? 0;
     this.embeddingDimensions = options.embeddingDimensions ?? 768;
     this.version = options.version ?? "0.12.0";
     this.setModels(options.models ?? defaultModels(this.embeddingDimensions));
@@ -215,6 +219,11 @@ export class FakeOllama {
 
   setChunkDelay(ms: number): void {
     this.chunkDelayMs = ms;
+  }
+
+  /** Per-request latency of /api/embed from now on (0: answer as soon as the vectors are computed). */
+  setEmbedDelay(ms: number): void {
+    this.embedDelayMs = ms;
   }
 
   addFault(rule: FaultRule): void {
@@ -556,6 +565,7 @@ export class FakeOllama {
     const requestedDims = typeof body.dimensions === "number" ? body.dimensions : 0;
     if (fault?.kind !== "wrong-dimensions" && requestedDims > 0 && requestedDims < dims) dims = requestedDims;
     const embeddings = inputs.map((t) => this.embedText(t, dims));
+    if (this.embedDelayMs > 0) await sleep(this.embedDelayMs);
     const promptEvalCount = inputs.reduce((n, t) => n + Math.max(1, countWords(t)), 0);
     const load = 1_800_000;
     this.finishNonStreaming(ex, fault, {
