@@ -6,6 +6,7 @@ import { registerAiStackBlock } from "./ui/ai-stack-block";
 import { registerCommands } from "./ui/commands";
 import { registerEditorCommands } from "./ui/editor-insert";
 import { GenerationSlot } from "./ui/generation-slot";
+import { registerHardwareCommands } from "./ui/hardware-commands";
 import { PlanGenerator } from "./ui/plan-generator";
 import type { PanelFeatures } from "./ui/panel-ports";
 import { registerPlannerView } from "./ui/planner-view";
@@ -37,6 +38,7 @@ export default class AiStackPlannerPlugin extends Plugin {
 
     registerCommands(this, generator, () => this.settings);
     registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot, features: this.panelFeatures });
+    registerHardwareCommands(this, { settings: () => this.settings, uiLanguage: () => getLanguage() });
     registerEditorCommands(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
     registerAiStackBlock(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));

@@ -59,7 +59,7 @@ test("the bundle is a small CommonJS file that takes obsidian from the host", ()
 
 test("onload registers the commands, one settings tab and one status bar item; no hotkeys", async () => {
   const { mock } = await loadBuiltPlugin();
-  expect([...mock.commands__.keys()].sort()).toEqual(["generate-basic-plan", "generate-plan", "generate-pro-plan", "insert-plan-at-cursor", "open-planner", "plan-from-selection", "stop-generation"]);
+  expect([...mock.commands__.keys()].sort()).toEqual(["generate-basic-plan", "generate-plan", "generate-pro-plan", "insert-plan-at-cursor", "open-planner", "plan-from-selection", "stop-generation", "write-offline-draft"]);
   for (const command of mock.commands__.values()) expect(command.hotkeys).toBeUndefined();
   expect(mock.settingTabs__).toHaveLength(1);
   expect(mock.statusBarItems__).toHaveLength(1);

@@ -6,7 +6,8 @@
  *   plugin's own output and would otherwise echo back into the next plan);
  * - it carries an excluded tag (default `#private`), in the frontmatter or inline; nested tags count
  *   (`#private/health` is excluded by `private`);
- * - its frontmatter says `ai-stack-planner: exclude` (also `false`, `no`, `off`, `never`), or
+ * - its frontmatter says `ai-stack-planner: exclude` (the key is configurable; also `false`, `no`,
+ *   `off`, `never`), or
  *   `private: true`.
  * Path rules need no content; tag and frontmatter rules need the note's metadata, which is read
  * locally and never sent anywhere.
@@ -21,6 +22,8 @@ export interface ExclusionRules {
   /** The plans folder; excluded when `excludePlansFolder` is true. */
   plansFolder?: string;
   excludePlansFolder: boolean;
+  /** The frontmatter key that opts a note out (default `ai-stack-planner`). */
+  frontmatterKey?: string;
 }
 
 export const DEFAULT_EXCLUSION_RULES: Readonly<ExclusionRules> = Object.freeze({
@@ -76,7 +79,8 @@ function flagValue(value: unknown): string {
 /** Why a note with this metadata is excluded by its tags or frontmatter flag, or null. */
 export function excludedByMetadata(metadata: NoteMetadata, rules: ExclusionRules): Exclusion | null {
   const fm = metadata.frontmatter;
-  const flagKey = Object.keys(fm).find((k) => k.toLowerCase() === EXCLUDE_KEY);
+  const wanted = (rules.frontmatterKey ?? EXCLUDE_KEY).trim().toLowerCase() || EXCLUDE_KEY;
+  const flagKey = Object.keys(fm).find((k) => k.toLowerCase() === wanted);
   if (flagKey !== undefined && EXCLUDE_VALUES.has(flagValue(fm[flagKey]))) return { reason: "frontmatter", detail: `${flagKey}: ${String(fm[flagKey])}` };
   const privateKey = Object.keys(fm).find((k) => k.toLowerCase() === "private");
   if (privateKey !== undefined && ["true", "yes"].includes(flagValue(fm[privateKey]))) return { reason: "frontmatter", detail: `${privateKey}: true` };
@@ -97,5 +101,6 @@ export function exclusionSignature(rules: ExclusionRules): string {
   const folders = rules.folders.map(normaliseFolder).filter((f) => f !== "").sort();
   const tags = rules.tags.map(normaliseTagRule).filter((t) => t !== "").sort();
   const plans = rules.excludePlansFolder && rules.plansFolder ? normaliseFolder(rules.plansFolder) : "";
-  return JSON.stringify({ folders, tags, plans });
+  const flag = (rules.frontmatterKey ?? EXCLUDE_KEY).trim().toLowerCase() || EXCLUDE_KEY;
+  return JSON.stringify({ folders, tags, plans, flag });
 }

@@ -1,5 +1,7 @@
 /** The blueprint use case: prompt → streamed answer from the model → a new plan note in the vault. */
 import { PlannerError, plannerErrors } from "./errors";
+import { checkPlanFit, hardwareFactsFor } from "./fit-check";
+import type { HardwareProfile } from "./hardware/profile";
 import { planNoteBaseName, uniqueNotePath } from "./file-naming";
 import { renderPlanNote, tierLabel, type PlanRecord } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "./ports";
@@ -17,6 +19,8 @@ export interface PlanRequestInput {
   contextTokens: number;
   /** Delimited sections added after the blueprint (vault context, hardware facts). */
   extraParts?: PromptPart[];
+  /** The structured hardware profile; without it the `hardware` text is parsed. */
+  profile?: HardwareProfile;
 }
 
 /** The request for `tier`/`hardware`/`usage` with everything else taken from settings. */
@@ -95,12 +99,15 @@ export class InterruptedPlan extends PlannerError {
  * request. Throws `InterruptedPlan` when stopped or cut, other PlannerErrors otherwise.
  */
 export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanRequestInput, signal: AbortSignal, progress: PlanProgress = {}): Promise<PlanRecord> {
-  const model = chooseModel(input.model, await deps.llm.listModels(signal));
+  const installed = await deps.llm.listModels(signal);
+  const model = chooseModel(input.model, installed);
   if (signal.aborted) throw new InterruptedPlan(plannerErrors.aborted(), null);
 
+  // Computed hardware facts go right after the blueprint, so the model reasons from them.
+  const hardware = hardwareFactsFor(input, installed);
   const prompt = buildPlanPrompt(
     { tier: input.tier, language: input.language, hardware: input.hardware, usage: input.usage },
-    input.extraParts,
+    [...(hardware ? [hardware.part] : []), ...(input.extraParts ?? [])],
   );
   const created = deps.now();
   const started = deps.monotonicMs();
@@ -116,6 +123,8 @@ export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanReque
     created,
     generationSeconds: (deps.monotonicMs() - started) / 1000,
     ...fields,
+    // A partial note keeps only what arrived: an unfinished answer is not checked.
+    ...(hardware && !fields.partial ? { fitTable: hardware.table, fitCheck: checkPlanFit(fields.answer, hardware.table, input.language) } : {}),
   });
 
   try {

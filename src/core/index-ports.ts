@@ -2,7 +2,7 @@
  * Ports of the vault index: the embedding model and the notes it reads. Adapters implement them
  * (Ollama for embeddings; Obsidian's vault or a plain folder for notes).
  */
-import type { VaultFileInfo } from "./sync-plan";
+import type { IndexedNote, IndexSnapshot, VaultFileInfo } from "./sync-plan";
 
 /** Documents are embedded for storage, queries for search; some models want different prefixes. */
 export type EmbedPurpose = "document" | "query";
@@ -31,4 +31,72 @@ export interface NoteSource {
   stat(path: string): Promise<VaultFileInfo | null>;
   /** The note's text, or null when it does not exist (any more). */
   read(path: string): Promise<string | null>;
+}
+
+/** A note as the index stores it: its stat, identity and tags (the chunks come separately). */
+export interface StoredNote {
+  path: string;
+  mtime: number;
+  size: number;
+  contentHash: string;
+  tags: string[];
+  chunkCount: number;
+}
+
+/** A chunk as the index stores it, without its vector. */
+export interface StoredChunk {
+  ord: number;
+  hash: string;
+  start: number;
+  end: number;
+  headingPath: string[];
+}
+
+export interface StoredChunkWithVector extends StoredChunk {
+  vector: Float32Array;
+}
+
+/** One change to the index; `replaces` is removed in the same step (a rename). */
+export type IndexStoreOp =
+  | { kind: "put"; note: StoredNote; chunks: StoredChunkWithVector[]; replaces?: string }
+  | { kind: "meta"; note: StoredNote }
+  | { kind: "remove"; path: string };
+
+/** A search hit: which chunk of which note, and how close (cosine). */
+export interface IndexHit {
+  path: string;
+  ord: number;
+  hash: string;
+  headingPath: string[];
+  startLine: number;
+  endLine: number;
+  score: number;
+}
+
+/**
+ * The vector index on disk (the sharded vectra store implements it). Writes are queued and each
+ * `apply` is persisted atomically before it resolves.
+ */
+export interface IndexStorePort {
+  /** The embedding model, vector size (0 while empty) and chunker the stored vectors belong to. */
+  readonly model: string;
+  readonly dims: number;
+  readonly chunker: string;
+  snapshot(): IndexSnapshot;
+  getNote(path: string): IndexedNote | undefined;
+  chunksOf(path: string): StoredChunk[];
+  vectorsOf(path: string): { hash: string; vector: Float32Array }[];
+  stats(): { notes: number; chunks: number };
+  query(vector: Float32Array, k: number): IndexHit[];
+  apply(ops: readonly IndexStoreOp[]): Promise<void>;
+  compact(): Promise<void>;
+  /** Empties the index and starts a new generation for another model or chunker. */
+  reset(model: string, chunker: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What opening the index found (damage is moved aside by the store and reported here). */
+export interface IndexOpenReport {
+  created: boolean;
+  damage: { files: string[]; movedTo: string; wholeIndex: boolean } | null;
 }

@@ -1,5 +1,7 @@
 /** Renders a generated stack plan as a Markdown note with YAML frontmatter. */
+import { renderFitCheck, type FitCheck } from "./fit-check";
 import { renderFrontmatter } from "./frontmatter";
+import { renderFitTable, type FitTable } from "./hardware/fit-table";
 import type { PromptLanguage, Tier } from "./settings";
 
 /** Everything known about one finished (or stopped) generation. */
@@ -19,6 +21,10 @@ export interface PlanRecord {
   /** True when the user stopped the stream or it was cut: the answer is incomplete. */
   partial: boolean;
   doneReason?: string;
+  /** What fits the user's hardware, computed before the prompt was sent. */
+  fitTable?: FitTable;
+  /** The answer's recommended models checked against the hardware. */
+  fitCheck?: FitCheck;
 }
 
 const TIER_LABEL: Record<PromptLanguage, Record<Tier, string>> = {
@@ -26,13 +32,14 @@ const TIER_LABEL: Record<PromptLanguage, Record<Tier, string>> = {
   zh: { basic: "基础版", pro: "专家版" },
 };
 
-const HEADINGS: Record<PromptLanguage, { title: string; request: string; hardware: string; usage: string; model: string; partial: string; truncated: string }> = {
+const HEADINGS: Record<PromptLanguage, { title: string; request: string; hardware: string; usage: string; model: string; speed: string; partial: string; truncated: string }> = {
   en: {
     title: "AI stack plan",
     request: "Request",
     hardware: "Hardware",
     usage: "Main uses",
     model: "Written by",
+    speed: "Speed on this machine",
     partial: "This plan is incomplete: the generation was stopped before the model finished.",
     truncated: "The model hit its length limit, so the end of this plan may be missing. Raise the context size in settings and regenerate.",
   },
@@ -42,6 +49,7 @@ const HEADINGS: Record<PromptLanguage, { title: string; request: string; hardwar
     hardware: "硬件",
     usage: "主要用途",
     model: "生成模型",
+    speed: "本机生成速度",
     partial: "此方案不完整：生成在模型完成之前被停止。",
     truncated: "模型达到了长度上限，方案末尾可能缺失。请在设置中调大上下文长度后重新生成。",
   },
@@ -86,6 +94,7 @@ export function renderPlanNote(plan: PlanRecord): string {
     ["answer_tokens", plan.answerTokens],
     ["tokens_per_second", round(plan.tokensPerSecond, 1)],
     ["status", plan.partial ? "partial" : "complete"],
+    ...(plan.fitCheck ? [["fit_check", plan.fitCheck.status] as const] : []),
   ]);
   const notices: string[] = [];
   if (plan.partial) notices.push(`> [!warning]\n> ${h.partial}`);
@@ -95,7 +104,10 @@ export function renderPlanNote(plan: PlanRecord): string {
     quoteBlock(`**${h.hardware}:** ${plan.hardware.trim() || "—"}`),
     quoteBlock(`**${h.usage}:** ${plan.usage.trim() || "—"}`),
     quoteBlock(`**${h.model}:** ${plan.model}`),
+    ...(plan.tokensPerSecond !== null && Number.isFinite(plan.tokensPerSecond) ? [quoteBlock(`**${h.speed}:** ${round(plan.tokensPerSecond, 1)} tokens/s`)] : []),
   ].join("\n");
-  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, plan.answer.trim()].join("\n\n");
+  const hardwareCheck = plan.fitCheck ? [renderFitCheck(plan.fitCheck, plan.language)] : [];
+  const fitTable = plan.fitTable ? [renderFitTable(plan.fitTable, plan.language)] : [];
+  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, plan.answer.trim(), ...fitTable].join("\n\n");
   return `${frontmatter}\n${body}\n`;
 }

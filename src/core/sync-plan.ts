@@ -140,6 +140,36 @@ export function scanForSync(index: IndexSnapshot, listing: readonly VaultFileInf
   return { rebuild, toRead, stats, removals, vanished, unchanged };
 }
 
+/**
+ * Phase 1 for a few paths the vault reported (file events) instead of a full listing: `stats`
+ * holds those that exist now. A path that is gone is "vanished", so a create event for its new
+ * name in the same batch turns into a rename. The caller runs a full scan when `rebuild` is set.
+ */
+export function scanPaths(index: IndexSnapshot, paths: readonly string[], stats: ReadonlyMap<string, VaultFileInfo>, target: SyncTarget): SyncScan {
+  const rebuild = rebuildReason(index, target);
+  const scanStats = new Map<string, VaultFileInfo>();
+  const toRead: string[] = [];
+  const removals: SyncOp[] = [];
+  const vanished: string[] = [];
+  for (const path of new Set(paths)) {
+    const stat = stats.get(path);
+    const known = rebuild ? undefined : index.notes.get(path);
+    if (!stat) {
+      if (known) vanished.push(path);
+      continue;
+    }
+    if (excludedByPath(path, target.rules)) {
+      if (known) removals.push({ kind: "remove", path, reason: "excluded" });
+      continue;
+    }
+    // An event says the file changed: it is read even when its stat looks the same (a same-size
+    // save within the clock's resolution); an unchanged hash makes it a cheap touch.
+    scanStats.set(path, stat);
+    toRead.push(path);
+  }
+  return { rebuild, toRead, stats: scanStats, removals, vanished, unchanged: 0 };
+}
+
 /** For each chunk, whether it must be embedded: its hash is not among `available` (a multiset). */
 export function chunksToEmbed(chunks: readonly Chunk[], available: readonly string[]): boolean[] {
   const pool = new Map<string, number>();

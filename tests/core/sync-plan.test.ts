@@ -1,6 +1,6 @@
 import { analyzeNote, chunkerSignature } from "../../src/core/chunking";
 import { DEFAULT_EXCLUSION_RULES, type ExclusionRules } from "../../src/core/exclusions";
-import { chunksToEmbed, describeRebuild, planSync, rebuildReason, type IndexedNote, type IndexSnapshot, type SyncOp, type SyncTarget, type VaultFileInfo } from "../../src/core/sync-plan";
+import { chunksToEmbed, describeRebuild, planSync, rebuildReason, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncOp, type SyncTarget, type VaultFileInfo } from "../../src/core/sync-plan";
 
 const CHUNKER = chunkerSignature();
 const MODEL = "nomic-embed-text";
@@ -188,4 +188,47 @@ test("chunksToEmbed treats available hashes as a multiset", () => {
   const h = chunks[0].hash;
   expect(chunksToEmbed(chunks, [h, h])).toEqual([false, false, true]);
   expect(chunksToEmbed(chunks, [])).toEqual([true, true, true]);
+});
+
+describe("event paths (scanPaths)", () => {
+  const index = indexOf(BASE);
+
+  function eventPlan(vault: Vault, paths: string[], rules = DEFAULT_EXCLUSION_RULES) {
+    const stats = new Map(listing(vault).map((f) => [f.path, f]));
+    const target: SyncTarget = { model: MODEL, chunker: CHUNKER, rules };
+    const scan = scanPaths(index, paths, stats, target);
+    const resolver = new SyncResolver(index, scan, rules);
+    const ops: SyncOp[] = [...scan.removals];
+    for (const path of scan.toRead) {
+      const op = resolver.resolve(path, analyzeNote(path, vault[path].content));
+      if (op) ops.push(op);
+    }
+    return summary([...ops, ...resolver.finish()]);
+  }
+
+  test.each<[string, (v: Vault) => Vault, string[], string[]]>([
+    [
+      "rename event (old and new path)",
+      (v) => {
+        const { "Uses.md": moved, ...rest } = v;
+        return { ...rest, "Done/Uses.md": moved };
+      },
+      ["Uses.md", "Done/Uses.md"],
+      ["put Done/Uses.md (renamed from Uses.md, embed 0)"],
+    ],
+    ["modify with the same stat is still read; same content is a touch", (v) => v, ["Uses.md"], ["touch Uses.md"]],
+    [
+      "delete event",
+      (v) => {
+        const { "Uses.md": _gone, ...rest } = v;
+        return rest;
+      },
+      ["Uses.md"],
+      ["remove Uses.md (deleted)"],
+    ],
+    ["create in an excluded folder", (v) => ({ ...v, "AI Stack Plans/p.md": { content: "plan", mtime: 1 } }), ["AI Stack Plans/p.md"], []],
+    ["unknown path that does not exist", (v) => v, ["Nowhere.md"], []],
+  ])("%s", (_name, change, paths, expected) => {
+    expect(eventPlan(change(BASE), paths)).toEqual(expected);
+  });
 });

@@ -462,6 +462,15 @@ describe("faults through ollama/browser", () => {
     expect((await client.embed({ model: EMBED, input: "a" })).embeddings[0]).toHaveLength(768);
   });
 
+  test("after: the first matching requests pass, then the fault applies", async () => {
+    fake.addFault({ path: "/api/embed", fault: { kind: "server-error", message: "from the third on" }, after: 2 });
+    await client.list();
+    expect((await client.embed({ model: EMBED, input: "a" })).embeddings).toHaveLength(1);
+    expect((await client.embed({ model: EMBED, input: "b" })).embeddings).toHaveLength(1);
+    expect(await caught(() => client.embed({ model: EMBED, input: "c" }))).toMatchObject({ name: "ResponseError", status_code: 500, error: "from the third on" });
+    expect(await caught(() => client.embed({ model: EMBED, input: "d" }))).toMatchObject({ status_code: 500 });
+  });
+
   test("connection refused: fetch's TypeError 'fetch failed' with cause.code ECONNREFUSED", async () => {
     const port = await unusedLoopbackPort();
     const dead = new Ollama({ host: `http://127.0.0.1:${port}` });

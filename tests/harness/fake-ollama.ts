@@ -67,6 +67,8 @@ export interface FaultRule {
   path?: string;
   /** How many requests it applies to; default: forever. */
   times?: number;
+  /** How many matching requests pass untouched before it applies (e.g. "fail from the 3rd batch on"); default 0. */
+  after?: number;
 }
 
 export interface ReplyRequest {
@@ -137,7 +139,7 @@ export class FakeOllama {
   private chunkDelayMs: number;
   private readonly embeddingDimensions: number;
   private readonly version: string;
-  private faults: { rule: FaultRule; left: number }[] = [];
+  private faults: { rule: FaultRule; left: number; skip: number }[] = [];
   private readonly requestWaiters: Waiter[] = [];
   private readonly abortWaiters: Waiter[] = [];
   private readonly live = new Set<Exchange>();
@@ -210,7 +212,7 @@ export class FakeOllama {
   }
 
   addFault(rule: FaultRule): void {
-    this.faults.push({ rule, left: rule.times ?? Number.POSITIVE_INFINITY });
+    this.faults.push({ rule, left: rule.times ?? Number.POSITIVE_INFINITY, skip: rule.after ?? 0 });
   }
 
   clearFaults(): void {
@@ -282,6 +284,10 @@ export class FakeOllama {
       if (rule.path !== undefined && rule.path !== path) continue;
       if (rule.fault.kind === "wrong-dimensions" && path !== "/api/embed") continue;
       if (entry.left <= 0) continue;
+      if (entry.skip > 0) {
+        entry.skip -= 1;
+        continue;
+      }
       entry.left -= 1;
       this.faults = this.faults.filter((e) => e.left > 0);
       return rule.fault;
