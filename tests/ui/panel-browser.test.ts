@@ -91,6 +91,8 @@ async function panelHtml(): Promise<{ panel: string; cards: string }> {
   panel.addClass("workspace-leaf-content");
   // outerHTML drops what the user sees in form fields: write it into the markup.
   for (const area of Array.from(panel.querySelectorAll("textarea"))) area.textContent = area.value;
+  // The fit table, opened as a user would, so it is checked and pictured too.
+  panel.querySelector(".ai-stack-planner-fit details")?.setAttribute("open", "");
   for (const select of Array.from(panel.querySelectorAll("select"))) for (const option of Array.from(select.options)) option.toggleAttribute("selected", option.selected);
   // The fake listens on a random port; the README pictures show Ollama's default address instead.
   const shownHost = (html: string) => html.split(fake.url).join("http://127.0.0.1:11434");
@@ -146,6 +148,18 @@ function findProblems(selector: string): Problem[] {
     }
     if (rect.left < rootRect.left - 0.5 || rect.right > rootRect.right + 0.5) problems.push({ what: `sticks out of the panel (${Math.round(rect.left)}–${Math.round(rect.right)} vs ${Math.round(rootRect.left)}–${Math.round(rootRect.right)})`, control: describe(el) });
     if ((el.tagName === "BUTTON" || el.tagName === "SELECT") && el.scrollWidth > el.clientWidth + 1) problems.push({ what: `text clipped (${el.scrollWidth} > ${el.clientWidth})`, control: describe(el) });
+    const select = el.tagName === "SELECT" ? (el as HTMLSelectElement) : null;
+    if (select && select.selectedIndex >= 0) {
+      // A select never scrolls: measure the shown option's text against the room it has.
+      // (This runs in Chromium, not Obsidian: plain DOM APIs only.)
+      const context = new OffscreenCanvas(1, 1).getContext("2d");
+      if (context) {
+        context.font = style.font;
+        const text = context.measureText(select.options[select.selectedIndex].text).width;
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        if (text > room + 1) problems.push({ what: `selected option clipped (${Math.round(text)} > ${Math.round(room)})`, control: describe(el) });
+      }
+    }
     if (el.tagName === "BUTTON" && (el as HTMLButtonElement).disabled) continue;
     if ((el.textContent ?? "").trim() !== "" && el.tagName !== "PROGRESS") {
       const fg = luminance(parse(style.color));
