@@ -3,6 +3,9 @@
  *   npm run cli -- plan --vault <dir> --tier pro --hardware "..." --usage "..."
  *   npm run cli -- prompt --tier basic --hardware "..."      (prints the prompt, sends nothing)
  *   npm run demo                                             (plan on examples/vault)
+ *   npm run cli -- draft --vault <dir>                       (offline draft plan, no Ollama needed)
+ * When Ollama isn't reachable (or has no chat model), `plan` and `demo` write the offline draft
+ * instead and exit 0; `--no-draft` makes that an error (exit 1) again.
  *   npm run cli -- index --vault <dir>                        (build or update the vault index)
  *   npm run cli -- search "<query>" --vault <dir>             (closest notes from the index)
  *   npm run cli -- status --vault <dir>                       (what the index holds, what is pending)
@@ -12,6 +15,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PlannerError, userMessage } from "../core/errors";
 import { generatePlan, PartialPlanSaved, planInputFromSettings } from "../core/generate-plan";
+import { writeOfflineDraft } from "../core/offline-plan";
+import { profileFromStored } from "../core/hardware/stored-profile";
 import { buildPlanPrompt } from "../core/prompts";
 import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/settings";
 import { FolderVaultPort } from "../adapters/folder-vault";
@@ -21,6 +26,8 @@ import { openNotesForPlan, runIndex, runSearch, runStatus } from "./index-comman
 const USAGE = `Usage:
   ai-stack-planner plan --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."]
                         [--model <name>] [--lang en|zh] [--host <url>] [--allow-remote] [--keep-partial] [--quiet]
+                        [--no-draft]
+  ai-stack-planner draft --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."] [--lang en|zh]
   ai-stack-planner prompt [--tier basic|pro] [--hardware "..."] [--usage "..."] [--lang en|zh]
   ai-stack-planner demo
   ai-stack-planner index --vault <dir> [--rebuild] [--embed-model <name>] [--host <url>] [--quiet]
@@ -28,7 +35,8 @@ const USAGE = `Usage:
   ai-stack-planner status --vault <dir>
 
 Settings come from the plugin's own data.json in the vault's config folder when present, then
-OLLAMA_HOST, then the flags.`;
+OLLAMA_HOST, then the flags. When Ollama isn't reachable, plan and demo write an offline draft
+plan (built from your hardware and uses, without a model) and exit 0, unless --no-draft is given.`;
 
 const DEMO_VAULT = path.resolve(__dirname, "../../examples/vault");
 const PLUGIN_ID = "ai-stack-planner";
@@ -54,6 +62,7 @@ const OPTIONS = {
   "allow-remote": { type: "boolean" },
   "keep-partial": { type: "boolean" },
   quiet: { type: "boolean" },
+  "no-draft": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   // Vault index commands.
   rebuild: { type: "boolean" },
@@ -105,6 +114,8 @@ async function settingsFor(vaultDir: string | undefined, flags: Flags, env: CliI
     language: langOf(flags.lang) ?? base.language,
     defaultTier: tierOf(flags.tier, base.defaultTier),
     keepPartialPlans: flags["keep-partial"] ?? base.keepPartialPlans,
+    // A stored profile describes the stored hardware text; --hardware describes another machine.
+    hardwareProfile: flags.hardware === undefined ? base.hardwareProfile : null,
     embeddingModel: flags["embed-model"] ?? base.embeddingModel,
   });
 }
@@ -124,7 +135,7 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   const vault = new FolderVaultPort(vaultDir);
   // The vault index, when one was built here (CLI `index` or the plugin), grounds the plan in the notes.
   const notes = await openNotesForPlan(vaultDir, settings);
-  const outcome = await generatePlan(
+  const outcome = await generatePlanOrDraft(vaultDir, settings, flags, io, () => generatePlan(
     { llm, vault, now: () => new Date(), monotonicMs: () => performance.now(), notes: notes?.retriever },
     planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)),
     controller.signal,
@@ -134,11 +145,37 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
         if (!flags.quiet) io.out(chunk);
       },
     },
-  ).finally(() => notes?.close());
+  )).finally(() => notes?.close());
+  if (outcome === null) return 0;
   if (!flags.quiet) io.out("\n");
   if (outcome.plan.notesNote) io.err(`${outcome.plan.notesNote}\n`);
   io.err(`Wrote ${path.join(vaultDir, outcome.path)}\n`);
   return 0;
+}
+
+/** Ollama absent (or without a chat model): the offline draft, announced in one line. */
+async function generatePlanOrDraft<T>(vaultDir: string, settings: PlannerSettings, flags: Flags, io: CliIo, generate: () => Promise<T>): Promise<T | null> {
+  try {
+    return await generate();
+  } catch (error) {
+    const offline = error instanceof PlannerError && (error.kind === "unreachable" || error.kind === "no-models");
+    if (!offline || flags["no-draft"]) throw error;
+    const draftPath = await writeDraft(vaultDir, settings, io, error.message);
+    io.err(`${error.message} Wrote an offline draft plan instead: ${path.join(vaultDir, draftPath)}\n`);
+    return null;
+  }
+}
+
+async function writeDraft(vaultDir: string, settings: PlannerSettings, io: CliIo, reason?: string): Promise<string> {
+  return writeOfflineDraft(new FolderVaultPort(vaultDir), settings.plansFolder, {
+    tier: settings.defaultTier,
+    language: resolveLanguage(settings.language, uiLanguage(io.env)),
+    hardware: settings.hardware,
+    usage: settings.usage,
+    ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
+    created: new Date(),
+    ...(reason === undefined ? {} : { reason }),
+  });
 }
 
 /** `index`, `search` and `status` over a folder vault (see ./index-commands.ts). */
@@ -172,6 +209,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await plan(path.resolve(flags.vault), flags, io);
       case "demo":
         return await plan(DEMO_VAULT, { ...flags, tier: flags.tier ?? "pro" }, io);
+      case "draft": {
+        if (!flags.vault) throw new UsageError("draft needs --vault <dir>.");
+        const vaultDir = path.resolve(flags.vault);
+        const stat = await fs.stat(vaultDir).catch(() => null);
+        if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
+        const draftPath = await writeDraft(vaultDir, await settingsFor(vaultDir, flags, io.env), io);
+        io.err(`Wrote an offline draft plan: ${path.join(vaultDir, draftPath)}\n`);
+        return 0;
+      }
       case "prompt": {
         const settings = await settingsFor(flags.vault, flags, io.env);
         const language = resolveLanguage(settings.language, uiLanguage(io.env));

@@ -1,5 +1,8 @@
 /** The blueprint use case: prompt → streamed answer from the model → a new plan note in the vault. */
 import { PlannerError, plannerErrors } from "./errors";
+import { checkPlanFit, hardwareFactsWithShow } from "./fit-check";
+import type { HardwareProfile } from "./hardware/profile";
+import { profileFromStored } from "./hardware/stored-profile";
 import { planNoteBaseName, uniqueNotePath } from "./file-naming";
 import { renderPlanNote, tierLabel, type PlanRecord } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "./ports";
@@ -18,6 +21,8 @@ export interface PlanRequestInput {
   contextTokens: number;
   /** Delimited sections added after the blueprint (vault context, hardware facts). */
   extraParts?: PromptPart[];
+  /** The structured hardware profile; without it the `hardware` text is parsed. */
+  profile?: HardwareProfile;
 }
 
 /** The request for `tier`/`hardware`/`usage` with everything else taken from settings. */
@@ -31,6 +36,8 @@ export function planInputFromSettings(settings: PlannerSettings, request: { tier
     contextTokens: settings.contextTokens,
     plansFolder: settings.plansFolder,
     keepPartial: settings.keepPartialPlans,
+    // The stored profile describes the settings' hardware text, not one edited for this request.
+    ...(settings.hardwareProfile && request.hardware.trim() === settings.hardware.trim() ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
   };
 }
 
@@ -100,12 +107,15 @@ export class InterruptedPlan extends PlannerError {
  * request. Throws `InterruptedPlan` when stopped or cut, other PlannerErrors otherwise.
  */
 export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanRequestInput, signal: AbortSignal, progress: PlanProgress = {}): Promise<PlanRecord> {
-  const model = chooseModel(input.model, await deps.llm.listModels(signal));
+  const installed = await deps.llm.listModels(signal);
+  const model = chooseModel(input.model, installed);
   if (signal.aborted) throw new InterruptedPlan(plannerErrors.aborted(), null);
 
   const blueprintRequest = { tier: input.tier, language: input.language, hardware: input.hardware, usage: input.usage };
+  // Computed hardware facts go right after the blueprint, so the model reasons from them.
+  const hardware = await hardwareFactsWithShow(deps.llm, input, installed, signal);
+  let extraParts = [...(hardware ? [hardware.part] : []), ...(input.extraParts ?? [])];
   // Vault memory: the notes closest to the hardware and uses, fitted into what num_ctx leaves.
-  let extraParts = input.extraParts ?? [];
   const grounding = deps.notes
     ? await planContext(deps.notes, { hardware: input.hardware, usage: input.usage, language: input.language, contextTokens: input.contextTokens, prompt: buildPlanPrompt(blueprintRequest, extraParts) }, signal)
     : null;
@@ -128,6 +138,8 @@ export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanReque
     generationSeconds: (deps.monotonicMs() - started) / 1000,
     ...(grounding ? { sources: grounding.sources, notesNote: grounding.note } : {}),
     ...fields,
+    // A partial note keeps only what arrived: an unfinished answer is not checked.
+    ...(hardware && !fields.partial ? { fitTable: hardware.table, fitCheck: checkPlanFit(fields.answer, hardware.table, input.language) } : {}),
   });
 
   try {

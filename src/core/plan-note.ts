@@ -1,5 +1,7 @@
 /** Renders a generated stack plan as a Markdown note with YAML frontmatter. */
+import { renderFitCheck, type FitCheck } from "./fit-check";
 import { renderFrontmatter } from "./frontmatter";
+import { renderFitTable, type FitTable } from "./hardware/fit-table";
 import type { PromptLanguage, Tier } from "./settings";
 import { renderSourcesSection, sourcesFrontmatter, type ContextSource } from "./retrieval";
 
@@ -20,6 +22,10 @@ export interface PlanRecord {
   /** True when the user stopped the stream or it was cut: the answer is incomplete. */
   partial: boolean;
   doneReason?: string;
+  /** What fits the user's hardware, computed before the prompt was sent. */
+  fitTable?: FitTable;
+  /** The answer's recommended models checked against the hardware. */
+  fitCheck?: FitCheck;
   /** Notes cited in the prompt's "From my notes" part (vault index); absent when not looked up. */
   sources?: ContextSource[];
   /** Why the user's notes were not used, when they were looked up but not used. */
@@ -31,13 +37,14 @@ const TIER_LABEL: Record<PromptLanguage, Record<Tier, string>> = {
   zh: { basic: "基础版", pro: "专家版" },
 };
 
-const HEADINGS: Record<PromptLanguage, { title: string; request: string; hardware: string; usage: string; model: string; partial: string; truncated: string }> = {
+const HEADINGS: Record<PromptLanguage, { title: string; request: string; hardware: string; usage: string; model: string; speed: string; partial: string; truncated: string }> = {
   en: {
     title: "AI stack plan",
     request: "Request",
     hardware: "Hardware",
     usage: "Main uses",
     model: "Written by",
+    speed: "Speed on this machine",
     partial: "This plan is incomplete: the generation was stopped before the model finished.",
     truncated: "The model hit its length limit, so the end of this plan may be missing. Raise the context size in settings and regenerate.",
   },
@@ -47,6 +54,7 @@ const HEADINGS: Record<PromptLanguage, { title: string; request: string; hardwar
     hardware: "硬件",
     usage: "主要用途",
     model: "生成模型",
+    speed: "本机生成速度",
     partial: "此方案不完整：生成在模型完成之前被停止。",
     truncated: "模型达到了长度上限，方案末尾可能缺失。请在设置中调大上下文长度后重新生成。",
   },
@@ -91,6 +99,7 @@ export function renderPlanNote(plan: PlanRecord): string {
     ["answer_tokens", plan.answerTokens],
     ["tokens_per_second", round(plan.tokensPerSecond, 1)],
     ["status", plan.partial ? "partial" : "complete"],
+    ...(plan.fitCheck ? [["fit_check", plan.fitCheck.status] as const] : []),
     ...(plan.sources && plan.sources.length > 0 ? [["sources", sourcesFrontmatter(plan.sources)] as const] : []),
   ]);
   const notices: string[] = [];
@@ -101,10 +110,13 @@ export function renderPlanNote(plan: PlanRecord): string {
     quoteBlock(`**${h.hardware}:** ${plan.hardware.trim() || "—"}`),
     quoteBlock(`**${h.usage}:** ${plan.usage.trim() || "—"}`),
     quoteBlock(`**${h.model}:** ${plan.model}`),
+    ...(plan.tokensPerSecond !== null && Number.isFinite(plan.tokensPerSecond) ? [quoteBlock(`**${h.speed}:** ${round(plan.tokensPerSecond, 1)} tokens/s`)] : []),
   ].join("\n");
   // Why the user's notes were not used comes first: the warnings about the answer sit right above it.
   if (plan.notesNote) notices.unshift(`> [!note]\n> ${plan.notesNote}`);
+  const hardwareCheck = plan.fitCheck ? [renderFitCheck(plan.fitCheck, plan.language)] : [];
+  const fitTable = plan.fitTable ? [renderFitTable(plan.fitTable, plan.language)] : [];
   const sources = plan.sources && plan.sources.length > 0 ? [renderSourcesSection(plan.sources, plan.language).trimEnd()] : [];
-  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, plan.answer.trim(), ...sources].join("\n\n");
+  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, plan.answer.trim(), ...fitTable, ...sources].join("\n\n");
   return `${frontmatter}\n${body}\n`;
 }

@@ -1,4 +1,5 @@
 /** The plugin's settings, their defaults and the pure migration from whatever was stored. */
+import { sanitizeStoredProfile, type StoredHardwareProfile } from "./hardware/stored-profile";
 
 export const SETTINGS_VERSION = 1;
 
@@ -26,6 +27,13 @@ export interface PlannerSettings {
   /** When a generation is stopped or cut, keep what arrived as a note marked partial. */
   keepPartialPlans: boolean;
   openPlanAfterWrite: boolean;
+  // --- ai-stack code block (issue 5) ---
+  /** Where the code block's Generate button puts the plan: a new linked plan note, or below the block. */
+  codeBlockOutput: CodeBlockOutput;
+  // --- end ai-stack code block ---
+  // Hardware-aware planning (issue 4).
+  /** Detected or hand-edited hardware profile; null reads the profile from `hardware`. */
+  hardwareProfile: StoredHardwareProfile | null;
   // --- Vault index (issue 3): where the index lives, which model embeds, what is never indexed.
   /** Keep a vector index of the vault and follow vault changes. */
   indexEnabled: boolean;
@@ -46,6 +54,9 @@ export interface PlannerSettings {
   // --- End of vault index settings.
 }
 
+/** Where an `ai-stack` code block's plan goes. */
+export type CodeBlockOutput = "note" | "below";
+
 export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   version: SETTINGS_VERSION,
   ollamaHost: "http://127.0.0.1:11434",
@@ -59,6 +70,11 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   plansFolder: "AI Stack Plans",
   keepPartialPlans: false,
   openPlanAfterWrite: true,
+  // --- ai-stack code block (issue 5) ---
+  codeBlockOutput: "note",
+  // --- end ai-stack code block ---
+  // Hardware-aware planning (issue 4).
+  hardwareProfile: null,
   // --- Vault index (issue 3)
   indexEnabled: true,
   indexFolder: ".ai-stack-planner/index",
@@ -142,6 +158,11 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     plansFolder: folder(input.plansFolder),
     keepPartialPlans: bool(input.keepPartialPlans, DEFAULT_SETTINGS.keepPartialPlans),
     openPlanAfterWrite: bool(input.openPlanAfterWrite, DEFAULT_SETTINGS.openPlanAfterWrite),
+    // --- ai-stack code block (issue 5) ---
+    codeBlockOutput: oneOf(input.codeBlockOutput, ["note", "below"] as const, DEFAULT_SETTINGS.codeBlockOutput),
+    // --- end ai-stack code block ---
+    // Hardware-aware planning (issue 4).
+    hardwareProfile: sanitizeStoredProfile(input.hardwareProfile),
     // --- Vault index (issue 3)
     indexEnabled: bool(input.indexEnabled, DEFAULT_SETTINGS.indexEnabled),
     indexFolder: indexFolder(input.indexFolder),

@@ -7,6 +7,7 @@ import { ObsidianVaultPort } from "../adapters/obsidian-vault";
 import { createLlm } from "../adapters/llm-factory";
 import type { FetchFn } from "../adapters/ollama-client";
 import type { GenerationSlot } from "./generation-slot";
+import { offlineDraftHint } from "./hardware-commands";
 import type { PlanRequest } from "./plan-modal";
 import { vaultIndexFor } from "./vault-index";
 
@@ -55,7 +56,7 @@ export class PlanGenerator {
       if (settings.openPlanAfterWrite) await this.open(outcome.path);
       return outcome.path;
     } catch (error) {
-      new Notice(userMessage(error), 10000);
+      new Notice(userMessage(error) + offlineDraftHint(error), 10000);
       if (error instanceof PartialPlanSaved) return error.partialPath;
       if (!(error instanceof PlannerError)) console.error("AI Stack Planner:", error);
       return undefined;

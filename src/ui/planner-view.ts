@@ -243,6 +243,7 @@ export class PlannerView extends ItemView {
     });
     this.textArea(container, t.hardware, this.form.hardware, "ai-stack-planner-hardware", (v) => {
       this.form.hardware = v;
+      this.labelModels();
       this.showFit();
     });
     this.textArea(container, t.usage, this.form.usage, "ai-stack-planner-usage", (v) => (this.form.usage = v));
@@ -254,6 +255,7 @@ export class PlannerView extends ItemView {
         this.showFit();
       });
     });
+    modelSetting.settingEl.addClass("ai-stack-planner-stacked");
     this.fitEl = modelSetting.settingEl.createDiv({ cls: "ai-stack-planner-fit" });
     new Setting(container).setName(t.language).addDropdown((d) => {
       d.addOption("auto", t.auto).addOption("en", "English").addOption("zh", "中文").setValue(this.form.language);
@@ -275,18 +277,26 @@ export class PlannerView extends ItemView {
 
   private fillModels(status: ConnectionStatus): void {
     const select = this.modelSelect;
-    const fit = this.deps.features?.fit?.();
     this.chatModels = status.chatModels;
     select.empty();
     select.createEl("option", { value: "", text: this.t.firstModel });
-    for (const m of status.chatModels) {
-      const verdict = fit?.verdict(m, this.form.hardware);
-      const label = [m.name, m.parameterSize, verdict?.label].filter(Boolean).join(" · ");
-      select.createEl("option", { value: m.name, text: label, cls: verdict ? (verdict.fits === false ? "is-too-big" : "") : "" });
-    }
+    for (const m of status.chatModels) select.createEl("option", { value: m.name });
     if (this.form.model && !status.chatModels.some((m) => m.name === this.form.model)) select.createEl("option", { value: this.form.model, text: this.form.model });
     select.value = this.form.model;
+    this.labelModels();
     this.showFit();
+  }
+
+  /** Each installed model's label, with its fit on the form's hardware when hardware fit is available. */
+  private labelModels(): void {
+    const fit = this.deps.features?.fit?.();
+    for (const option of Array.from(this.modelSelect.options)) {
+      const model = this.chatModels.find((m) => m.name === option.value);
+      if (!model) continue;
+      const verdict = fit?.verdict(model, this.form.hardware);
+      option.text = [model.name, model.parameterSize, verdict?.label].filter(Boolean).join(" · ");
+      option.toggleClass("is-too-big", verdict?.fits === false);
+    }
   }
 
   /** The fit table of the chosen model, one click away; hidden while hardware fit is not available. */
@@ -295,11 +305,12 @@ export class PlannerView extends ItemView {
     el.empty();
     const fit = this.deps.features?.fit?.();
     const model = this.chatModels.find((m) => m.name === this.form.model) ?? (this.form.model ? undefined : this.chatModels[0]);
-    if (!fit || !model) return;
+    const rows = fit && model ? fit.table(model, this.form.hardware) : [];
+    if (rows.length === 0) return;
     const details = el.createEl("details");
     details.createEl("summary", { text: this.t.fitTable });
     const table = details.createEl("table", { cls: "ai-stack-planner-fit-table" });
-    for (const row of fit.table(model, this.form.hardware)) {
+    for (const row of rows) {
       const tr = table.createEl("tr", { cls: row.verdict.fits === false ? "is-too-big" : row.verdict.fits ? "is-fit" : "" });
       tr.createEl("td", { text: row.label });
       tr.createEl("td", { text: row.memory });

@@ -9,6 +9,7 @@ import type { InstalledModel } from "../core/ports";
 import { migrateSettings, type PlannerSettings } from "../core/settings";
 import { createLlm } from "../adapters/llm-factory";
 import type { FetchFn } from "../adapters/ollama-client";
+import { hardwareProfileGroup, installedFitLabels } from "./hardware-settings";
 import { VAULT_INDEX_KEYS, vaultIndexFor, vaultIndexSettingsGroup } from "./vault-index";
 
 /** What the tab needs from the plugin: read and save settings, and a fetch for the model list. */
@@ -96,6 +97,7 @@ export class PlannerSettingTab extends PluginSettingTab {
           },
         ],
       },
+      hardwareProfileGroup(this.host),
       {
         type: "group",
         heading: "Plans",
@@ -113,6 +115,11 @@ export class PlannerSettingTab extends PluginSettingTab {
             control: { type: "toggle", key: "keepPartialPlans" },
           },
           { name: "Open plan after writing", control: { type: "toggle", key: "openPlanAfterWrite" } },
+          {
+            name: "Code block output",
+            desc: "Where the Generate button of an ai-stack code block puts the plan.",
+            control: { type: "dropdown", key: "codeBlockOutput", options: { note: "A new linked plan note", below: "Below the code block" } },
+          },
         ],
       },
       vaultIndexSettingsGroup(),
@@ -203,9 +210,10 @@ export class PlannerSettingTab extends PluginSettingTab {
       return;
     }
     setting.setDesc("Models installed in Ollama.");
+    const fits = await installedFitLabels(this.host.settings, models, this.host.fetchFn);
     setting.addDropdown((d) => {
       d.addOption("", "First installed model");
-      for (const m of models) d.addOption(m.name, [m.name, m.parameterSize, m.quantization].filter(Boolean).join(" · "));
+      for (const m of models) d.addOption(m.name, [m.name, m.parameterSize, m.quantization, fits.get(m.name)].filter(Boolean).join(" · "));
       if (current !== "" && !models.some((m) => m.name === current)) d.addOption(current, `${current} (not installed)`);
       d.setValue(current).onChange((value) => void this.host.saveSettings({ chatModel: value }));
     });

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { runCli, type CliIo } from "../../src/cli/main";
-import { FakeOllama, unusedLoopbackPort } from "../harness/fake-ollama";
+import { FakeOllama, defaultModels, unusedLoopbackPort } from "../harness/fake-ollama";
 import { listFiles, makeTempVault, removeTempVault } from "../harness/temp-vault";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -87,6 +87,31 @@ describe("plan", () => {
   });
 });
 
+describe("draft", () => {
+  test("writes the offline draft without contacting Ollama", async () => {
+    const before = fake.requests.length;
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["draft", "--vault", vault, "--hardware", "Laptop, 8GB RAM", "--usage", "budget", "--lang", "zh"], run.io)).toBe(0);
+    const draft = (await listFiles(vault)).find((f) => f.startsWith("AI Stack Plans/")) ?? "";
+    expect(run.err()).toBe(`Wrote an offline draft plan: ${path.join(vault, draft)}\n`);
+    const note = await fs.readFile(path.join(vault, draft), "utf8");
+    expect(note).toContain("# AI 技术栈方案（专家版，离线草稿）");
+    expect(note).toContain("**Local File Trigger**");
+    expect(fake.requests.length).toBe(before);
+  });
+
+  test("an Ollama with no chat model also gets the draft", async () => {
+    fake.setModels([{ name: "nomic-embed-text:latest", family: "nomic-bert", parameterSize: "137M", quantization: "F16" }]);
+    try {
+      const run = io({ OLLAMA_HOST: fake.url });
+      expect(await runCli(["plan", "--vault", vault, "--hardware", "RTX 3060 12GB, 32GB RAM"], run.io)).toBe(0);
+      expect(run.err()).toContain("Ollama has no chat models installed. Run `ollama pull llama3.2` and try again. Wrote an offline draft plan instead:");
+    } finally {
+      fake.setModels(defaultModels());
+    }
+  });
+});
+
 describe("prompt", () => {
   test("prints the filled prompt and sends nothing", async () => {
     const before = fake.requests.length;
@@ -114,13 +139,45 @@ describe("as a process", () => {
     });
   }
 
-  test("with nothing listening, one clear line and a non-zero exit within 5 s", async () => {
+  test("with nothing listening, one clear line, an offline draft plan and exit 0 within 5 s", async () => {
     const port = await unusedLoopbackPort();
-    const result = await runProcess(["plan", "--vault", vault], { OLLAMA_HOST: `http://127.0.0.1:${port}` });
+    const result = await runProcess(["plan", "--vault", vault, "--hardware", "M3 MacBook Pro 16GB", "--usage", "email"], { OLLAMA_HOST: `http://127.0.0.1:${port}` });
+    expect(result.code).toBe(0);
+    const files = await listFiles(vault);
+    expect(files).toHaveLength(2);
+    const draft = files.find((f) => f.startsWith("AI Stack Plans/")) ?? "";
+    expect(draft).toMatch(/^AI Stack Plans\/\d{4}-\d\d-\d\d \d{4} - Offline draft plan - M3 MacBook Pro 16GB\.md$/);
+    expect(result.stderr).toBe(`Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`. Wrote an offline draft plan instead: ${path.join(vault, draft)}\n`);
+    expect(result.stdout).toBe("");
+    expect(result.ms).toBeLessThan(5000);
+    const note = await fs.readFile(path.join(vault, draft), "utf8");
+    expect(note).toContain("status: offline-draft");
+    expect(note).toContain("> [!important] Offline draft\n> Ollama isn't reachable");
+  });
+
+  test("with nothing listening and --no-draft, one clear line, nothing written and exit 1", async () => {
+    const port = await unusedLoopbackPort();
+    const result = await runProcess(["plan", "--vault", vault, "--no-draft"], { OLLAMA_HOST: `http://127.0.0.1:${port}` });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`.\n`);
-    expect(result.ms).toBeLessThan(5000);
     expect(await listFiles(vault)).toEqual(["Hardware.md"]);
+  });
+
+  test("the demo with nothing listening prints one line and writes an offline draft into the example vault", async () => {
+    const plans = path.join(ROOT, "examples/vault/AI Stack Plans");
+    const before = await listFiles(plans).catch((): string[] => []);
+    const port = await unusedLoopbackPort();
+    const result = await runProcess(["demo"], { OLLAMA_HOST: `http://127.0.0.1:${port}` });
+    const created = (await listFiles(plans)).filter((f) => !before.includes(f));
+    try {
+      expect(result.code).toBe(0);
+      expect(created).toHaveLength(1);
+      expect(created[0]).toContain("Offline draft plan");
+      expect(result.stderr.split("\n").filter(Boolean)).toEqual([`Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`. Wrote an offline draft plan instead: ${path.join(plans, created[0])}`]);
+      expect(result.stdout).toBe("");
+    } finally {
+      for (const file of created) await fs.rm(path.join(plans, file));
+    }
   });
 
   test("the demo writes a Pro plan into the example vault", async () => {

@@ -53,3 +53,14 @@ describe("resolveLanguage", () => {
     expect(resolveLanguage(setting, ui)).toBe(expected);
   });
 });
+
+describe("ai-stack code block settings (issue 5)", () => {
+  test.each([
+    ["missing (older data) gives a linked note", {}, "note"],
+    ["below is kept", { codeBlockOutput: "below" }, "below"],
+    ["an unknown value falls back", { codeBlockOutput: "sideways" }, "note"],
+    ["a wrong type falls back", { codeBlockOutput: 1 }, "note"],
+  ])("%s", (_label, raw, expected) => {
+    expect(migrateSettings({ ...DEFAULT_SETTINGS, ...raw, codeBlockOutput: (raw as { codeBlockOutput?: unknown }).codeBlockOutput }).codeBlockOutput).toBe(expected);
+  });
+});

@@ -115,7 +115,7 @@ describe("commands", () => {
   test("registers the blueprint and stop commands by id, with no default hotkeys", async () => {
     const h = await start();
     const commands = h.mock.commands__;
-    expect([...commands.keys()].sort()).toEqual(["generate-basic-plan", "generate-plan", "generate-pro-plan", "index-vault", "open-planner", "rebuild-index", "search-related-notes", "show-index-status", "stop-generation"]);
+    expect([...commands.keys()].sort()).toEqual(["benchmark-models", "detect-hardware", "generate-basic-plan", "generate-plan", "generate-pro-plan", "index-vault", "insert-plan-at-cursor", "open-planner", "plan-from-selection", "pull-model", "rebuild-index", "search-related-notes", "show-index-status", "stop-generation", "write-offline-draft"]);
     expect(commands.get("generate-basic-plan")?.name).toBe("Generate basic stack plan");
     expect(commands.get("generate-pro-plan")?.name).toBe("Generate pro stack plan");
     expect(commands.get("generate-plan")?.name).toBe("Generate stack plan");
@@ -154,7 +154,9 @@ describe("generating a plan", () => {
     expect(chats).toHaveLength(1);
     const body = chatBody(chats[0]);
     expect(body).toMatchObject({ model: MODEL, stream: true, options: { num_ctx: 16384 } });
-    expect(body.messages).toEqual([{ role: "user", content: PRO_EN }]);
+    // The blueprint word for word, then the computed hardware facts (tests/core/fit-check.test.ts).
+    expect(body.messages).toHaveLength(1);
+    expect(body.messages[0].content.startsWith(`${PRO_EN}\n\n===== Hardware facts (computed) =====\n`)).toBe(true);
 
     // The note itself.
     const note = parseNote(await h.read(path ?? ""));
@@ -204,7 +206,7 @@ describe("generating a plan", () => {
     expect(path).toMatch(/^AI Stack Plans\/.* - Basic plan - M3 MacBook Pro 16GB\.md$/);
     const body = chatBody(fake.requestsTo("/api/chat")[0]);
     expect(body).toMatchObject({ stream: true, options: { num_ctx: 4096 } });
-    expect(body.messages).toEqual([{ role: "user", content: BASIC_EN }]);
+    expect(body.messages[0].content.startsWith(`${BASIC_EN}\n\n===== Hardware facts (computed) =====`)).toBe(true);
     const note = parseNote(await h.read(path ?? ""));
     expect(note.frontmatter).toMatchObject({ tier: "basic", hardware: "M3 MacBook Pro 16GB", usage: USAGE, status: "complete" });
     expect(note.body).toContain("# AI stack plan (Basic)");
@@ -315,7 +317,7 @@ describe("errors, as the user meets them", () => {
     const port = await unusedLoopbackPort();
     const h = await start({ ollamaHost: `http://127.0.0.1:${port}` });
     await h.generate("generate-pro-plan");
-    await expectOnlyMessage(h, `Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`.`);
+    await expectOnlyMessage(h, `Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`. Or run "Write offline draft plan" for a draft built from your hardware without Ollama.`);
   });
 
   test("the configured model is not installed", async () => {
