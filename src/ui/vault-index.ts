@@ -100,6 +100,8 @@ export class VaultIndexService implements VaultIndexApi {
   private readonly lastNotice = new Map<string, number>();
   private layoutReady = false;
   private closed = false;
+  /** Closes of replaced indexers, awaited before the next one opens the index. */
+  private closing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly app: App,
@@ -136,7 +138,11 @@ export class VaultIndexService implements VaultIndexApi {
         const s = this.deps.settings();
         return createEmbedder(s.ollamaHost, s.allowRemoteHost, this.deps.fetch, s.embeddingModel);
       },
-      openStore: (model, chunker) => VectorStore.open(storage, wanted.folder, { model, chunker }),
+      // A previous indexer may still be compacting on close: one writer per folder at a time.
+      openStore: async (model, chunker) => {
+        await this.closing;
+        return VectorStore.open(storage, wanted.folder, { model, chunker });
+      },
       rules: () => exclusionRulesFromSettings(this.deps.settings()),
     });
     this.stopListening = indexer.subscribe((event) => this.onIndexEvent(event));
@@ -150,7 +156,7 @@ export class VaultIndexService implements VaultIndexApi {
     this.stopListening = null;
     const old = this.indexer;
     this.indexer = null;
-    if (old) void old.close();
+    if (old) this.closing = this.closing.then(() => old.close()).catch(() => undefined);
   }
 
   /** Called once the workspace layout is ready: first reconcile. */

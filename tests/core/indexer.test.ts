@@ -372,3 +372,13 @@ test("a damaged index file is moved aside with a notice, and what it held is reb
   expect(await fs.readFile(path.join(vault, "Hardware.md"), "utf8")).toBe(notesBefore);
   expect(Object.keys((await pictureOf(vault)).notes)).toHaveLength(4);
 });
+
+test("a note made private after indexing is left out of search results before the next sync", async () => {
+  const run = openTestIndex(vault, { host: fake.url, rules: RULES });
+  await run.indexer.reconcile();
+  expect((await run.indexer.search("email replies coding help", 4, new AbortController().signal)).map((r) => r.path)).toContain("Uses.md");
+  await writeNote(vault, "Uses.md", `${VAULT["Uses.md"]}\n#private\n`);
+  const results = await run.indexer.search("email replies coding help", 4, new AbortController().signal);
+  expect(results.map((r) => r.path)).not.toContain("Uses.md");
+  await run.indexer.close();
+});

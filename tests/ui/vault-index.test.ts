@@ -233,3 +233,17 @@ test("the sidebar panel shows the index and its Index now button runs a reconcil
   await h.closePanel();
   h.mock.unload();
 });
+
+test("turning the index off and on again in settings closes and reopens it on the same files", async () => {
+  const h = await started();
+  const tab = h.mock.settingTabs__[0] as PlannerSettingTab;
+  await tab.setControlValue("indexEnabled", false);
+  await waitFor(() => service(h).status === null, "the index to close");
+  expect(indexStatusBar(h).textContent).toBe("");
+  fake.clearRequests();
+  await tab.setControlValue("indexEnabled", true);
+  await waitFor(() => service(h).status?.state === "idle" && service(h).status?.lastRun !== null, "the index to reopen");
+  expect(service(h).status).toMatchObject({ notes: 2, chunks: 3 });
+  expect(fake.requestsTo("/api/embed")).toHaveLength(0);
+  h.mock.unload();
+});
