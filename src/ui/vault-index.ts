@@ -6,7 +6,7 @@
  *
  * Views (the sidebar) use it through `VaultIndexApi`, found with `vaultIndexFor(app)`.
  */
-import { Notice, TFile, TFolder, type App, type Plugin, type SettingDefinitionGroup, type TAbstractFile } from "obsidian";
+import { Notice, TFile, TFolder, type App, type Plugin, type Setting, type SettingDefinitionGroup, type TAbstractFile } from "obsidian";
 import { createEmbedder } from "../adapters/ollama-embedder";
 import type { FetchFn } from "../adapters/ollama-client";
 import { ObsidianAdapterStorage } from "../adapters/vector-index/obsidian-storage";
@@ -57,6 +57,8 @@ const TEXT = {
     model: "Embedding model",
     folder: "Index folder",
     clickTitle: "Vault index: click for details",
+    indexNow: "Index now",
+    rebuild: "Rebuild",
   },
   zh: {
     off: "库索引已关闭。请在设置中打开“保持库索引”。",
@@ -66,6 +68,8 @@ const TEXT = {
     model: "嵌入模型",
     folder: "索引文件夹",
     clickTitle: "库索引：点击查看详情",
+    indexNow: "立即索引",
+    rebuild: "重建",
   },
 };
 
@@ -357,12 +361,23 @@ function panelFeaturesOf(service: VaultIndexService, settings: () => PlannerSett
   return { index: () => (settings().indexEnabled ? source : undefined), retriever: () => (settings().indexEnabled ? retriever : undefined) };
 }
 
+/** The settings row with the index's state and its two actions (the state as of opening the tab). */
+function renderIndexStatusRow(app: App, setting: Setting): void {
+  const service = vaultIndexFor(app);
+  const status = service?.status ?? null;
+  setting.setDesc(status ? [indexStatusLine(status, uiLanguage()), status.message].filter(Boolean).join(" · ") : strings(TEXT).off);
+  if (!service || !status) return;
+  setting.addButton((b) => b.setButtonText(strings(TEXT).indexNow).onClick(() => void service.runFromCommand("index")));
+  setting.addButton((b) => b.setButtonText(strings(TEXT).rebuild).onClick(() => void service.runFromCommand("rebuild")));
+}
+
 /** The "Vault index" group of the settings tab. */
-export function vaultIndexSettingsGroup(): SettingDefinitionGroup {
+export function vaultIndexSettingsGroup(app?: App): SettingDefinitionGroup {
   return {
     type: "group",
     heading: "Vault index",
     items: [
+      ...(app ? [{ name: "Index status", render: (setting: Setting) => renderIndexStatusRow(app, setting) }] : []),
       {
         name: "Keep a vault index",
         desc: "Index your notes with a local embedding model so plans can cite them. The index stays in your vault.",
