@@ -56,7 +56,7 @@ const TEXT = {
     done: (s: IndexStatus, r: IndexRunSummary) => `Vault index up to date: ${groupDigits(s.notes)} notes, ${groupDigits(s.chunks)} chunks. This run embedded ${groupDigits(r.embedded)} chunks.`,
     model: "Embedding model",
     folder: "Index folder",
-    clickTitle: "Vault index: click for details",
+    clickTitle: "Vault index: click for details (and to retry when paused)",
     indexNow: "Index now",
     rebuild: "Rebuild",
   },
@@ -67,7 +67,7 @@ const TEXT = {
     done: (s: IndexStatus, r: IndexRunSummary) => `库索引已是最新：${groupDigits(s.notes)} 篇笔记，${groupDigits(s.chunks)} 个片段。本次嵌入了 ${groupDigits(r.embedded)} 个片段。`,
     model: "嵌入模型",
     folder: "索引文件夹",
-    clickTitle: "库索引：点击查看详情",
+    clickTitle: "库索引：点击查看详情（暂停时重试）",
     indexNow: "立即索引",
     rebuild: "重建",
   },
@@ -285,6 +285,13 @@ export class VaultIndexService implements VaultIndexApi {
     new Notice(lines.join("\n"), 10000);
   }
 
+  /** The status bar item: shows the details; when indexing is paused, it also retries. */
+  statusBarClicked(): void {
+    this.showStatus();
+    const state = this.status?.state;
+    if (state === "paused" || state === "error") void this.indexNow();
+  }
+
   /** "Index vault now" and "Rebuild index" from the palette: say what happens and how it ended. */
   async runFromCommand(kind: "index" | "rebuild"): Promise<void> {
     const t = strings(TEXT);
@@ -317,7 +324,7 @@ export function registerVaultIndex(plugin: Plugin, deps: VaultIndexDeps): VaultI
   statusEl.addClass("ai-stack-planner-index-statusbar");
   const service = new VaultIndexService(plugin.app, deps, statusEl);
   registry.set(plugin.app.vault, service);
-  plugin.registerDomEvent(statusEl, "click", () => service.showStatus());
+  plugin.registerDomEvent(statusEl, "click", () => service.statusBarClicked());
   plugin.register(() => void service.close());
   if (deps.features) Object.assign(deps.features, panelFeaturesOf(service, deps.settings));
 

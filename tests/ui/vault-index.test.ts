@@ -158,8 +158,11 @@ test("Ollama down: the status bar shows the pause, one notice explains it", asyn
   await waitFor(() => service(h).status?.state === "paused", "paused again");
   expect(h.notices.plain().filter((m) => m.includes("busy"))).toHaveLength(1);
   fake.clearFaults();
-  await service(h).indexNow();
+  // A click on the paused status bar item retries.
+  indexStatusBar(h).click();
+  await waitFor(() => service(h).status?.state === "idle", "the retry");
   expect(service(h).status).toMatchObject({ state: "idle", notes: 5 });
+  expect(indexStatusBar(h).textContent).toBe("Index: 5 notes · up to date");
   h.mock.unload();
 });
 
