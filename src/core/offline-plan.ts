@@ -8,13 +8,13 @@
  * - `renderOfflineDraft(input)`: the note text.
  * - `writeOfflineDraft(vault, folder, input)`: writes it under a fresh name and returns the path.
  */
-import { plannerErrors } from "./errors";
-import { planNoteBaseName, uniqueNotePath } from "./file-naming";
+import { planNoteBaseName } from "./file-naming";
 import { renderFrontmatter } from "./frontmatter";
 import { profileForRequest } from "./fit-check";
 import { computeFitTable, hasHardwareFacts, renderFitTable, type FitRow, type FitTable } from "./hardware/fit-table";
 import { describeProfile, type HardwareProfile } from "./hardware/profile";
 import { formatGb } from "./hardware/units";
+import { writeNewNote } from "./note-writer";
 import { isoLocal, tierLabel } from "./plan-note";
 import type { InstalledModel, VaultPort } from "./ports";
 import type { PromptLanguage, Tier } from "./settings";
@@ -369,13 +369,5 @@ export function renderOfflineDraft(input: OfflineDraftInput): string {
 
 /** Writes the offline draft under a fresh, unique name in `folder` and returns its path. */
 export async function writeOfflineDraft(vault: VaultPort, folder: string, input: OfflineDraftInput): Promise<string> {
-  const base = planNoteBaseName("Offline draft", input.hardware, input.created);
-  const path = await uniqueNotePath(folder, base, (p) => vault.exists(p));
-  try {
-    await vault.ensureFolder(folder);
-    await vault.createNote(path, renderOfflineDraft(input));
-  } catch (error) {
-    throw plannerErrors.writeFailed(path, error instanceof Error ? error.message : String(error));
-  }
-  return path;
+  return writeNewNote(vault, folder, planNoteBaseName("Offline draft", input.hardware, input.created), renderOfflineDraft(input));
 }

@@ -123,6 +123,16 @@ export async function writeDraftNote(app: App, settings: PlannerSettings, uiLang
   }
 }
 
+/** The Ollama client for the settings' host (the host policy applies). */
+function llmFor(deps: HardwareCommandDeps, settings: PlannerSettings) {
+  return createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch ?? ((input, init) => window.fetch(input, init))).llm;
+}
+
+/** A failure as the user sees it, with the offline draft offered when Ollama can't help. */
+function showFailure(error: unknown): void {
+  new Notice(userMessage(error) + offlineDraftHint(error), 10000);
+}
+
 async function openNote(app: App, path: string): Promise<void> {
   const file = app.vault.getAbstractFileByPath(path);
   if (file instanceof TFile) await app.workspace.getLeaf(false).openFile(file);
@@ -137,7 +147,7 @@ export async function runBenchmark(app: App, deps: HardwareCommandDeps): Promise
   try {
     const settings = deps.settings();
     const lang = resolveLanguage(settings.language, deps.uiLanguage());
-    const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch ?? ((input, init) => window.fetch(input, init)));
+    const llm = llmFor(deps, settings);
     const models = await withShowFacts(llm, await llm.listModels(controller.signal), controller.signal, { includeCatalog: true });
     const run = await benchmarkModels({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, models, effectiveProfile(settings, lang), controller.signal, (model, i, n) =>
       progress.setMessage(t.benchmarking(model, i + 1, n)),
@@ -147,7 +157,7 @@ export async function runBenchmark(app: App, deps: HardwareCommandDeps): Promise
     if (settings.openPlanAfterWrite) await openNote(app, path);
     return path;
   } catch (error) {
-    new Notice(userMessage(error) + offlineDraftHint(error), 10000);
+    showFailure(error);
     return undefined;
   } finally {
     progress.hide();
@@ -159,7 +169,7 @@ export async function runBenchmark(app: App, deps: HardwareCommandDeps): Promise
 export async function pullCandidates(deps: HardwareCommandDeps): Promise<{ rows: FitRow[]; recommended: Set<string> }> {
   const settings = deps.settings();
   const lang = resolveLanguage(settings.language, deps.uiLanguage());
-  const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch ?? ((input, init) => window.fetch(input, init)));
+  const llm = llmFor(deps, settings);
   const table = computeFitTable(effectiveProfile(settings, lang), { installed: await llm.listModels(), lang });
   const stack = chooseDraftStack(table, settings.usage, lang);
   const picks = [stack.main, stack.embedding].filter((row): row is FitRow => row !== undefined && !row.installed);
@@ -173,7 +183,7 @@ export async function pullCandidates(deps: HardwareCommandDeps): Promise<{ rows:
 export async function pullWithProgress(deps: HardwareCommandDeps, tag: string, signal: AbortSignal): Promise<boolean> {
   const t = strings(TEXT);
   const settings = deps.settings();
-  const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch ?? ((input, init) => window.fetch(input, init)));
+  const llm = llmFor(deps, settings);
   const notice = new Notice(t.pulling(tag, ""), 0);
   try {
     if (!llm.pullModel) return false;
@@ -185,7 +195,7 @@ export async function pullWithProgress(deps: HardwareCommandDeps, tag: string, s
     new Notice(t.pulled(tag));
     return true;
   } catch (error) {
-    new Notice(userMessage(error) + offlineDraftHint(error), 10000);
+    showFailure(error);
     return false;
   } finally {
     notice.hide();
@@ -237,7 +247,7 @@ export function registerHardwareCommands(plugin: Plugin, deps: HardwareCommandDe
           }
           new PullModal(plugin.app, rows, recommended, (row) => void pullWithProgress(deps, row.tag, pulls.signal)).open();
         },
-        (error: unknown) => new Notice(userMessage(error) + offlineDraftHint(error), 10000),
+        showFailure,
       ),
   });
   if (Platform.isDesktop) {
