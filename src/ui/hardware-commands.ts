@@ -92,6 +92,9 @@ export async function detectAndSaveHardware(deps: HardwareCommandDeps): Promise<
     await deps.save({ hardwareProfile: storeProfile(profile, "detected", new Date()), ...(settings.hardware.trim() === "" ? { hardware: description } : {}) });
     new Notice([t.detected(description), ...profile.warnings].join(" "), 10000);
     return profile;
+  } catch (error) {
+    showFailure(error);
+    return null;
   } finally {
     notice.hide();
   }
@@ -114,11 +117,10 @@ export async function writeDraftNote(app: App, settings: PlannerSettings, uiLang
       created: new Date(),
     });
     new Notice(strings(TEXT).saved(path));
-    const file = app.vault.getAbstractFileByPath(path);
-    if (settings.openPlanAfterWrite && file instanceof TFile) await app.workspace.getLeaf(false).openFile(file);
+    if (settings.openPlanAfterWrite) await openNote(app, path);
     return path;
   } catch (error) {
-    new Notice(userMessage(error), 10000);
+    showFailure(error);
     return undefined;
   }
 }
