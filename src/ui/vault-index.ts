@@ -345,7 +345,7 @@ export function registerVaultIndex(plugin: Plugin, deps: VaultIndexDeps): VaultI
   return service;
 }
 
-/** The index state as the sidebar panel shows it (before the index is first opened: empty). */
+/** Before the first open the index has no status: the panel shows it empty. */
 function panelStatusOf(status: IndexStatus | null): PanelIndexStatus {
   return status ? panelIndexStatus(status) : { state: "empty", indexedNotes: 0 };
 }
