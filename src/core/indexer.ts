@@ -3,8 +3,9 @@
  * least work. A full reconcile compares stats with the index and reads only new or changed notes;
  * file events sync just the paths they name. Only chunks whose text changed are embedded (renamed
  * notes keep their vectors), in batches, one `/api/embed` request at a time while the next batch
- * is read and chunked. Each batch is persisted as it completes, so an interruption (Ollama down,
- * Stop, a crash) loses at most the batch in flight and the next run resumes from there.
+ * is read and chunked. Completed notes are persisted in groups beside the requests; Ollama going
+ * away or Stop keeps every completed note, a crash loses about a second of work at most, and the
+ * next run resumes from what is on disk.
  *
  * One job runs at a time; requests made meanwhile are merged into the next job.
  */

@@ -382,3 +382,24 @@ test("a note made private after indexing is left out of search results before th
   expect(results.map((r) => r.path)).not.toContain("Uses.md");
   await run.indexer.close();
 });
+
+test("closing mid-index (plugin unload) aborts the request in flight and leaves a consistent index", async () => {
+  fake.addFault({ path: "/api/embed", after: 1, fault: { kind: "slow-first-token", delayMs: 3000 } });
+  const run = openTestIndex(vault, { host: fake.url, rules: RULES, batchSize: 2 });
+  const running = run.indexer.reconcile();
+  // The second request hangs: close while it is in flight.
+  while (fake.requestsTo("/api/embed").length < 2) await new Promise((r) => setTimeout(r, 5));
+  const started = Date.now();
+  await run.indexer.close();
+  expect(Date.now() - started).toBeLessThan(2000);
+  expect((await running).complete).toBe(false);
+  expect(run.indexer.status.state).toBe("closed");
+  await fake.waitForClientAbort("/api/embed");
+  fake.clearFaults();
+  const picture = await pictureOf(vault);
+  expect(Object.keys(picture.notes).length).toBeLessThan(4);
+  const again = openTestIndex(vault, { host: fake.url, rules: RULES });
+  expect(await again.indexer.reconcile()).toMatchObject({ complete: true });
+  await again.indexer.close();
+  expect(Object.keys((await pictureOf(vault)).notes)).toHaveLength(4);
+});
