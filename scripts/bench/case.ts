@@ -274,7 +274,10 @@ function naiveEmbedder() {
   const embed = async (texts: string[]): Promise<number[][]> => {
     const t = process.hrtime.bigint();
     try {
-      return (await client.embed({ model: MODEL, input: texts.map((x) => `search_document: ${x}`) })).embeddings;
+      const { embeddings } = await client.embed({ model: MODEL, input: texts.map((x) => `search_document: ${x}`) });
+      // Real Ollama writes float32 values in their shortest form (≤ 9 significant digits); the
+      // fake prints them as doubles. Rounded so vectra's JSON holds what it would hold with Ollama.
+      return embeddings.map((v) => v.map((x) => Number(x.toPrecision(9))));
     } finally {
       clock.busyMs += ms(t);
       clock.calls++;
