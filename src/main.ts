@@ -5,12 +5,15 @@ import type { FetchFn } from "./adapters/ollama-client";
 import { registerAiStackBlock } from "./ui/ai-stack-block";
 import { registerCommands } from "./ui/commands";
 import { registerEditorCommands } from "./ui/editor-insert";
+import { hardwareFitAdvisor } from "./ui/fit-features";
 import { GenerationSlot } from "./ui/generation-slot";
 import { registerHardwareCommands } from "./ui/hardware-commands";
+import { uiLanguage } from "./ui/i18n";
 import { PlanGenerator } from "./ui/plan-generator";
 import type { PanelFeatures } from "./ui/panel-ports";
 import { registerPlannerView } from "./ui/planner-view";
 import { PlannerSettingTab } from "./ui/settings-tab";
+import { registerVaultIndex } from "./ui/vault-index";
 
 export default class AiStackPlannerPlugin extends Plugin {
   settings: PlannerSettings = migrateSettings(undefined);
@@ -37,10 +40,12 @@ export default class AiStackPlannerPlugin extends Plugin {
     this.register(() => generator.stop());
 
     registerCommands(this, generator, () => this.settings);
+    this.panelFeatures.fit = () => hardwareFitAdvisor(uiLanguage);
     registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot, features: this.panelFeatures });
-    registerHardwareCommands(this, { settings: () => this.settings, uiLanguage: () => getLanguage() });
+    registerHardwareCommands(this, { settings: () => this.settings, save: (next) => this.saveSettings(next), uiLanguage: () => getLanguage(), slot, fetch: this.fetchFn });
     registerEditorCommands(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
     registerAiStackBlock(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
+    registerVaultIndex(this, { settings: () => this.settings, fetch: this.fetchFn, features: this.panelFeatures });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));
   }
 

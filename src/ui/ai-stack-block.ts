@@ -137,7 +137,7 @@ export class AiStackCard extends MarkdownRenderChild {
     const footer = card.createDiv({ cls: "ai-stack-planner-buttons" });
     this.generateButton = iconButton(footer, t.generate, "sparkles", "mod-cta ai-stack-planner-block-generate");
     this.generateButton.disabled = !parsed.ok;
-    this.stopButton = iconButton(footer, t.stop, "square", "ai-stack-planner-block-stop");
+    this.stopButton = iconButton(footer, t.stop, "square", "ai-stack-planner-block-stop ai-stack-planner-hidden");
     this.stopButton.disabled = true;
     this.statusEl = card.createDiv({ cls: "ai-stack-planner-run-status", attr: { "aria-live": "polite" } });
     if (parsed.ok) {
@@ -234,7 +234,11 @@ export class AiStackCard extends MarkdownRenderChild {
 
   private setRunning(running: boolean): void {
     if (this.generateButton) this.generateButton.disabled = running;
-    if (this.stopButton) this.stopButton.disabled = !running;
+    if (this.stopButton) {
+      this.stopButton.disabled = !running;
+      // Stop only shows while there is something to stop: an idle card stays quiet.
+      this.stopButton.toggleClass("ai-stack-planner-hidden", !running);
+    }
   }
 }
 

@@ -9,9 +9,9 @@ import { InterruptedPlan, planInputFromSettings, streamPlan, writePlanNote } fro
 import { userMessage } from "../core/errors";
 import type { PlanRecord } from "../core/plan-note";
 import type { InstalledModel } from "../core/ports";
-import { buildVaultContext, type RetrievedChunk } from "../core/retrieval";
 import type { LanguageSetting, PlannerSettings, Tier } from "../core/settings";
 import { createLlm } from "../adapters/llm-factory";
+import { vaultIndexFor } from "./vault-index";
 import type { FetchFn } from "../adapters/ollama-client";
 import { ObsidianVaultPort } from "../adapters/obsidian-vault";
 import { AskVaultSection } from "./ask-vault";
@@ -243,6 +243,7 @@ export class PlannerView extends ItemView {
     });
     this.textArea(container, t.hardware, this.form.hardware, "ai-stack-planner-hardware", (v) => {
       this.form.hardware = v;
+      this.labelModels();
       this.showFit();
     });
     this.textArea(container, t.usage, this.form.usage, "ai-stack-planner-usage", (v) => (this.form.usage = v));
@@ -254,6 +255,7 @@ export class PlannerView extends ItemView {
         this.showFit();
       });
     });
+    modelSetting.settingEl.addClass("ai-stack-planner-stacked");
     this.fitEl = modelSetting.settingEl.createDiv({ cls: "ai-stack-planner-fit" });
     new Setting(container).setName(t.language).addDropdown((d) => {
       d.addOption("auto", t.auto).addOption("en", "English").addOption("zh", "中文").setValue(this.form.language);
@@ -275,18 +277,26 @@ export class PlannerView extends ItemView {
 
   private fillModels(status: ConnectionStatus): void {
     const select = this.modelSelect;
-    const fit = this.deps.features?.fit?.();
     this.chatModels = status.chatModels;
     select.empty();
     select.createEl("option", { value: "", text: this.t.firstModel });
-    for (const m of status.chatModels) {
-      const verdict = fit?.verdict(m, this.form.hardware);
-      const label = [m.name, m.parameterSize, verdict?.label].filter(Boolean).join(" · ");
-      select.createEl("option", { value: m.name, text: label, cls: verdict ? (verdict.fits === false ? "is-too-big" : "") : "" });
-    }
+    for (const m of status.chatModels) select.createEl("option", { value: m.name });
     if (this.form.model && !status.chatModels.some((m) => m.name === this.form.model)) select.createEl("option", { value: this.form.model, text: this.form.model });
     select.value = this.form.model;
+    this.labelModels();
     this.showFit();
+  }
+
+  /** Each installed model's label, with its fit on the form's hardware when hardware fit is available. */
+  private labelModels(): void {
+    const fit = this.deps.features?.fit?.();
+    for (const option of Array.from(this.modelSelect.options)) {
+      const model = this.chatModels.find((m) => m.name === option.value);
+      if (!model) continue;
+      const verdict = fit?.verdict(model, this.form.hardware);
+      option.text = [model.name, model.parameterSize, verdict?.label].filter(Boolean).join(" · ");
+      option.toggleClass("is-too-big", verdict?.fits === false);
+    }
   }
 
   /** The fit table of the chosen model, one click away; hidden while hardware fit is not available. */
@@ -295,11 +305,12 @@ export class PlannerView extends ItemView {
     el.empty();
     const fit = this.deps.features?.fit?.();
     const model = this.chatModels.find((m) => m.name === this.form.model) ?? (this.form.model ? undefined : this.chatModels[0]);
-    if (!fit || !model) return;
+    const rows = fit && model ? fit.table(model, this.form.hardware) : [];
+    if (rows.length === 0) return;
     const details = el.createEl("details");
     details.createEl("summary", { text: this.t.fitTable });
     const table = details.createEl("table", { cls: "ai-stack-planner-fit-table" });
-    for (const row of fit.table(model, this.form.hardware)) {
+    for (const row of rows) {
       const tr = table.createEl("tr", { cls: row.verdict.fits === false ? "is-too-big" : row.verdict.fits ? "is-fit" : "" });
       tr.createEl("td", { text: row.label });
       tr.createEl("td", { text: row.memory });
@@ -322,13 +333,12 @@ export class PlannerView extends ItemView {
     try {
       const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
       const input = planInputFromSettings(settings, this.form, this.deps.uiLanguage());
-      const chunks = await this.retrieve(`${this.form.usage}\n${this.form.hardware}`, controller.signal);
-      if (chunks.length > 0) {
-        const context = buildVaultContext(chunks, { contextTokens: settings.contextTokens, promptTokens: 1500, answerTokens: Math.floor(settings.contextTokens / 3) }, { language: input.language });
-        if (context.part) input.extraParts = [context.part];
-        this.sources.show(context.used, this.t.sources);
-      }
-      const plan = await streamPlan({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, input, controller.signal, {
+      // The vault index adds "From my notes" the same way as the palette commands (core/plan-context).
+      const notes = vaultIndexFor(this.app)?.retriever() ?? null;
+      const plan = await streamPlan({ llm, now: () => new Date(), monotonicMs: () => performance.now(), notes }, input, controller.signal, {
+        onContext: (context) => {
+          if (context.used.length > 0) this.sources.show(context.used, this.t.sources);
+        },
         onStart: (name) => {
           model = name;
           this.statusEl.setText(this.t.receiving(name, 0));
@@ -362,17 +372,6 @@ export class PlannerView extends ItemView {
   /** Stops the panel's running generation, if any. */
   stop(): void {
     this.controller?.abort();
-  }
-
-  private async retrieve(query: string, signal: AbortSignal): Promise<RetrievedChunk[]> {
-    const retriever = this.deps.features?.retriever?.();
-    if (!retriever || query.trim() === "") return [];
-    try {
-      return await retriever.retrieve(query, signal);
-    } catch {
-      // The plan is still useful without vault context; the index section shows what is wrong.
-      return [];
-    }
   }
 
   private setRunning(running: boolean): void {

@@ -25,6 +25,12 @@ export interface FakeModel {
   embeddingLength?: number;
   /** e.g. ['completion'] or ['embedding']; default ['embedding'] for *bert families, else ['completion']. */
   capabilities?: string[];
+  /** /api/show's `<arch>.block_count`, `.attention.head_count_kv`, `.attention.key_length` (defaults: a 3B Llama's). */
+  layers?: number;
+  kvHeads?: number;
+  headDim?: number;
+  /** model_info keys /api/show leaves out, e.g. ['general.parameter_count'], as some GGUFs do. */
+  omitShowFields?: string[];
 }
 
 export interface RecordedRequest {
@@ -426,10 +432,12 @@ export class FakeOllama {
       "general.quantization_version": 2,
       [`${arch}.context_length`]: m.contextLength ?? (embedding ? 2048 : 131072),
       [`${arch}.embedding_length`]: this.embeddingLengthOf(m),
-      [`${arch}.block_count`]: embedding ? 12 : 28,
+      [`${arch}.block_count`]: m.layers ?? (embedding ? 12 : 28),
       [`${arch}.attention.head_count`]: embedding ? 12 : 24,
-      [`${arch}.attention.head_count_kv`]: embedding ? 12 : 8,
+      [`${arch}.attention.head_count_kv`]: m.kvHeads ?? (embedding ? 12 : 8),
+      [`${arch}.attention.key_length`]: m.headDim ?? Math.round(this.embeddingLengthOf(m) / (embedding ? 12 : 24)),
     };
+    for (const key of m.omitShowFields ?? []) delete modelInfo[key.replace(/^<arch>/, arch)];
     const template = embedding
       ? "{{ .Prompt }}"
       : "<|start_header_id|>user<|end_header_id|>\n\n{{ .Prompt }}<|eot_id|>";

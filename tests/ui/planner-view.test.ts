@@ -369,7 +369,9 @@ describe("closing the panel", () => {
 
 describe("optional features", () => {
   test("without an index or hardware fit: says the index is not available and shows no fit column", async () => {
-    const h = await start();
+    // The vault index turned off in settings is the panel's "no index" case.
+    const h = await start({ indexEnabled: false });
+    h.plugin.panelFeatures.fit = undefined;
     const view = await h.openPanel();
     expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("Index not available yet.");
     expect(view.contentEl.querySelector(".ai-stack-planner-index-now")).toBeNull();
@@ -381,7 +383,7 @@ describe("optional features", () => {
   test("with an index: status, progress and the Index now / Rebuild buttons; updates follow; closing unsubscribes", async () => {
     const listeners = new Set<(status: IndexStatus) => void>();
     const calls: string[] = [];
-    let status: IndexStatus = { state: "ready", indexedNotes: 12, totalNotes: 14 };
+    let status: IndexStatus = { state: "ready", indexedNotes: 12 };
     const source: IndexStatusSource = {
       status: () => status,
       onChange: (listener) => {
@@ -394,16 +396,20 @@ describe("optional features", () => {
     const h = await start();
     h.plugin.panelFeatures.index = () => source;
     const view = await h.openPanel();
-    expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("12 of 14 notes indexed.");
+    expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("12 notes indexed.");
     expect(q(view, ".ai-stack-planner-index-progress").classList.contains("ai-stack-planner-hidden")).toBe(true);
     button(view, "ai-stack-planner-index-now").click();
     button(view, "ai-stack-planner-rebuild").click();
     expect(calls).toEqual(["index", "rebuild"]);
-    status = { state: "indexing", indexedNotes: 12, totalNotes: 14, done: 5 };
+    status = { state: "indexing", indexedNotes: 12, progress: { done: 5, total: 14 } };
     for (const l of listeners) l(status);
     expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("Indexing… 5 of 14 notes");
     const progress = q<HTMLProgressElement>(view, ".ai-stack-planner-index-progress");
     expect([progress.value, progress.max, progress.classList.contains("ai-stack-planner-hidden")]).toEqual([5, 14, false]);
+    status = { state: "error", indexedNotes: 12, message: "Ollama isn't reachable. Start it with `ollama serve`." };
+    for (const l of listeners) l(status);
+    expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("Indexing stopped. Ollama isn't reachable. Start it with `ollama serve`.");
+    expect(q(view, ".ai-stack-planner-index-status").classList.contains("is-error")).toBe(true);
     await h.closePanel();
     expect(listeners.size).toBe(0);
   });
@@ -426,5 +432,24 @@ describe("optional features", () => {
     const rows = Array.from(view.contentEl.querySelectorAll(".ai-stack-planner-fit-table tr")).map((tr) => tr.textContent);
     expect(rows).toEqual([`${MODEL} Q4_K_M2.6 GBfits in VRAM`, `${MODEL} F167.1 GBdoes not fit`]);
     expect(view.contentEl.querySelectorAll(".ai-stack-planner-fit-table tr.is-too-big")).toHaveLength(1);
+  });
+
+  test("the real hardware fit: the installed model is judged on the form's hardware, and follows edits", async () => {
+    const h = await start();
+    const view = await h.openPanel();
+    const option = () => q<HTMLSelectElement>(view, "select.ai-stack-planner-model").options[1];
+    expect(option().text).toBe(`${MODEL} · 3.2B · fits in VRAM`);
+    const rows = () => Array.from(view.contentEl.querySelectorAll(".ai-stack-planner-fit-table tr"));
+    expect(rows()[0].textContent).toMatch(/^Q4_K_M \(installed\)\d+\.\d GBfits in VRAM$/);
+    const hardware = q<HTMLTextAreaElement>(view, "textarea.ai-stack-planner-hardware");
+    hardware.value = "Raspberry Pi with 2GB RAM";
+    hardware.dispatchEvent(new Event("input"));
+    expect(option().text).toBe(`${MODEL} · 3.2B · does not run`);
+    expect(option().classList.contains("is-too-big")).toBe(true);
+    expect(rows().every((tr) => tr.classList.contains("is-too-big"))).toBe(true);
+    hardware.value = "something vague";
+    hardware.dispatchEvent(new Event("input"));
+    expect(option().text).toBe(`${MODEL} · 3.2B · unknown`);
+    expect(view.contentEl.querySelector(".ai-stack-planner-fit details")).toBeNull();
   });
 });
