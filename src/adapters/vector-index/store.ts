@@ -209,6 +209,10 @@ export class VectorStore {
   /** Changes persisted in the WAL but not yet in the shards; null marks a removal. */
   private readonly overlay = new Map<string, Pending | null>();
   private overlayChunks = 0;
+  /** What the overlay adds to the shards' note and chunk counts (kept current for `stats`). */
+  private overlayDelta = { notes: 0, chunks: 0 };
+  /** Shard of each path seen (hashing a path on every lookup showed up in profiles). */
+  private readonly shardByPath = new Map<string, Shard>();
   private walSeqs: number[] = [];
   private nextSeq = 1;
   private backgroundError: unknown = null;
@@ -409,8 +413,14 @@ export class VectorStore {
   // ---------------------------------------------------------------- reading
 
   private shardOf(path: string): Shard {
-    const h = fnv1a64(path);
-    return this.shards[parseInt(h.slice(8), 16) % this.shards.length];
+    let shard = this.shardByPath.get(path);
+    if (!shard) {
+      const h = fnv1a64(path);
+      shard = this.shards[parseInt(h.slice(8), 16) % this.shards.length];
+      if (this.shardByPath.size >= 1_000_000) this.shardByPath.clear();
+      this.shardByPath.set(path, shard);
+    }
+    return shard;
   }
 
   private committedIndexed(shard: Shard, meta: NoteMeta): IndexedNote {
@@ -458,25 +468,36 @@ export class VectorStore {
   }
 
   stats(): { notes: number; chunks: number; pendingChunks: number; walRecords: number } {
-    let notes = 0;
-    let chunks = 0;
+    // Called on every progress tick: sums per shard plus the overlay's running difference.
+    let notes = this.overlayDelta.notes;
+    let chunks = this.overlayDelta.chunks;
     for (const shard of this.shards) {
       notes += shard.notes.size;
       chunks += shard.chunkCount;
     }
-    for (const [path, pending] of this.overlay) {
-      const shard = this.shardOf(path);
-      if (shard.notes.has(path)) {
-        notes--;
-        chunks -= shard.rowsByPath.get(path)?.length ?? 0;
-      }
-      if (pending) {
-        notes++;
-        chunks += pending.chunks.length;
-      }
-    }
     return { notes, chunks, pendingChunks: this.overlayChunks, walRecords: this.walSeqs.length };
   }
+
+  /** How a pending entry changes the shard's note and chunk counts. */
+  private contribution(path: string, pending: Pending | null): { notes: number; chunks: number } {
+    const shard = this.shardOf(path);
+    const committed = shard.notes.has(path);
+    return {
+      notes: (pending ? 1 : 0) - (committed ? 1 : 0),
+      chunks: (pending ? pending.chunks.length : 0) - (committed ? (shard.rowsByPath.get(path)?.length ?? 0) : 0),
+    };
+  }
+
+  /** Recounts the overlay's difference against the shards as they are now (after a shard changed). */
+  private recountOverlay(): void {
+    this.overlayDelta = { notes: 0, chunks: 0 };
+    for (const [path, pending] of this.overlay) {
+      const c = this.contribution(path, pending);
+      this.overlayDelta.notes += c.notes;
+      this.overlayDelta.chunks += c.chunks;
+    }
+  }
+
 
   /** The `k` chunks most similar to `vector` (cosine), over every shard and pending change. */
   query(vector: Float32Array, k: number): SearchHit[] {
@@ -566,10 +587,18 @@ export class VectorStore {
   }
 
   private setOverlay(path: string, pending: Pending | null): void {
-    const before = this.overlay.get(path);
-    if (before) this.overlayChunks -= before.chunks.length;
+    if (this.overlay.has(path)) {
+      const before = this.overlay.get(path) ?? null;
+      if (before) this.overlayChunks -= before.chunks.length;
+      const c = this.contribution(path, before);
+      this.overlayDelta.notes -= c.notes;
+      this.overlayDelta.chunks -= c.chunks;
+    }
     this.overlay.set(path, pending);
     if (pending) this.overlayChunks += pending.chunks.length;
+    const c = this.contribution(path, pending);
+    this.overlayDelta.notes += c.notes;
+    this.overlayDelta.chunks += c.chunks;
   }
 
   /**
@@ -695,7 +724,10 @@ export class VectorStore {
       }
       changes.set(path, pending ? { note: pending.note, chunks: pending.chunks } : null);
     }
-    for (const [shard, changes] of byShard) await shard.commit(changes);
+    for (const [shard, changes] of byShard) {
+      await shard.commit(changes);
+      this.recountOverlay();
+    }
     // Drop what the shards now hold, unless it changed again meanwhile (a newer record keeps it).
     for (const [path, pending] of covered) {
       if (this.overlay.has(path) && this.overlay.get(path) === pending) {
@@ -703,6 +735,7 @@ export class VectorStore {
         if (pending) this.overlayChunks -= pending.chunks.length;
       }
     }
+    this.recountOverlay();
     const done = new Set(seqs);
     this.walSeqs = this.walSeqs.filter((seq) => !done.has(seq));
     for (const seq of seqs) await this.storage.remove(this.walPath(seq));
@@ -743,6 +776,7 @@ export class VectorStore {
     for (const shard of this.shards) shard.clear(this.identity);
     this.overlay.clear();
     this.overlayChunks = 0;
+    this.overlayDelta = { notes: 0, chunks: 0 };
     this.walSeqs = [];
   }
 
