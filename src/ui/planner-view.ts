@@ -216,6 +216,7 @@ export class PlannerView extends ItemView {
     } catch (error) {
       status = { host: settings.ollamaHost, reachable: false, loaded: [], chatModels: [], error: userMessage(error) };
     }
+    if (this.closed) return status;
     el.empty();
     el.toggleClass("is-error", !status.reachable);
     const dot = el.createSpan({ cls: "ai-stack-planner-dot" });
@@ -352,6 +353,8 @@ export class PlannerView extends ItemView {
       this.plan = plan;
       const tps = plan.tokensPerSecond ? ` · ${plan.tokensPerSecond.toFixed(1)} tok/s` : "";
       this.statusEl.setText(this.t.done(plan.model, plan.generationSeconds, tps));
+      // The model is loaded now: let the connection line say so.
+      if (!this.closed) void this.refreshConnection();
       return plan;
     } catch (error) {
       if (error instanceof InterruptedPlan && error.partial) {

@@ -72,6 +72,20 @@ test("Index now indexes the vault; Ask my vault answers from the passages the in
     const sources = Array.from(ask.querySelectorAll<HTMLAnchorElement>(".ai-stack-planner-sources a.internal-link")).map((a) => a.dataset.href);
     expect(sources[0]).toBe("Hardware#PC");
     expect(Array.from(ask.querySelectorAll<HTMLAnchorElement>(".ai-stack-planner-answer a.internal-link")).map((a) => a.dataset.href)).toEqual(["Hardware#PC"]);
+
+    // A plan generated in the panel gets the same retrieval: a "From my notes" part and its sources.
+    fake.clearRequests();
+    const hardware = view.contentEl.querySelector<HTMLTextAreaElement>("textarea.ai-stack-planner-hardware");
+    if (!hardware) throw new Error("no hardware field");
+    hardware.value = "Desktop with an RTX 4090, 24 GB VRAM";
+    hardware.dispatchEvent(new Event("input"));
+    view.contentEl.querySelector<HTMLButtonElement>("button.ai-stack-planner-generate")?.click();
+    await waitFor(() => view.contentEl.querySelector(".ai-stack-planner-save") !== null, "the plan", 10000);
+    const prompt = (fake.requestsTo("/api/chat")[0].body as { messages: { content: string }[] }).messages[0].content;
+    expect(prompt).toContain("===== From my notes =====");
+    expect(prompt).toContain("[[Hardware#PC]]\nDesktop with an RTX 4090 and 24 GB of VRAM.");
+    const planSources = Array.from(view.contentEl.querySelectorAll<HTMLAnchorElement>(".ai-stack-planner-form ~ .ai-stack-planner-sources a.internal-link")).map((a) => a.dataset.href);
+    expect(planSources).toContain("Hardware#PC");
   } finally {
     await h.closePanel();
     await index.indexer.close();

@@ -108,10 +108,13 @@ describe("connection line", () => {
     expect(fake.requestsTo("/api/version")).toHaveLength(1);
     expect(fake.requestsTo("/api/ps")).toHaveLength(1);
 
+    // After a generation the line shows the model Ollama has loaded now.
     await generateAndWait(view);
-    button(view, "ai-stack-planner-retry").click();
     await waitFor(() => view.contentEl.querySelector(".ai-stack-planner-loaded")?.textContent === `Loaded now: ${MODEL}`, "the loaded model");
     expect(fake.requestsTo("/api/ps")).toHaveLength(2);
+    button(view, "ai-stack-planner-retry").click();
+    await waitFor(() => fake.requestsTo("/api/ps").length === 3, "the retry's probe");
+    await waitFor(() => view.contentEl.querySelector(".ai-stack-planner-loaded")?.textContent === `Loaded now: ${MODEL}`, "the line again");
   });
 
   test("unreachable: says so with the exact fix; retry connects once Ollama is up", async () => {
