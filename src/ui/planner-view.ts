@@ -367,8 +367,9 @@ export class PlannerView extends ItemView {
     } finally {
       this.deps.slot.release(controller);
       this.controller = null;
-      this.setRunning(false);
+      // The run is over once the whole answer is on screen.
       await this.answer.flush(this.plan?.answer ?? "");
+      this.setRunning(false);
       if (this.plan && !this.closed) this.showActions(this.plan);
     }
   }
