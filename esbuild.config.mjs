@@ -17,6 +17,9 @@ const context = await esbuild.context({
   ],
   format: "cjs",
   target: "es2022",
+  // Obsidian evaluates main.js as CommonJS: a lazy import("os") must become require("os"), which
+  // Electron resolves; the renderer's ES module loader cannot resolve Node built-ins.
+  supported: { "dynamic-import": false },
   platform: "browser",
   logLevel: "info",
   sourcemap: production ? false : "inline",

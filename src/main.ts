@@ -13,6 +13,7 @@ import { PlanGenerator } from "./ui/plan-generator";
 import type { PanelFeatures } from "./ui/panel-ports";
 import { registerPlannerView } from "./ui/planner-view";
 import { PlannerSettingTab } from "./ui/settings-tab";
+import { registerVaultIndex } from "./ui/vault-index";
 
 export default class AiStackPlannerPlugin extends Plugin {
   settings: PlannerSettings = migrateSettings(undefined);
@@ -41,9 +42,10 @@ export default class AiStackPlannerPlugin extends Plugin {
     registerCommands(this, generator, () => this.settings);
     this.panelFeatures.fit = () => hardwareFitAdvisor(uiLanguage);
     registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot, features: this.panelFeatures });
-    registerHardwareCommands(this, { settings: () => this.settings, uiLanguage: () => getLanguage() });
+    registerHardwareCommands(this, { settings: () => this.settings, save: (next) => this.saveSettings(next), uiLanguage: () => getLanguage(), slot, fetch: this.fetchFn });
     registerEditorCommands(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
     registerAiStackBlock(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
+    registerVaultIndex(this, { settings: () => this.settings, fetch: this.fetchFn, features: this.panelFeatures });
     this.addSettingTab(new PlannerSettingTab(this.app, this, this));
   }
 

@@ -1,7 +1,7 @@
 /** The LlmPort over Ollama's HTTP API, through the official `ollama` browser client. */
 import { Ollama } from "ollama/browser";
 import { PlannerError, plannerErrors } from "../core/errors";
-import type { ChatRequest, ChatResult, InstalledModel, LlmPort } from "../core/ports";
+import type { ChatRequest, ChatResult, InstalledModel, LlmPort, ModelShowFacts, PullProgress } from "../core/ports";
 
 /** How long listing models may take before Ollama counts as unreachable. */
 const PROBE_TIMEOUT_MS = 4000;
@@ -128,6 +128,32 @@ export class OllamaLlm implements LlmPort {
     return models.map((m) => m.name);
   }
 
+  async showModel(name: string, signal?: AbortSignal): Promise<ModelShowFacts> {
+    try {
+      const show = await this.probe(signal, (client) => client.show({ model: name }));
+      return showFacts(show.model_info as unknown, show.details?.quantization_level);
+    } catch (error) {
+      // The probe does not know which model a 404 was about.
+      if (error instanceof PlannerError && error.kind === "model-missing") throw plannerErrors.modelMissing(name);
+      throw error;
+    }
+  }
+
+  async pullModel(name: string, onProgress: (progress: PullProgress) => void, signal: AbortSignal): Promise<void> {
+    let streaming = false;
+    try {
+      const stream = await this.client(signal).pull({ model: name, stream: true });
+      streaming = true;
+      for await (const part of stream) {
+        onProgress({ status: part.status, ...(typeof part.completed === "number" ? { completed: part.completed } : {}), ...(typeof part.total === "number" ? { total: part.total } : {}) });
+        if (part.status === "success") return;
+      }
+      throw plannerErrors.streamCut("the download ended before Ollama reported success");
+    } catch (error) {
+      throw classifyOllamaError(error, { hostLabel: this.hostLabel, model: name, aborted: signal.aborted, streaming });
+    }
+  }
+
   async chat(request: ChatRequest, onChunk: (chunk: string) => void, signal: AbortSignal): Promise<ChatResult> {
     let text = "";
     let streaming = false;
@@ -159,4 +185,30 @@ export class OllamaLlm implements LlmPort {
       throw classifyOllamaError(error, { hostLabel: this.hostLabel, model: request.model, aborted: signal.aborted, streaming });
     }
   }
+}
+
+/** The fit calculator's facts from /api/show's `model_info` (keys prefixed by the architecture). */
+export function showFacts(modelInfo: unknown, quantization: string | undefined): ModelShowFacts {
+  const info = (typeof modelInfo === "object" && modelInfo !== null ? modelInfo : {}) as Record<string, unknown>;
+  const num = (key: string): number | undefined => {
+    const value = info[key];
+    return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : undefined;
+  };
+  const arch = typeof info["general.architecture"] === "string" ? info["general.architecture"] : undefined;
+  const facts: ModelShowFacts = {};
+  if (arch !== undefined) facts.architecture = arch;
+  const set = <K extends keyof ModelShowFacts>(key: K, value: ModelShowFacts[K] | undefined) => {
+    if (value !== undefined) facts[key] = value;
+  };
+  set("parameterCount", num("general.parameter_count"));
+  set("quantization", quantization || undefined);
+  if (arch !== undefined) {
+    set("contextLength", num(`${arch}.context_length`));
+    set("layers", num(`${arch}.block_count`));
+    set("kvHeads", num(`${arch}.attention.head_count_kv`));
+    const heads = num(`${arch}.attention.head_count`);
+    const width = num(`${arch}.embedding_length`);
+    set("headDim", num(`${arch}.attention.key_length`) ?? (heads && width ? width / heads : undefined));
+  }
+  return facts;
 }

@@ -7,6 +7,7 @@ import { Ollama } from "ollama/browser";
 import { EmbedError, embedErrors } from "../core/index-errors";
 import type { Embedder, EmbeddingModelInfo, EmbedPurpose } from "../core/index-ports";
 import { PlannerError } from "../core/errors";
+import { checkOllamaHost } from "../core/host-policy";
 import { scopedFetch, type FetchFn } from "./ollama-client";
 
 /** How long `/api/show` may take before Ollama counts as unreachable. */
@@ -137,4 +138,11 @@ export class OllamaEmbedder implements Embedder {
     }
     return vectors;
   }
+}
+
+/** The embedder for `host` after the privacy check; a refused host is an EmbedError that pauses indexing. */
+export function createEmbedder(host: string, allowRemote: boolean, platformFetch: FetchFn, model: string): OllamaEmbedder {
+  const check = checkOllamaHost(host, allowRemote);
+  if (check.error !== undefined || check.baseUrl === undefined) throw new EmbedError("server", "invalid-host", check.error ?? "Invalid Ollama host.");
+  return new OllamaEmbedder({ baseUrl: check.baseUrl, fetch: platformFetch, model });
 }

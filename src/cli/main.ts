@@ -6,6 +6,9 @@
  *   npm run cli -- draft --vault <dir>                       (offline draft plan, no Ollama needed)
  * When Ollama isn't reachable (or has no chat model), `plan` and `demo` write the offline draft
  * instead and exit 0; `--no-draft` makes that an error (exit 1) again.
+ *   npm run cli -- index --vault <dir>                        (build or update the vault index)
+ *   npm run cli -- search "<query>" --vault <dir>             (closest notes from the index)
+ *   npm run cli -- status --vault <dir>                       (what the index holds, what is pending)
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -13,10 +16,12 @@ import { parseArgs } from "node:util";
 import { PlannerError, userMessage } from "../core/errors";
 import { generatePlan, PartialPlanSaved, planInputFromSettings } from "../core/generate-plan";
 import { writeOfflineDraft } from "../core/offline-plan";
+import { profileFromStored } from "../core/hardware/stored-profile";
 import { buildPlanPrompt } from "../core/prompts";
 import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/settings";
 import { FolderVaultPort } from "../adapters/folder-vault";
 import { createLlm } from "../adapters/llm-factory";
+import { openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
 
 const USAGE = `Usage:
   ai-stack-planner plan --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."]
@@ -25,6 +30,9 @@ const USAGE = `Usage:
   ai-stack-planner draft --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."] [--lang en|zh]
   ai-stack-planner prompt [--tier basic|pro] [--hardware "..."] [--usage "..."] [--lang en|zh]
   ai-stack-planner demo
+  ai-stack-planner index --vault <dir> [--rebuild] [--embed-model <name>] [--host <url>] [--quiet]
+  ai-stack-planner search "<query>" --vault <dir> [--limit <n>] [--embed-model <name>] [--host <url>]
+  ai-stack-planner status --vault <dir>
 
 Settings come from the plugin's own data.json in the vault's config folder when present, then
 OLLAMA_HOST, then the flags. When Ollama isn't reachable, plan and demo write an offline draft
@@ -56,6 +64,10 @@ const OPTIONS = {
   quiet: { type: "boolean" },
   "no-draft": { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  // Vault index commands.
+  rebuild: { type: "boolean" },
+  limit: { type: "string" },
+  "embed-model": { type: "string" },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
@@ -102,6 +114,9 @@ async function settingsFor(vaultDir: string | undefined, flags: Flags, env: CliI
     language: langOf(flags.lang) ?? base.language,
     defaultTier: tierOf(flags.tier, base.defaultTier),
     keepPartialPlans: flags["keep-partial"] ?? base.keepPartialPlans,
+    // A stored profile describes the stored hardware text; --hardware describes another machine.
+    hardwareProfile: flags.hardware === undefined ? base.hardwareProfile : null,
+    embeddingModel: flags["embed-model"] ?? base.embeddingModel,
   });
 }
 
@@ -118,8 +133,10 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   const controller = new AbortController();
   io.signal?.addEventListener("abort", () => controller.abort(), { once: true });
   const vault = new FolderVaultPort(vaultDir);
+  // The vault index, when one was built here (CLI `index` or the plugin), grounds the plan in the notes.
+  const notes = await openNotesForPlan(vaultDir, settings);
   const outcome = await generatePlanOrDraft(vaultDir, settings, flags, io, () => generatePlan(
-    { llm, vault, now: () => new Date(), monotonicMs: () => performance.now() },
+    { llm, vault, now: () => new Date(), monotonicMs: () => performance.now(), notes: notes?.retriever },
     planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)),
     controller.signal,
     {
@@ -128,9 +145,10 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
         if (!flags.quiet) io.out(chunk);
       },
     },
-  ));
+  )).finally(() => notes?.close());
   if (outcome === null) return 0;
   if (!flags.quiet) io.out("\n");
+  if (outcome.plan.notesNote) io.err(`${outcome.plan.notesNote}\n`);
   io.err(`Wrote ${path.join(vaultDir, outcome.path)}\n`);
   return 0;
 }
@@ -154,9 +172,26 @@ async function writeDraft(vaultDir: string, settings: PlannerSettings, io: CliIo
     language: resolveLanguage(settings.language, uiLanguage(io.env)),
     hardware: settings.hardware,
     usage: settings.usage,
+    ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
     created: new Date(),
     ...(reason === undefined ? {} : { reason }),
   });
+}
+
+/** `index`, `search` and `status` over a folder vault (see ./index-commands.ts). */
+async function indexCommand(command: "index" | "search" | "status", args: string[], flags: Flags, io: CliIo): Promise<number> {
+  if (!flags.vault) throw new UsageError(`${command} needs --vault <dir>.`);
+  const vaultDir = path.resolve(flags.vault);
+  const stat = await fs.stat(vaultDir).catch(() => null);
+  if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
+  const settings = await settingsFor(vaultDir, flags, io.env);
+  if (command === "index") return runIndex(vaultDir, settings, { rebuild: flags.rebuild ?? false, quiet: flags.quiet ?? false }, io);
+  if (command === "status") return runStatus(vaultDir, settings, io);
+  const query = args.join(" ").trim();
+  if (query === "") throw new UsageError('search needs a query, e.g. search "which GPU do I have" --vault <dir>.');
+  const limit = flags.limit === undefined ? 8 : Number(flags.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError(`--limit must be a whole number from 1 to 100, not "${flags.limit}".`);
+  return runSearch(vaultDir, settings, query, limit, io);
 }
 
 /** Runs one CLI invocation; returns the process exit code. Never throws. */
@@ -189,6 +224,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out(`${buildPlanPrompt({ tier: settings.defaultTier, language, hardware: settings.hardware, usage: settings.usage })}\n`);
         return 0;
       }
+      case "index":
+      case "search":
+      case "status":
+        return await indexCommand(command, positionals.slice(1), flags, io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

@@ -4,19 +4,20 @@
  * warning in the note, next to a model that does fit.
  *
  * - `hardwareFactsFor(input, installed)`: the fit table and prompt part for a request, or null
- *   when the hardware description holds no memory fact.
+ *   when the hardware description holds no memory fact; `hardwareFactsWithShow` asks /api/show
+ *   about installed models the catalog does not know first.
  * - `checkPlanFit(answer, table, lang)`: every model the answer names, with its verdict.
  * - `suggestFitting(facts, table)`: the best model that fits, same family first.
  * - `renderFitCheck(check, lang)`: the callouts for the plan note.
  */
-import type { ModelFacts } from "./hardware/catalog";
+import { catalogByTag, type ModelFacts } from "./hardware/catalog";
 import { assessFit, VERDICT_LABELS, type FitResult } from "./hardware/fit";
 import { computeFitTable, hardwareFactsPart, hasHardwareFacts, type FitRow, type FitTable } from "./hardware/fit-table";
 import { parseHardwareText } from "./hardware/parse-text";
 import type { HardwareProfile } from "./hardware/profile";
 import { recognizeModels } from "./hardware/recognize";
 import { formatGb } from "./hardware/units";
-import type { InstalledModel } from "./ports";
+import type { InstalledModel, LlmPort } from "./ports";
 import type { PromptPart } from "./prompts";
 import type { PromptLanguage } from "./settings";
 
@@ -37,6 +38,41 @@ export function hardwareFactsFor(request: { hardware: string; language: PromptLa
   if (!hasHardwareFacts(profile)) return null;
   const table = computeFitTable(profile, { installed, lang: request.language });
   return { table, part: hardwareFactsPart(table, request.language) };
+}
+
+/** Installed models /api/show can say more about: those the catalog does not know, at most this many. */
+const MAX_SHOW_REQUESTS = 12;
+
+/**
+ * `hardwareFactsFor`, with installed models the catalog does not know looked up in /api/show
+ * first. A failed lookup leaves that model as /api/tags described it.
+ */
+export async function hardwareFactsWithShow(
+  llm: Pick<LlmPort, "showModel">,
+  request: { hardware: string; language: PromptLanguage; profile?: HardwareProfile },
+  installed: readonly InstalledModel[],
+  signal?: AbortSignal,
+): Promise<HardwareFacts | null> {
+  if (!hasHardwareFacts(profileForRequest(request))) return null;
+  return hardwareFactsFor(request, await withShowFacts(llm, installed, signal));
+}
+
+/** Installed models, those unknown to the catalog (or all, with `includeCatalog`) enriched from /api/show where it answers. */
+export async function withShowFacts(llm: Pick<LlmPort, "showModel">, installed: readonly InstalledModel[], signal?: AbortSignal, options: { includeCatalog?: boolean } = {}): Promise<InstalledModel[]> {
+  const show = llm.showModel?.bind(llm);
+  if (!show) return [...installed];
+  let asked = 0;
+  return Promise.all(
+    installed.map(async (model) => {
+      if (model.show || (!options.includeCatalog && catalogByTag(model.name)) || asked >= MAX_SHOW_REQUESTS) return model;
+      asked += 1;
+      try {
+        return { ...model, show: await show(model.name, signal) };
+      } catch {
+        return model;
+      }
+    }),
+  );
 }
 
 export interface FitFinding {

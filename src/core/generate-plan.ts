@@ -1,11 +1,13 @@
 /** The blueprint use case: prompt → streamed answer from the model → a new plan note in the vault. */
 import { PlannerError, plannerErrors } from "./errors";
-import { checkPlanFit, hardwareFactsFor } from "./fit-check";
+import { checkPlanFit, hardwareFactsWithShow } from "./fit-check";
 import type { HardwareProfile } from "./hardware/profile";
+import { profileFromStored } from "./hardware/stored-profile";
 import { planNoteBaseName, uniqueNotePath } from "./file-naming";
 import { renderPlanNote, tierLabel, type PlanRecord } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "./ports";
 import { buildPlanPrompt, type PromptPart } from "./prompts";
+import { planContext, type NotesRetriever, type PlanContext } from "./plan-context";
 import { resolveLanguage, type PlannerSettings, type PromptLanguage, type Tier } from "./settings";
 
 /** What the model is asked: the blueprint's inputs plus the model and context size. */
@@ -34,6 +36,8 @@ export function planInputFromSettings(settings: PlannerSettings, request: { tier
     contextTokens: settings.contextTokens,
     plansFolder: settings.plansFolder,
     keepPartial: settings.keepPartialPlans,
+    // The stored profile describes the settings' hardware text, not one edited for this request.
+    ...(settings.hardwareProfile && request.hardware.trim() === settings.hardware.trim() ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
   };
 }
 
@@ -50,6 +54,8 @@ export interface PlanDeps {
   now: () => Date;
   /** Monotonic milliseconds, for the generation time. */
   monotonicMs: () => number;
+  /** The vault index, to add the "From my notes" part; absent or null: plans without notes. */
+  notes?: NotesRetriever | null;
 }
 
 export interface PlanProgress {
@@ -57,6 +63,8 @@ export interface PlanProgress {
   onStart?: (model: string) => void;
   /** Called for every streamed piece; `received` is the answer so far. */
   onChunk?: (chunk: string, received: string) => void;
+  /** Called once the user's notes were looked up (vault index), before the request is sent. */
+  onContext?: (context: PlanContext) => void;
 }
 
 export interface PlanOutcome {
@@ -103,12 +111,18 @@ export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanReque
   const model = chooseModel(input.model, installed);
   if (signal.aborted) throw new InterruptedPlan(plannerErrors.aborted(), null);
 
+  const blueprintRequest = { tier: input.tier, language: input.language, hardware: input.hardware, usage: input.usage };
   // Computed hardware facts go right after the blueprint, so the model reasons from them.
-  const hardware = hardwareFactsFor(input, installed);
-  const prompt = buildPlanPrompt(
-    { tier: input.tier, language: input.language, hardware: input.hardware, usage: input.usage },
-    [...(hardware ? [hardware.part] : []), ...(input.extraParts ?? [])],
-  );
+  const hardware = await hardwareFactsWithShow(deps.llm, input, installed, signal);
+  let extraParts = [...(hardware ? [hardware.part] : []), ...(input.extraParts ?? [])];
+  // Vault memory: the notes closest to the hardware and uses, fitted into what num_ctx leaves.
+  const grounding = deps.notes
+    ? await planContext(deps.notes, { hardware: input.hardware, usage: input.usage, language: input.language, contextTokens: input.contextTokens, prompt: buildPlanPrompt(blueprintRequest, extraParts) }, signal)
+    : null;
+  if (grounding?.part) extraParts = [...extraParts, grounding.part];
+  if (grounding) progress.onContext?.(grounding);
+  if (signal.aborted) throw new InterruptedPlan(plannerErrors.aborted(), null);
+  const prompt = buildPlanPrompt(blueprintRequest, extraParts);
   const created = deps.now();
   const started = deps.monotonicMs();
   let received = "";
@@ -122,6 +136,7 @@ export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanReque
     language: input.language,
     created,
     generationSeconds: (deps.monotonicMs() - started) / 1000,
+    ...(grounding ? { sources: grounding.sources, notesNote: grounding.note } : {}),
     ...fields,
     // A partial note keeps only what arrived: an unfinished answer is not checked.
     ...(hardware && !fields.partial ? { fitTable: hardware.table, fitCheck: checkPlanFit(fields.answer, hardware.table, input.language) } : {}),

@@ -63,6 +63,22 @@ export interface IndexSearchResult extends IndexHit {
   text: string;
 }
 
+/** What a reconcile would change now (see `VaultIndexer.preview`). */
+export interface IndexPreview {
+  notes: number;
+  chunks: number;
+  model: string;
+  dims: number;
+  /** Notes that would be written (new, changed, renamed) and the chunks that would be embedded. */
+  toWrite: number;
+  toEmbed: number;
+  toRemove: number;
+  renamed: number;
+  /** Why the whole index would be rebuilt, or null. */
+  rebuild: string | null;
+  upToDate: boolean;
+}
+
 export type IndexEvent = { type: "status"; status: IndexStatus } | { type: "notice"; message: string };
 
 export interface IndexerDeps {
@@ -100,6 +116,15 @@ class DimensionsChanged extends Error {
     readonly to: number,
   ) {
     super(`dimensions changed from ${from} to ${to}`);
+  }
+}
+
+/** Adds vectors to a pool keyed by chunk hash (a multiset: equal chunks keep one vector each). */
+function addVectors(pool: Map<string, Float32Array[]>, vectors: readonly { hash: string; vector: Float32Array }[]): void {
+  for (const { hash, vector } of vectors) {
+    const list = pool.get(hash) ?? [];
+    list.push(vector);
+    pool.set(hash, list);
   }
 }
 
@@ -363,6 +388,15 @@ export class VaultIndexer {
   private async runScan(store: IndexStorePort, embedder: Embedder, snapshot: IndexSnapshot, scan: SyncScan, signal: AbortSignal, summary: IndexRunSummary, knownDims: number | undefined): Promise<void> {
     const rules = this.deps.rules();
     const resolver = new SyncResolver(snapshot, scan, rules);
+    // Vectors of notes gone from the vault, by chunk hash, read once and only if a new note needs them.
+    let vanishedPool: Map<string, Float32Array[]> | null = null;
+    const vanishedVectors = () => {
+      if (!vanishedPool) {
+        vanishedPool = new Map();
+        for (const path of scan.vanished) addVectors(vanishedPool, store.vectorsOf(path));
+      }
+      return vanishedPool;
+    };
     const batchSize = Math.max(1, this.deps.batchSize ?? 32);
     const started = this.now();
     const total = scan.toRead.length;
@@ -470,7 +504,7 @@ export class VaultIndexer {
           if (known) simple.push({ kind: "meta", note: { path, mtime: op.stat.mtime, size: op.stat.size, contentHash: known.contentHash, tags: [...known.tags], chunkCount: known.chunkHashes.length } });
         } else {
           if (op.reason === "renamed") summary.renamed++;
-          const pending = this.prepare(store, op);
+          const pending = this.prepare(store, op, vanishedVectors);
           waiting.push(pending);
           pending.chunks.forEach((chunk, index) => {
             if (chunk === null) queue.push({ note: pending, index, text: op.analysis.chunks[index].embedText });
@@ -497,18 +531,13 @@ export class VaultIndexer {
   }
 
   /** The note's chunks with the vectors that can be reused by hash; null where one must be embedded. */
-  private prepare(store: IndexStorePort, op: Extract<SyncOp, { kind: "put" }>): PendingNote {
+  private prepare(store: IndexStorePort, op: Extract<SyncOp, { kind: "put" }>, vanished: () => Map<string, Float32Array[]>): PendingNote {
     const pool = new Map<string, Float32Array[]>();
-    if (op.reuseFrom !== null) {
-      for (const { hash, vector } of store.vectorsOf(op.reuseFrom)) {
-        const list = pool.get(hash) ?? [];
-        list.push(vector);
-        pool.set(hash, list);
-      }
-    }
+    if (op.reuseFrom !== null) addVectors(pool, store.vectorsOf(op.reuseFrom));
     let missing = 0;
     const chunks = op.analysis.chunks.map((chunk): StoredChunkWithVector | null => {
-      const vector = pool.get(chunk.hash)?.shift();
+      // A note renamed and edited at once is "new": its unchanged chunks still come from the vanished note.
+      const vector = pool.get(chunk.hash)?.shift() ?? (op.reason === "new" ? vanished().get(chunk.hash)?.shift() : undefined);
       if (!vector) {
         missing++;
         return null;
@@ -559,6 +588,34 @@ export class VaultIndexer {
   /** Search results as retrieval input for a plan prompt. */
   async retrieve(query: string, k: number, signal: AbortSignal): Promise<RetrievedChunk[]> {
     return (await this.search(query, k, signal)).map((r) => ({ path: r.path, headingPath: r.headingPath, text: r.text, score: r.score, startLine: r.startLine }));
+  }
+
+  /**
+   * What the next reconcile would do, without embedding or writing anything: changed notes are
+   * read and chunked locally to count the chunks that would be sent.
+   */
+  preview(): Promise<IndexPreview> {
+    return this.enqueue(async () => {
+      const store = await this.ensureStore();
+      const embedder = this.deps.embedder();
+      const rules = this.deps.rules();
+      const snapshot = store.snapshot();
+      const scan = scanForSync(snapshot, await this.deps.source.list(), this.target(embedder));
+      const resolver = new SyncResolver(snapshot, scan, rules);
+      const preview: IndexPreview = { ...store.stats(), model: store.model, dims: store.dims, toWrite: 0, toEmbed: 0, toRemove: scan.removals.length, renamed: 0, rebuild: scan.rebuild ? describeRebuild(scan.rebuild) : null, upToDate: false };
+      for (const path of scan.toRead) {
+        const content = await this.deps.source.read(path);
+        const op = resolver.resolve(path, content === null ? null : analyzeNote(path, content, this.chunkOptions));
+        if (op?.kind === "put") {
+          preview.toWrite++;
+          preview.toEmbed += op.embedCount;
+          if (op.reason === "renamed") preview.renamed++;
+        } else if (op?.kind === "remove") preview.toRemove++;
+      }
+      preview.toRemove += resolver.finish().length;
+      preview.upToDate = preview.rebuild === null && preview.toWrite === 0 && preview.toRemove === 0;
+      return preview;
+    });
   }
 
   /** Opens the index (if needed) and publishes its counts, without indexing anything. */

@@ -3,6 +3,7 @@ import { renderFitCheck, type FitCheck } from "./fit-check";
 import { renderFrontmatter } from "./frontmatter";
 import { renderFitTable, type FitTable } from "./hardware/fit-table";
 import type { PromptLanguage, Tier } from "./settings";
+import { renderSourcesSection, sourcesFrontmatter, type ContextSource } from "./retrieval";
 
 /** Everything known about one finished (or stopped) generation. */
 export interface PlanRecord {
@@ -25,6 +26,10 @@ export interface PlanRecord {
   fitTable?: FitTable;
   /** The answer's recommended models checked against the hardware. */
   fitCheck?: FitCheck;
+  /** Notes cited in the prompt's "From my notes" part (vault index); absent when not looked up. */
+  sources?: ContextSource[];
+  /** Why the user's notes were not used, when they were looked up but not used. */
+  notesNote?: string | null;
 }
 
 const TIER_LABEL: Record<PromptLanguage, Record<Tier, string>> = {
@@ -95,6 +100,7 @@ export function renderPlanNote(plan: PlanRecord): string {
     ["tokens_per_second", round(plan.tokensPerSecond, 1)],
     ["status", plan.partial ? "partial" : "complete"],
     ...(plan.fitCheck ? [["fit_check", plan.fitCheck.status] as const] : []),
+    ...(plan.sources && plan.sources.length > 0 ? [["sources", sourcesFrontmatter(plan.sources)] as const] : []),
   ]);
   const notices: string[] = [];
   if (plan.partial) notices.push(`> [!warning]\n> ${h.partial}`);
@@ -106,8 +112,11 @@ export function renderPlanNote(plan: PlanRecord): string {
     quoteBlock(`**${h.model}:** ${plan.model}`),
     ...(plan.tokensPerSecond !== null && Number.isFinite(plan.tokensPerSecond) ? [quoteBlock(`**${h.speed}:** ${round(plan.tokensPerSecond, 1)} tokens/s`)] : []),
   ].join("\n");
+  // Why the user's notes were not used comes first: the warnings about the answer sit right above it.
+  if (plan.notesNote) notices.unshift(`> [!note]\n> ${plan.notesNote}`);
   const hardwareCheck = plan.fitCheck ? [renderFitCheck(plan.fitCheck, plan.language)] : [];
   const fitTable = plan.fitTable ? [renderFitTable(plan.fitTable, plan.language)] : [];
-  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, plan.answer.trim(), ...fitTable].join("\n\n");
+  const sources = plan.sources && plan.sources.length > 0 ? [renderSourcesSection(plan.sources, plan.language).trimEnd()] : [];
+  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, plan.answer.trim(), ...fitTable, ...sources].join("\n\n");
   return `${frontmatter}\n${body}\n`;
 }

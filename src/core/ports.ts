@@ -9,6 +9,19 @@ export interface InstalledModel {
   sizeBytes?: number;
   /** False for embedding-only models, which cannot chat. */
   canChat: boolean;
+  /** What /api/show added (hardware-aware planning), when it was asked. */
+  show?: ModelShowFacts;
+}
+
+/** A model's size and attention layout from /api/show (`details`, `model_info`); missing stays undefined. */
+export interface ModelShowFacts {
+  architecture?: string;
+  parameterCount?: number;
+  contextLength?: number;
+  layers?: number;
+  kvHeads?: number;
+  headDim?: number;
+  quantization?: string;
 }
 
 export interface ChatMessage {
@@ -47,6 +60,17 @@ export interface LlmPort {
    * cancels the HTTP request and rejects with an `aborted` PlannerError.
    */
   chat(request: ChatRequest, onChunk: (chunk: string) => void, signal: AbortSignal): Promise<ChatResult>;
+  /** Size and attention layout of an installed model (`/api/show`), for the fit calculator. */
+  showModel?(name: string, signal?: AbortSignal): Promise<ModelShowFacts>;
+  /** Downloads a model (`/api/pull`), reporting bytes done of the current layer. */
+  pullModel?(name: string, onProgress: (progress: PullProgress) => void, signal: AbortSignal): Promise<void>;
+}
+
+/** One progress line of `/api/pull`. */
+export interface PullProgress {
+  status: string;
+  completed?: number;
+  total?: number;
 }
 
 /** The vault, addressed by vault-relative paths with forward slashes. */

@@ -1,4 +1,5 @@
 /** The plugin's settings, their defaults and the pure migration from whatever was stored. */
+import { sanitizeStoredProfile, type StoredHardwareProfile } from "./hardware/stored-profile";
 
 export const SETTINGS_VERSION = 1;
 
@@ -30,6 +31,27 @@ export interface PlannerSettings {
   /** Where the code block's Generate button puts the plan: a new linked plan note, or below the block. */
   codeBlockOutput: CodeBlockOutput;
   // --- end ai-stack code block ---
+  // Hardware-aware planning (issue 4).
+  /** Detected or hand-edited hardware profile; null reads the profile from `hardware`. */
+  hardwareProfile: StoredHardwareProfile | null;
+  // --- Vault index (issue 3): where the index lives, which model embeds, what is never indexed.
+  /** Keep a vector index of the vault and follow vault changes. */
+  indexEnabled: boolean;
+  /** Vault folder of the index files (hidden by default, so Obsidian does not list them). */
+  indexFolder: string;
+  /** Ollama embedding model (`/api/embed`). */
+  embeddingModel: string;
+  /** Folders whose notes are never indexed nor sent to Ollama. */
+  indexExcludedFolders: string[];
+  /** Tags (without `#`) whose notes are never indexed nor sent to Ollama. */
+  indexExcludedTags: string[];
+  /** Frontmatter key that opts a note out: `<key>: exclude`. */
+  indexExcludeKey: string;
+  /** Leave the plans folder out of the index (plans would otherwise echo into the next plan). */
+  indexExcludePlansFolder: boolean;
+  /** Add the most relevant excerpts of the user's notes to blueprint prompts. */
+  useNotesInPlans: boolean;
+  // --- End of vault index settings.
 }
 
 /** Where an `ai-stack` code block's plan goes. */
@@ -51,6 +73,18 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   // --- ai-stack code block (issue 5) ---
   codeBlockOutput: "note",
   // --- end ai-stack code block ---
+  // Hardware-aware planning (issue 4).
+  hardwareProfile: null,
+  // --- Vault index (issue 3)
+  indexEnabled: true,
+  indexFolder: ".ai-stack-planner/index",
+  embeddingModel: "nomic-embed-text",
+  indexExcludedFolders: [],
+  indexExcludedTags: ["private"],
+  indexExcludeKey: "ai-stack-planner",
+  indexExcludePlansFolder: true,
+  useNotesInPlans: true,
+  // --- End of vault index settings.
 });
 
 const MIN_CONTEXT = 2048;
@@ -83,6 +117,20 @@ function folder(value: unknown): string {
   return cleaned === "" ? DEFAULT_SETTINGS.plansFolder : cleaned;
 }
 
+// --- Vault index (issue 3): helpers for its settings.
+/** A list of strings from a stored array or a comma/newline-separated text (as typed in settings). */
+function textList(value: unknown, fallback: readonly string[]): string[] {
+  const items = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? value.split(/[,\n]/) : [...fallback];
+  return [...new Set(items.map((v) => v.trim()).filter((v) => v !== ""))];
+}
+
+/** The index folder inside the vault: no leading slash, no `.` or `..` parts (it can never leave the vault). */
+function indexFolder(value: unknown): string {
+  const parts = str(value, DEFAULT_SETTINGS.indexFolder).replace(/\\/g, "/").split("/").map((p) => p.trim()).filter((p) => p !== "" && p !== "." && p !== "..");
+  return parts.length > 0 ? parts.join("/") : DEFAULT_SETTINGS.indexFolder;
+}
+// --- End of vault index helpers.
+
 /**
  * Turns anything read from `data.json` (nothing, an older schema, hand-edited junk) into valid
  * current settings. Pure: it never throws and never mutates its input.
@@ -113,6 +161,18 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     // --- ai-stack code block (issue 5) ---
     codeBlockOutput: oneOf(input.codeBlockOutput, ["note", "below"] as const, DEFAULT_SETTINGS.codeBlockOutput),
     // --- end ai-stack code block ---
+    // Hardware-aware planning (issue 4).
+    hardwareProfile: sanitizeStoredProfile(input.hardwareProfile),
+    // --- Vault index (issue 3)
+    indexEnabled: bool(input.indexEnabled, DEFAULT_SETTINGS.indexEnabled),
+    indexFolder: indexFolder(input.indexFolder),
+    embeddingModel: str(input.embeddingModel, DEFAULT_SETTINGS.embeddingModel).trim() || DEFAULT_SETTINGS.embeddingModel,
+    indexExcludedFolders: textList(input.indexExcludedFolders, DEFAULT_SETTINGS.indexExcludedFolders).map((f) => f.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "")).filter((f) => f !== ""),
+    indexExcludedTags: textList(input.indexExcludedTags, DEFAULT_SETTINGS.indexExcludedTags).map((t) => t.replace(/^#+/, "")).filter((t) => t !== ""),
+    indexExcludeKey: str(input.indexExcludeKey, DEFAULT_SETTINGS.indexExcludeKey).trim() || DEFAULT_SETTINGS.indexExcludeKey,
+    indexExcludePlansFolder: bool(input.indexExcludePlansFolder, DEFAULT_SETTINGS.indexExcludePlansFolder),
+    useNotesInPlans: bool(input.useNotesInPlans, DEFAULT_SETTINGS.useNotesInPlans),
+    // --- End of vault index settings.
   };
 }
 

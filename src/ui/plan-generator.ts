@@ -9,6 +9,7 @@ import type { FetchFn } from "../adapters/ollama-client";
 import type { GenerationSlot } from "./generation-slot";
 import { offlineDraftHint } from "./hardware-commands";
 import type { PlanRequest } from "./plan-modal";
+import { vaultIndexFor } from "./vault-index";
 
 /** Progress text is refreshed at most this often, so a fast stream never floods the DOM. */
 const PROGRESS_INTERVAL_MS = 250;
@@ -46,7 +47,7 @@ export class PlanGenerator {
       const { llm, check } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
       for (const warning of check.warnings) new Notice(warning, 8000);
       const outcome = await generatePlan(
-        { llm, vault: new ObsidianVaultPort(this.deps.app.vault), now: () => new Date(), monotonicMs: () => performance.now() },
+        { llm, vault: new ObsidianVaultPort(this.deps.app.vault), now: () => new Date(), monotonicMs: () => performance.now(), notes: vaultIndexFor(this.deps.app)?.retriever() ?? null },
         planInputFromSettings(settings, request, this.deps.uiLanguage()),
         controller.signal,
         { onStart: (model) => progress.update(`Generating with ${model}…`), onChunk: (_chunk, received) => progress.received(received.length) },

@@ -9,9 +9,9 @@ import { InterruptedPlan, planInputFromSettings, streamPlan, writePlanNote } fro
 import { userMessage } from "../core/errors";
 import type { PlanRecord } from "../core/plan-note";
 import type { InstalledModel } from "../core/ports";
-import { buildVaultContext, type RetrievedChunk } from "../core/retrieval";
 import type { LanguageSetting, PlannerSettings, Tier } from "../core/settings";
 import { createLlm } from "../adapters/llm-factory";
+import { vaultIndexFor } from "./vault-index";
 import type { FetchFn } from "../adapters/ollama-client";
 import { ObsidianVaultPort } from "../adapters/obsidian-vault";
 import { AskVaultSection } from "./ask-vault";
@@ -334,13 +334,12 @@ export class PlannerView extends ItemView {
     try {
       const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
       const input = planInputFromSettings(settings, this.form, this.deps.uiLanguage());
-      const chunks = await this.retrieve(`${this.form.usage}\n${this.form.hardware}`, controller.signal);
-      if (chunks.length > 0) {
-        const context = buildVaultContext(chunks, { contextTokens: settings.contextTokens, promptTokens: 1500, answerTokens: Math.floor(settings.contextTokens / 3) }, { language: input.language });
-        if (context.part) input.extraParts = [context.part];
-        this.sources.show(context.used, this.t.sources);
-      }
-      const plan = await streamPlan({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, input, controller.signal, {
+      // The vault index adds "From my notes" the same way as the palette commands (core/plan-context).
+      const notes = vaultIndexFor(this.app)?.retriever() ?? null;
+      const plan = await streamPlan({ llm, now: () => new Date(), monotonicMs: () => performance.now(), notes }, input, controller.signal, {
+        onContext: (context) => {
+          if (context.used.length > 0) this.sources.show(context.used, this.t.sources);
+        },
         onStart: (name) => {
           model = name;
           this.statusEl.setText(this.t.receiving(name, 0));
@@ -377,17 +376,6 @@ export class PlannerView extends ItemView {
   /** Stops the panel's running generation, if any. */
   stop(): void {
     this.controller?.abort();
-  }
-
-  private async retrieve(query: string, signal: AbortSignal): Promise<RetrievedChunk[]> {
-    const retriever = this.deps.features?.retriever?.();
-    if (!retriever || query.trim() === "") return [];
-    try {
-      return await retriever.retrieve(query, signal);
-    } catch {
-      // The plan is still useful without vault context; the index section shows what is wrong.
-      return [];
-    }
   }
 
   private setRunning(running: boolean): void {

@@ -9,6 +9,8 @@ import type { InstalledModel } from "../core/ports";
 import { migrateSettings, type PlannerSettings } from "../core/settings";
 import { createLlm } from "../adapters/llm-factory";
 import type { FetchFn } from "../adapters/ollama-client";
+import { hardwareProfileGroup, installedFitLabels } from "./hardware-settings";
+import { VAULT_INDEX_KEYS, vaultIndexFor, vaultIndexSettingsGroup } from "./vault-index";
 
 /** What the tab needs from the plugin: read and save settings, and a fetch for the model list. */
 export interface SettingsHost {
@@ -32,7 +34,9 @@ export class PlannerSettingTab extends PluginSettingTab {
   }
 
   getControlValue(key: string): unknown {
-    return this.host.settings[key as Key];
+    const value = this.host.settings[key as Key];
+    // Lists (excluded folders and tags) are edited as one item per line.
+    return Array.isArray(value) ? value.join("\n") : value;
   }
 
   /** Re-lists models once typing in the host field pauses, not on every keystroke. */
@@ -45,6 +49,7 @@ export class PlannerSettingTab extends PluginSettingTab {
   async setControlValue(key: string, value: unknown): Promise<void> {
     // migrateSettings (inside saveSettings) replaces a value of the wrong type by the default.
     await this.host.saveSettings({ [key]: value });
+    if (VAULT_INDEX_KEYS.includes(key) || CONNECTION_KEYS.includes(key)) vaultIndexFor(this.app)?.settingsChanged();
     if (CONNECTION_KEYS.includes(key)) {
       if (this.hostStatusRow) this.renderHostStatus(this.hostStatusRow);
       this.refreshModels();
@@ -92,6 +97,7 @@ export class PlannerSettingTab extends PluginSettingTab {
           },
         ],
       },
+      hardwareProfileGroup(this.host),
       {
         type: "group",
         heading: "Plans",
@@ -116,6 +122,7 @@ export class PlannerSettingTab extends PluginSettingTab {
           },
         ],
       },
+      vaultIndexSettingsGroup(),
     ];
   }
 
@@ -203,9 +210,10 @@ export class PlannerSettingTab extends PluginSettingTab {
       return;
     }
     setting.setDesc("Models installed in Ollama.");
+    const fits = await installedFitLabels(this.host.settings, models, this.host.fetchFn);
     setting.addDropdown((d) => {
       d.addOption("", "First installed model");
-      for (const m of models) d.addOption(m.name, [m.name, m.parameterSize, m.quantization].filter(Boolean).join(" · "));
+      for (const m of models) d.addOption(m.name, [m.name, m.parameterSize, m.quantization, fits.get(m.name)].filter(Boolean).join(" · "));
       if (current !== "" && !models.some((m) => m.name === current)) d.addOption(current, `${current} (not installed)`);
       d.setValue(current).onChange((value) => void this.host.saveSettings({ chatModel: value }));
     });

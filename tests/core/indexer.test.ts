@@ -320,3 +320,14 @@ describe("search", () => {
     }
   });
 });
+
+test("a note renamed and edited at once re-embeds only its edited chunk", async () => {
+  const run = openTestIndex(vault, { host: fake.url, rules: RULES });
+  await run.indexer.reconcile();
+  fake.clearRequests();
+  await deleteNote(vault, "Projects/Agents.md");
+  await writeNote(vault, "Agents v2.md", VAULT["Projects/Agents.md"].replace("Voice notes", "Voice memos"));
+  expect(await run.indexer.notesChanged(["Projects/Agents.md", "Agents v2.md"])).toMatchObject({ written: 1, removed: 1, embedded: 1 });
+  expect(embeddedTexts(fake.requests)).toEqual(["search_document: Agents v2 > Agents > Later\n\nVoice memos transcribed with Whisper."]);
+  await run.indexer.close();
+});

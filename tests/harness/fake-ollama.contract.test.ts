@@ -264,6 +264,19 @@ describe("endpoints through ollama/browser", () => {
     expect(Math.abs(cosine(res.embeddings[1], res.embeddings[0]))).toBeLessThan(0.3);
   });
 
+  test("embed with a per-batch latency answers that much later, with the same vectors", async () => {
+    const quick = await client.embed({ model: EMBED, input: ["a", "b"] });
+    fake.setEmbedDelay(120);
+    try {
+      const started = Date.now();
+      const slow = await client.embed({ model: EMBED, input: ["a", "b"] });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(115);
+      expect(slow.embeddings).toEqual(quick.embeddings);
+    } finally {
+      fake.setEmbedDelay(0);
+    }
+  });
+
   test("embed refuses unknown models and models without the embedding capability", async () => {
     expect(await caught(() => client.embed({ model: "ghost", input: "x" }))).toMatchObject({
       name: "ResponseError",

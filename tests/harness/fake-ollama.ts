@@ -25,6 +25,12 @@ export interface FakeModel {
   embeddingLength?: number;
   /** e.g. ['completion'] or ['embedding']; default ['embedding'] for *bert families, else ['completion']. */
   capabilities?: string[];
+  /** /api/show's `<arch>.block_count`, `.attention.head_count_kv`, `.attention.key_length` (defaults: a 3B Llama's). */
+  layers?: number;
+  kvHeads?: number;
+  headDim?: number;
+  /** model_info keys /api/show leaves out, e.g. ['general.parameter_count'], as some GGUFs do. */
+  omitShowFields?: string[];
 }
 
 export interface RecordedRequest {
@@ -84,6 +90,8 @@ export interface FakeOllamaOptions {
   models?: FakeModel[];
   reply?: string | ((req: ReplyRequest) => string);
   chunkDelayMs?: number;
+  /** /api/embed only: each request is answered this many ms after its vectors are computed (a per-batch model latency). */
+  embedDelayMs?: number;
   /** Length of embedding vectors for models without embeddingLength; default 768. */
   embeddingDimensions?: number;
   /** Reported by /api/version; default '0.12.0'. */
@@ -137,6 +145,7 @@ export class FakeOllama {
   private readonly loaded = new Map<string, number>();
   private reply: FakeOllamaOptions["reply"];
   private chunkDelayMs: number;
+  private embedDelayMs: number;
   private readonly embeddingDimensions: number;
   private readonly version: string;
   private faults: { rule: FaultRule; left: number; skip: number }[] = [];
@@ -154,6 +163,7 @@ export class FakeOllama {
     this.url = `http://127.0.0.1:${port}`;
     this.reply = options.reply;
     this.chunkDelayMs = options.chunkDelayMs ?? 0;
+    this.embedDelayMs = options.embedDelayMs ?? 0;
     this.embeddingDimensions = options.embeddingDimensions ?? 768;
     this.version = options.version ?? "0.12.0";
     this.setModels(options.models ?? defaultModels(this.embeddingDimensions));
@@ -209,6 +219,11 @@ export class FakeOllama {
 
   setChunkDelay(ms: number): void {
     this.chunkDelayMs = ms;
+  }
+
+  /** Per-request latency of /api/embed from now on (0: answer as soon as the vectors are computed). */
+  setEmbedDelay(ms: number): void {
+    this.embedDelayMs = ms;
   }
 
   addFault(rule: FaultRule): void {
@@ -417,10 +432,12 @@ export class FakeOllama {
       "general.quantization_version": 2,
       [`${arch}.context_length`]: m.contextLength ?? (embedding ? 2048 : 131072),
       [`${arch}.embedding_length`]: this.embeddingLengthOf(m),
-      [`${arch}.block_count`]: embedding ? 12 : 28,
+      [`${arch}.block_count`]: m.layers ?? (embedding ? 12 : 28),
       [`${arch}.attention.head_count`]: embedding ? 12 : 24,
-      [`${arch}.attention.head_count_kv`]: embedding ? 12 : 8,
+      [`${arch}.attention.head_count_kv`]: m.kvHeads ?? (embedding ? 12 : 8),
+      [`${arch}.attention.key_length`]: m.headDim ?? Math.round(this.embeddingLengthOf(m) / (embedding ? 12 : 24)),
     };
+    for (const key of m.omitShowFields ?? []) delete modelInfo[key.replace(/^<arch>/, arch)];
     const template = embedding
       ? "{{ .Prompt }}"
       : "<|start_header_id|>user<|end_header_id|>\n\n{{ .Prompt }}<|eot_id|>";
@@ -548,6 +565,7 @@ export class FakeOllama {
     const requestedDims = typeof body.dimensions === "number" ? body.dimensions : 0;
     if (fault?.kind !== "wrong-dimensions" && requestedDims > 0 && requestedDims < dims) dims = requestedDims;
     const embeddings = inputs.map((t) => this.embedText(t, dims));
+    if (this.embedDelayMs > 0) await sleep(this.embedDelayMs);
     const promptEvalCount = inputs.reduce((n, t) => n + Math.max(1, countWords(t)), 0);
     const load = 1_800_000;
     this.finishNonStreaming(ex, fault, {

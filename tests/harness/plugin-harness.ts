@@ -200,8 +200,10 @@ export async function startPlugin(options: HarnessOptions = {}): Promise<PluginH
       return app.vault.read(file);
     },
     statusBar: () => {
-      expect(mock.statusBarItems__).toHaveLength(1);
-      return mock.statusBarItems__[0];
+      // The plan generation's item; the vault index has its own (ai-stack-planner-index-statusbar).
+      const items = mock.statusBarItems__.filter((el) => el.hasClass("ai-stack-planner-status"));
+      expect(items).toHaveLength(1);
+      return items[0];
     },
   };
   return harness;

@@ -65,7 +65,8 @@ function keywordRetriever(h: PanelHarness): Retriever & { queries: string[] } {
 }
 
 async function openAsk(withRetriever: boolean) {
-  const h = await startPanelHarness({ settings: { ollamaHost: fake.url, language: "en" }, files: NOTES });
+  // Without a retriever the vault index is turned off: the "no index" path users have with indexing off.
+  const h = await startPanelHarness({ settings: { ollamaHost: fake.url, language: "en", indexEnabled: withRetriever }, files: NOTES });
   const retriever = keywordRetriever(h);
   if (withRetriever) h.plugin.panelFeatures.retriever = () => retriever;
   const view = await h.openPanel();

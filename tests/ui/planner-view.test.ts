@@ -395,7 +395,8 @@ describe("closing the panel", () => {
 
 describe("optional features", () => {
   test("without an index or hardware fit: says the index is not available and shows no fit column", async () => {
-    const h = await start();
+    // The vault index turned off in settings is the panel's "no index" case.
+    const h = await start({ indexEnabled: false });
     h.plugin.panelFeatures.fit = undefined;
     const view = await h.openPanel();
     expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("Index not available yet.");

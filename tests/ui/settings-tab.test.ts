@@ -84,19 +84,22 @@ describe("definitions", () => {
   test("every stored setting except version and chatModel has a control; the chat model is a render row", async () => {
     const { tab } = await pluginTab();
     const keys = definitions(tab).flatMap((d) => ("control" in d && d.control ? [d.control.key] : []));
-    const expected = Object.keys(DEFAULT_SETTINGS).filter((k) => k !== "version" && k !== "chatModel");
+    // The hardware profile is edited field by field in its own group (tests/ui/hardware-settings.test.ts).
+    const expected = Object.keys(DEFAULT_SETTINGS).filter((k) => k !== "version" && k !== "chatModel" && k !== "hardwareProfile");
     expect([...keys].sort()).toEqual([...expected].sort());
     expect(new Set(keys).size).toBe(keys.length);
     const chatModel = definitions(tab).find((d) => d.name === "Chat model");
     expect(chatModel && "render" in chatModel && typeof chatModel.render).toBe("function");
-    expect(groups(tab).map((g) => g.heading)).toEqual(["Ollama", "About you", "Plans"]);
+    expect(groups(tab).map((g) => g.heading)).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index"]);
   });
 
   test("getControlValue reads the current settings", async () => {
     const { h, tab } = await pluginTab({ hardware: "M3 MacBook Pro 16GB", contextTokens: 16384, keepPartialPlans: true });
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof PlannerSettings)[]) {
       if (key === "version") continue;
-      expect(tab.getControlValue(key)).toEqual(h.plugin.settings[key]);
+      // Lists (the index's excluded folders and tags) are edited one item per line.
+      const value = h.plugin.settings[key];
+      expect(tab.getControlValue(key)).toEqual(Array.isArray(value) ? value.join("\n") : value);
     }
     expect(tab.getControlValue("hardware")).toBe("M3 MacBook Pro 16GB");
   });
@@ -137,9 +140,9 @@ describe("display() for Obsidian before 1.13", () => {
     const { tab } = await pluginTab({ hardware: "RTX 4090 24GB", usage: "Notes", language: "zh", contextTokens: 16384 });
     const { rows, row } = display(tab);
     const headings = [...tab.containerEl.querySelectorAll(".setting-item-heading")].map((el) => el.textContent);
-    expect(headings).toEqual(["Ollama", "About you", "Plans"]);
+    expect(headings).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index"]);
     const names = definitions(tab).map((d) => d.name);
-    expect(rows.map((s) => s.nameEl.textContent)).toEqual(["Ollama", ...names.slice(0, 5), "About you", ...names.slice(5, 7), "Plans", ...names.slice(7)]);
+    expect(rows.map((s) => s.nameEl.textContent)).toEqual(["Ollama", ...names.slice(0, 5), "About you", ...names.slice(5, 7), "Hardware profile", ...names.slice(7, 15), "Plans", ...names.slice(15, 21), "Vault index", ...names.slice(21)]);
     for (const s of rows) expect(tab.containerEl.contains(s.settingEl)).toBe(true);
     expect(tab.containerEl.textContent).toContain("Allow a non-local Ollama host");
 

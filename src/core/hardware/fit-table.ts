@@ -71,6 +71,14 @@ export function modelFactsFromInstalled(model: InstalledModel): ModelFacts {
   };
   if (paramsB !== undefined) facts.paramsB = paramsB;
   if (model.quantization !== undefined) facts.quantization = model.quantization;
+  // /api/show reads the file itself: its numbers win over the catalog's.
+  const show = model.show;
+  if (show?.parameterCount !== undefined) facts.paramsB = show.parameterCount / 1e9;
+  if (show?.quantization !== undefined) facts.quantization = show.quantization;
+  if (show?.layers !== undefined) facts.layers = show.layers;
+  if (show?.kvHeads !== undefined) facts.kvHeads = show.kvHeads;
+  if (show?.headDim !== undefined) facts.headDim = show.headDim;
+  if (show?.contextLength !== undefined) facts.maxContext = show.contextLength;
   if (model.sizeBytes !== undefined && model.sizeBytes > 0) facts.downloadGb = model.sizeBytes / 1e9;
   else if (known && model.quantization !== undefined && model.quantization.toUpperCase() !== known.quantization) delete facts.downloadGb;
   return facts;

@@ -1,0 +1,148 @@
+/**
+ * The CLI's vault index commands over a plain folder: the same indexer, store and embedder as the
+ * plugin, so an index built here is the one Obsidian opens (and the other way round).
+ *   index  --vault <dir> [--rebuild]      build or update the index, with progress on stderr
+ *   search "<query>" --vault <dir>        the closest chunks, with [[note#heading]] links
+ *   status --vault <dir>                  what the index holds and what a run would change (no Ollama needed)
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { createEmbedder } from "../adapters/ollama-embedder";
+import { NodeFsStorage } from "../adapters/vector-index/node-storage";
+import { MANIFEST_FILE, VectorStore } from "../adapters/vector-index/store";
+import { exclusionRulesFromSettings } from "../core/index-settings";
+import { indexStatusLine } from "../core/index-status-text";
+import { VaultIndexer } from "../core/indexer";
+import type { NotesRetriever } from "../core/plan-context";
+import { wikiLink } from "../core/retrieval";
+import type { PlannerSettings } from "../core/settings";
+import { FolderNoteSource } from "./folder-note-source";
+
+export interface IndexCliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+/** Progress lines on stderr at most this often. */
+const PROGRESS_EVERY_MS = 1000;
+
+/** The indexer for a folder vault with these settings. */
+export function openFolderIndex(vaultDir: string, settings: PlannerSettings, platformFetch: typeof fetch = fetch): VaultIndexer {
+  const storage = new NodeFsStorage(vaultDir);
+  return new VaultIndexer({
+    source: new FolderNoteSource(vaultDir),
+    embedder: () => createEmbedder(settings.ollamaHost, settings.allowRemoteHost, platformFetch, settings.embeddingModel),
+    openStore: (model, chunker) => VectorStore.open(storage, settings.indexFolder, { model, chunker }),
+    rules: () => exclusionRulesFromSettings(settings),
+  });
+}
+
+async function hasIndex(vaultDir: string, settings: PlannerSettings): Promise<boolean> {
+  return fs.access(path.join(vaultDir, settings.indexFolder, MANIFEST_FILE)).then(
+    () => true,
+    () => false,
+  );
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+/** `index`: reconcile (or rebuild) and report; exit 1 when indexing paused on an Ollama problem. */
+export async function runIndex(vaultDir: string, settings: PlannerSettings, options: { rebuild: boolean; quiet: boolean }, io: IndexCliIo): Promise<number> {
+  const indexer = openFolderIndex(vaultDir, settings);
+  let lastProgress = 0;
+  indexer.subscribe((event) => {
+    if (event.type === "notice") io.err(`${event.message}\n`);
+    else if (!options.quiet && event.status.state === "indexing" && event.status.progress && event.status.progress.total > 0 && Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = Date.now();
+      io.err(`${indexStatusLine(event.status)}\n`);
+    }
+  });
+  const stop = () => indexer.stop();
+  io.signal?.addEventListener("abort", stop, { once: true });
+  try {
+    const summary = options.rebuild ? await indexer.rebuild() : await indexer.reconcile();
+    const status = indexer.status;
+    if (!summary.complete) {
+      // The message was already printed as a notice when indexing paused; a stop prints its own.
+      if (status.message === "Indexing stopped.") io.err("Indexing stopped. Run the same command to resume.\n");
+      return status.state === "paused" || status.state === "error" ? 1 : 130;
+    }
+    io.out(
+      `Index: ${plural(status.notes, "note")}, ${plural(status.chunks, "chunk")} (${status.model}) in ${path.join(vaultDir, settings.indexFolder)}\n` +
+        `This run: ${plural(summary.read, "note")} read, ${plural(summary.embedded, "chunk")} embedded, ${summary.renamed.toLocaleString("en-US")} renamed, ${summary.removed.toLocaleString("en-US")} removed, ${summary.unchanged.toLocaleString("en-US")} unchanged.\n`,
+    );
+    return 0;
+  } finally {
+    io.signal?.removeEventListener("abort", stop);
+    await indexer.close();
+  }
+}
+
+/** `search`: the closest chunks to the query, best first. */
+export async function runSearch(vaultDir: string, settings: PlannerSettings, query: string, limit: number, io: IndexCliIo): Promise<number> {
+  if (!(await hasIndex(vaultDir, settings))) {
+    io.err(`There is no index in "${path.join(vaultDir, settings.indexFolder)}" yet. Run: ai-stack-planner index --vault ${JSON.stringify(vaultDir)}\n`);
+    return 1;
+  }
+  const indexer = openFolderIndex(vaultDir, settings);
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  io.signal?.addEventListener("abort", stop, { once: true });
+  try {
+    const results = await indexer.search(query, limit, controller.signal);
+    if (results.length === 0) {
+      io.out("No matching notes in the index.\n");
+      return 0;
+    }
+    results.forEach((r, i) => {
+      const snippet = r.text.replace(/\s+/g, " ").trim();
+      io.out(`${i + 1}. ${wikiLink(r.path, r.headingPath)}  ${r.score.toFixed(3)}\n   ${snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet}\n`);
+    });
+    return 0;
+  } finally {
+    io.signal?.removeEventListener("abort", stop);
+    await indexer.close();
+  }
+}
+
+/** `status`: what the index holds and what the next `index` would do; needs no Ollama. */
+export async function runStatus(vaultDir: string, settings: PlannerSettings, io: IndexCliIo): Promise<number> {
+  const folder = path.join(vaultDir, settings.indexFolder);
+  if (!(await hasIndex(vaultDir, settings))) {
+    io.out(`No index yet in ${folder}. Build it with: ai-stack-planner index --vault ${JSON.stringify(vaultDir)}\n`);
+    return 0;
+  }
+  const indexer = openFolderIndex(vaultDir, settings);
+  try {
+    const p = await indexer.preview();
+    const lines = [
+      `Index folder: ${folder}`,
+      `Embedding model: ${p.model}${p.dims > 0 ? ` (${p.dims} dimensions)` : ""}`,
+      `Notes: ${p.notes.toLocaleString("en-US")} · chunks: ${p.chunks.toLocaleString("en-US")}`,
+    ];
+    if (p.rebuild) lines.push(`Pending: ${p.rebuild}`);
+    else if (p.upToDate) lines.push("Up to date.");
+    else {
+      lines.push(
+        `Pending: ${plural(p.toWrite, "note")} to write (${plural(p.toEmbed, "chunk")} to embed${p.renamed > 0 ? `, ${p.renamed.toLocaleString("en-US")} renamed` : ""}), ${p.toRemove.toLocaleString("en-US")} to remove. Run: ai-stack-planner index --vault ${JSON.stringify(vaultDir)}`,
+      );
+    }
+    io.out(`${lines.join("\n")}\n`);
+    return 0;
+  } finally {
+    await indexer.close();
+  }
+}
+
+/** The index as plan generation's retriever, when the vault has one and settings allow it. */
+export async function openNotesForPlan(vaultDir: string, settings: PlannerSettings): Promise<{ retriever: NotesRetriever; close: () => Promise<void> } | null> {
+  if (!settings.indexEnabled || !settings.useNotesInPlans || !(await hasIndex(vaultDir, settings))) return null;
+  const indexer = openFolderIndex(vaultDir, settings);
+  return {
+    retriever: { retrieve: (query, k, signal) => indexer.retrieve(query, k, signal), size: async () => (await indexer.load()).chunks },
+    close: () => indexer.close(),
+  };
+}
