@@ -16,8 +16,9 @@ export interface Retriever {
 export interface IndexStatus {
   state: "empty" | "ready" | "indexing" | "error";
   indexedNotes: number;
-  /** Notes done of those to read in the running pass, when indexing. */
-  progress?: { done: number; total: number };
+  totalNotes: number;
+  /** Notes done in the running pass, when indexing. */
+  done?: number;
   /** A short line for the user (why indexing paused, with the fix). */
   message?: string;
 }

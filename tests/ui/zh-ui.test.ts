@@ -24,7 +24,8 @@ test("Obsidian in Chinese: panel, editor commands and the ai-stack card are in C
   expect(text("button.ai-stack-planner-generate")).toBe("生成");
   expect(text("button.ai-stack-planner-stop")).toBe("停止");
   expect(text(".ai-stack-planner-connected")).toBe(`Ollama 0.12.0，地址 ${fake.url}`);
-  expect(text(".ai-stack-planner-index-status")).toBe("索引尚不可用。");
+  expect(text(".ai-stack-planner-index-status")).toBe("尚未建立索引。");
+  expect(text("button.ai-stack-planner-index-now")).toBe("立即索引");
   expect(text(".ai-stack-planner-ask .ai-stack-planner-section-title")).toBe("询问我的笔记库");
   expect(view.contentEl.querySelector(".ai-stack-planner-retry")?.getAttribute("aria-label")).toBe("重新检查连接");
 
