@@ -18,6 +18,7 @@ import { VaultIndexer, type IndexEvent, type IndexRunSummary, type IndexSearchRe
 import type { NotesRetriever } from "../core/plan-context";
 import type { PlannerSettings } from "../core/settings";
 import { strings, uiLanguage } from "./i18n";
+import { panelIndexStatus } from "./index-features";
 import { IndexSearchModal } from "./index-search-modal";
 import type { IndexStatus as PanelIndexStatus, IndexStatusSource, PanelFeatures, Retriever } from "./panel-ports";
 
@@ -327,21 +328,16 @@ export function registerVaultIndex(plugin: Plugin, deps: VaultIndexDeps): VaultI
   return service;
 }
 
-/** The index state as the sidebar panel shows it (before the first open: empty, no message). */
-export function panelIndexStatus(status: IndexStatus | null): PanelIndexStatus {
-  if (!status) return { state: "empty", indexedNotes: 0, totalNotes: 0 };
-  // The panel writes its own counts; only a problem (paused, failed, stopped) adds a message.
-  const base = { indexedNotes: status.notes, totalNotes: status.notes, ...(status.message ? { message: status.message } : {}) };
-  if (status.state === "indexing") return { ...base, state: "indexing", totalNotes: Math.max(status.notes, status.progress?.total ?? 0), done: status.progress?.done };
-  if (status.state === "paused" || status.state === "error") return { ...base, state: "error" };
-  return { ...base, state: status.notes === 0 ? "empty" : "ready" };
+/** Before the first open the index has no status: the panel shows it empty. */
+function panelStatusOf(status: IndexStatus | null): PanelIndexStatus {
+  return status ? panelIndexStatus(status) : { state: "empty", indexedNotes: 0 };
 }
 
 /** The sidebar's view of the index (status, progress, index now, rebuild) and its retriever. */
 function panelFeaturesOf(service: VaultIndexService, settings: () => PlannerSettings): Required<Pick<PanelFeatures, "index" | "retriever">> {
   const source: IndexStatusSource = {
-    status: () => panelIndexStatus(service.status),
-    onChange: (listener) => service.onChange((status) => listener(panelIndexStatus(status))),
+    status: () => panelStatusOf(service.status),
+    onChange: (listener) => service.onChange((status) => listener(panelStatusOf(status))),
     indexNow: async () => {
       await service.indexNow();
     },

@@ -222,9 +222,9 @@ test("the sidebar panel shows the index and its Index now button runs a reconcil
   const statusEl = () => view.contentEl.querySelector(".ai-stack-planner-index-status")?.textContent;
   expect(statusEl()).toBe("Nothing indexed yet.");
   h.app.workspace.setLayoutReady__();
-  await waitFor(() => statusEl() === "2 of 2 notes indexed.", "the panel to show the index");
+  await waitFor(() => statusEl() === "2 notes indexed.", "the panel to show the index");
   await h.app.vault.create("New.md", "# New\ntext\n");
-  await waitFor(() => statusEl() === "3 of 3 notes indexed.", "the panel to follow the event");
+  await waitFor(() => statusEl() === "3 notes indexed.", "the panel to follow the event");
   fake.clearRequests();
   const indexNow = jest.spyOn(service(h), "indexNow");
   view.contentEl.querySelector<HTMLButtonElement>(".ai-stack-planner-index-now")?.click();
