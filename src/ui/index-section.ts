@@ -9,7 +9,7 @@ const TEXT = {
     title: "Vault index",
     unavailable: "Index not available yet.",
     empty: "Nothing indexed yet.",
-    ready: (indexed: number, total: number) => `${indexed} of ${total} notes indexed.`,
+    ready: (indexed: number) => (indexed === 1 ? "1 note indexed." : `${indexed} notes indexed.`),
     stopped: "Indexing stopped.",
     indexing: (done: number, total: number) => `Indexing… ${done} of ${total} notes`,
     indexNow: "Index now",
@@ -19,7 +19,7 @@ const TEXT = {
     title: "笔记库索引",
     unavailable: "索引尚不可用。",
     empty: "尚未建立索引。",
-    ready: (indexed: number, total: number) => `已索引 ${indexed} / ${total} 篇笔记。`,
+    ready: (indexed: number) => `已索引 ${indexed} 篇笔记。`,
     stopped: "索引已停止。",
     indexing: (done: number, total: number) => `正在索引… ${done} / ${total} 篇笔记`,
     indexNow: "立即索引",
@@ -56,20 +56,21 @@ export class IndexSection {
 
   private show(status: IndexStatus): void {
     const t = this.t;
+    const progress = status.progress ?? { done: 0, total: 0 };
     const text =
       status.state === "indexing"
-        ? t.indexing(status.done ?? 0, status.totalNotes)
+        ? t.indexing(progress.done, progress.total)
         : status.state === "empty"
           ? t.empty
           : status.state === "error"
             ? t.stopped
-            : t.ready(status.indexedNotes, status.totalNotes);
+            : t.ready(status.indexedNotes);
     this.statusEl.setText(status.message ? `${text} ${status.message}` : text);
     this.statusEl.toggleClass("is-error", status.state === "error");
     if (this.progressEl) {
       this.progressEl.toggleClass("ai-stack-planner-hidden", status.state !== "indexing");
-      this.progressEl.max = Math.max(1, status.totalNotes);
-      this.progressEl.value = status.done ?? 0;
+      this.progressEl.max = Math.max(1, progress.total);
+      this.progressEl.value = progress.done;
     }
   }
 

@@ -16,9 +16,8 @@ export interface Retriever {
 export interface IndexStatus {
   state: "empty" | "ready" | "indexing" | "error";
   indexedNotes: number;
-  totalNotes: number;
-  /** Notes done in the running pass, when indexing. */
-  done?: number;
+  /** Notes done of those to read in the running pass, when indexing. */
+  progress?: { done: number; total: number };
   /** A short line for the user (why indexing paused, with the fix). */
   message?: string;
 }

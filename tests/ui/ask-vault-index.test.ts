@@ -37,7 +37,7 @@ test("Ask my vault answers from the passages the vault index retrieves, with sou
   const view = await h.openPanel();
   const status = () => view.contentEl.querySelector(".ai-stack-planner-index-status")?.textContent ?? "";
   h.app.workspace.setLayoutReady__();
-  await waitFor(() => status() === "3 of 3 notes indexed.", "the index", 10000);
+  await waitFor(() => status() === "3 notes indexed.", "the index", 10000);
 
   fake.clearRequests();
   const question = view.contentEl.querySelector<HTMLTextAreaElement>("textarea.ai-stack-planner-question");

@@ -409,7 +409,7 @@ describe("optional features", () => {
   test("with an index: status, progress and the Index now / Rebuild buttons; updates follow; closing unsubscribes", async () => {
     const listeners = new Set<(status: IndexStatus) => void>();
     const calls: string[] = [];
-    let status: IndexStatus = { state: "ready", indexedNotes: 12, totalNotes: 14 };
+    let status: IndexStatus = { state: "ready", indexedNotes: 12 };
     const source: IndexStatusSource = {
       status: () => status,
       onChange: (listener) => {
@@ -422,17 +422,17 @@ describe("optional features", () => {
     const h = await start();
     h.plugin.panelFeatures.index = () => source;
     const view = await h.openPanel();
-    expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("12 of 14 notes indexed.");
+    expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("12 notes indexed.");
     expect(q(view, ".ai-stack-planner-index-progress").classList.contains("ai-stack-planner-hidden")).toBe(true);
     button(view, "ai-stack-planner-index-now").click();
     button(view, "ai-stack-planner-rebuild").click();
     expect(calls).toEqual(["index", "rebuild"]);
-    status = { state: "indexing", indexedNotes: 12, totalNotes: 14, done: 5 };
+    status = { state: "indexing", indexedNotes: 12, progress: { done: 5, total: 14 } };
     for (const l of listeners) l(status);
     expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("Indexing… 5 of 14 notes");
     const progress = q<HTMLProgressElement>(view, ".ai-stack-planner-index-progress");
     expect([progress.value, progress.max, progress.classList.contains("ai-stack-planner-hidden")]).toEqual([5, 14, false]);
-    status = { state: "error", indexedNotes: 12, totalNotes: 12, message: "Ollama isn't reachable. Start it with `ollama serve`." };
+    status = { state: "error", indexedNotes: 12, message: "Ollama isn't reachable. Start it with `ollama serve`." };
     for (const l of listeners) l(status);
     expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("Indexing stopped. Ollama isn't reachable. Start it with `ollama serve`.");
     expect(q(view, ".ai-stack-planner-index-status").classList.contains("is-error")).toBe(true);
