@@ -478,4 +478,18 @@ describe("optional features", () => {
     expect(option().text).toBe(`${MODEL} · 3.2B · unknown`);
     expect(view.contentEl.querySelector(".ai-stack-planner-fit details")).toBeNull();
   });
+
+  test("the real hardware fit uses the detected profile while the form shows the settings' hardware", async () => {
+    const hardwareProfile = { device: "Desk PC", cpu: "", gpus: [{ name: "RTX 4090", vendor: "nvidia", vramGb: 24 }], ramGb: 64, unifiedMemory: false, os: "linux", source: "detected", updated: "2026-11-27T08:00:00Z" };
+    const h = await start({ hardware: "my desk PC", hardwareProfile });
+    expect(h.plugin.settings.hardwareProfile).not.toBeNull();
+    const view = await h.openPanel();
+    const option = () => q<HTMLSelectElement>(view, "select.ai-stack-planner-model").options[1];
+    expect(option().text).toBe(`${MODEL} · 3.2B · fits in VRAM`);
+    // Typing other hardware judges that text instead.
+    const hardware = q<HTMLTextAreaElement>(view, "textarea.ai-stack-planner-hardware");
+    hardware.value = "my laptop";
+    hardware.dispatchEvent(new Event("input"));
+    expect(option().text).toBe(`${MODEL} · 3.2B · unknown`);
+  });
 });
