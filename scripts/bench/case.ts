@@ -43,6 +43,12 @@ function ms(from: bigint): number {
   return Number(process.hrtime.bigint() - from) / 1e6;
 }
 
+/** CPU time (user + system) this process used since `from`: unlike wall time, not inflated by other processes on the machine. */
+function cpuMs(from: ReturnType<typeof process.cpuUsage>): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -138,13 +144,16 @@ async function oursBuild() {
     batchSize: Number(values.batch),
   });
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const run = await indexer.reconcile();
   const fullMs = ms(t0);
+  const fullCpuMs = cpuMs(c0);
   if (!run.complete) throw new Error(`indexing did not complete: ${indexer.status.message}`);
   const result: Record<string, unknown> = {
     notes: indexer.status.notes,
     chunks: indexer.status.chunks,
     fullMs,
+    fullCpuMs,
     embedBusyMs: clock.busyMs,
     embedCalls: clock.calls,
     embedTexts: clock.texts,
@@ -152,19 +161,23 @@ async function oursBuild() {
   if (!values["only-full"]) {
     const notes = await vaultNotes(vault);
     const editMs: number[] = [];
+    const editCpuMs: number[] = [];
     const applyMs: number[] = [];
     const edits = Number(values.edits);
     for (let i = 0; i < edits; i++) {
       const notePath = notes[Math.floor(((i + 0.5) / edits) * notes.length)];
       await editNote(vault, notePath, i);
       const t = process.hrtime.bigint();
+      const c = process.cpuUsage();
       const summaryRun = await indexer.notesChanged([notePath]);
       editMs.push(ms(t));
+      editCpuMs.push(cpuMs(c));
       applyMs.push(applyClock.lastMs);
       if (!summaryRun || summaryRun.written !== 1) throw new Error(`edit of ${notePath} was not written`);
       if (i === 0) result.editEmbedded = summaryRun.embedded;
     }
     result.edit = summary(editMs);
+    result.editCpu = summary(editCpuMs);
     result.editApply = summary(applyMs);
     const t1 = process.hrtime.bigint();
     const again = await indexer.reconcile();
@@ -186,22 +199,28 @@ async function oursLoad() {
   const queries = await queryVectors(64);
   const rssBefore = process.memoryUsage().rss;
   const loads: number[] = [];
+  const loadCpu: number[] = [];
   let store: VectorStore | null = null;
   for (let i = 0; i < 5; i++) {
     store = null;
     const t = process.hrtime.bigint();
+    const c = process.cpuUsage();
     const opened = await VectorStore.open(storage, INDEX_DIR, { model: MODEL, chunker });
     loads.push(ms(t));
+    loadCpu.push(cpuMs(c));
     if (opened.report.damage) throw new Error("damage reported on a clean index");
     store = opened.store;
   }
   if (!store) throw new Error("not opened");
   const rssAfterLoad = process.memoryUsage().rss;
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < 400; i++) {
     const t = process.hrtime.bigint();
+    const c = process.cpuUsage();
     const hits = store.query(queries[i % queries.length], 8);
     times.push(ms(t));
+    cpu.push(cpuMs(c));
     if (hits.length !== 8) throw new Error("query returned fewer than 8 hits");
   }
   // Startup with no changes: open + list + stat comparison, nothing embedded.
@@ -216,7 +235,7 @@ async function oursLoad() {
   const run = await indexer.reconcile();
   const startupSyncMs = ms(t);
   await indexer.close();
-  return { load: summary(loads), firstLoadMs: loads[0], query: summary(times), rssAfterLoad, rssLoadDelta: rssAfterLoad - rssBefore, startupSyncMs, startupEmbedded: run.embedded + clock.texts, peakRss: peakRss() };
+  return { load: summary(loads), loadCpu: summary(loadCpu), firstLoadMs: loads[0], query: summary(times), queryCpu: summary(cpu), rssAfterLoad, rssLoadDelta: rssAfterLoad - rssBefore, startupSyncMs, startupEmbedded: run.embedded + clock.texts, peakRss: peakRss() };
 }
 
 async function ours100k() {
@@ -250,15 +269,18 @@ async function ours100k() {
   const { store: again } = await VectorStore.open(storage, INDEX_DIR, { model: MODEL, chunker: "bench" });
   const loadMs = ms(t1);
   const times: number[] = [];
+  const cpu: number[] = [];
   const probe = again.vectorsOf("Vault/777.md")[3];
   for (let i = 0; i < 100; i++) {
     const q = i === 0 ? probe.vector : new Float32Array(dims).map(() => random());
     const t = process.hrtime.bigint();
+    const c = process.cpuUsage();
     const hits = again.query(q, 8);
     times.push(ms(t));
+    cpu.push(cpuMs(c));
     if (i === 0 && (hits[0]?.path !== "Vault/777.md" || hits[0].hash !== probe.hash)) throw new Error("100k: the probe vector did not find itself");
   }
-  return { chunks: again.stats().chunks, writeMs, loadMs, query: summary(times), bytes: await folderBytes(path.join(root, INDEX_DIR)), peakRss: peakRss() };
+  return { chunks: again.stats().chunks, writeMs, loadMs, query: summary(times), queryCpu: summary(cpu), bytes: await folderBytes(path.join(root, INDEX_DIR)), peakRss: peakRss() };
 }
 
 // ---------------------------------------------------------------- naive baseline
@@ -274,7 +296,10 @@ function naiveEmbedder() {
   const embed = async (texts: string[]): Promise<number[][]> => {
     const t = process.hrtime.bigint();
     try {
-      return (await client.embed({ model: MODEL, input: texts.map((x) => `search_document: ${x}`) })).embeddings;
+      const { embeddings } = await client.embed({ model: MODEL, input: texts.map((x) => `search_document: ${x}`) });
+      // Real Ollama writes float32 values in their shortest form (≤ 9 significant digits); the
+      // fake prints them as doubles. Rounded so vectra's JSON holds what it would hold with Ollama.
+      return embeddings.map((v) => v.map((x) => Number(x.toPrecision(9))));
     } finally {
       clock.busyMs += ms(t);
       clock.calls++;
@@ -303,6 +328,7 @@ async function naiveBuild() {
   const { embed, clock } = naiveEmbedder();
   await fs.rm(values.index, { recursive: true, force: true });
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const index = naiveIndex();
   await index.createIndex({ version: 1 });
   const paths = (await source.list()).map((f) => f.path).filter((p) => !p.startsWith("AI Stack Plans/"));
@@ -311,14 +337,17 @@ async function naiveBuild() {
   for (const item of items) await index.upsertItem(item);
   await index.endUpdate();
   const fullMs = ms(t0);
-  const result: Record<string, unknown> = { notes: paths.length, chunks: items.length, fullMs, embedBusyMs: clock.busyMs, embedCalls: clock.calls, embedTexts: clock.texts };
+  const fullCpuMs = cpuMs(c0);
+  const result: Record<string, unknown> = { notes: paths.length, chunks: items.length, fullMs, fullCpuMs, embedBusyMs: clock.busyMs, embedCalls: clock.calls, embedTexts: clock.texts };
   if (!values["only-full"]) {
     const editMs: number[] = [];
+    const editCpuMs: number[] = [];
     const edits = Math.min(3, Number(values.edits));
     for (let i = 0; i < edits; i++) {
       const notePath = paths[Math.floor(((i + 0.5) / edits) * paths.length)];
       await editNote(vault, notePath, 100 + i);
       const t = process.hrtime.bigint();
+      const c = process.cpuUsage();
       const fresh = await naiveEmbedAll(source, [notePath], embed);
       const old = await index.listItemsByMetadata({ path: { $eq: notePath } });
       await index.beginUpdate();
@@ -326,8 +355,10 @@ async function naiveBuild() {
       for (const item of fresh) await index.upsertItem(item);
       await index.endUpdate();
       editMs.push(ms(t));
+      editCpuMs.push(cpuMs(c));
     }
     result.edit = summary(editMs);
+    result.editCpu = summary(editCpuMs);
   }
   result.bytes = await folderBytes(values.index);
   result.peakRss = peakRss();
@@ -338,24 +369,30 @@ async function naiveLoad() {
   const queries = await queryVectors(64);
   const rssBefore = process.memoryUsage().rss;
   const loads: number[] = [];
+  const loadCpu: number[] = [];
   let index: LocalIndex | null = null;
   for (let i = 0; i < 3; i++) {
     index = naiveIndex();
     const t = process.hrtime.bigint();
+    const c = process.cpuUsage();
     await index.getIndexStats();
     loads.push(ms(t));
+    loadCpu.push(cpuMs(c));
   }
   if (!index) throw new Error("not loaded");
   const rssAfterLoad = process.memoryUsage().rss;
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < 100; i++) {
     const q = Array.from(queries[i % queries.length]);
     const t = process.hrtime.bigint();
+    const c = process.cpuUsage();
     const hits = await index.queryItems(q, "", 8);
     times.push(ms(t));
+    cpu.push(cpuMs(c));
     if (hits.length !== 8) throw new Error("naive query returned fewer than 8 hits");
   }
-  return { load: summary(loads), firstLoadMs: loads[0], query: summary(times), rssAfterLoad, rssLoadDelta: rssAfterLoad - rssBefore, peakRss: peakRss() };
+  return { load: summary(loads), loadCpu: summary(loadCpu), firstLoadMs: loads[0], query: summary(times), queryCpu: summary(cpu), rssAfterLoad, rssLoadDelta: rssAfterLoad - rssBefore, peakRss: peakRss() };
 }
 
 const CASES: Record<string, () => Promise<Record<string, unknown>>> = {

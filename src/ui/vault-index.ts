@@ -18,7 +18,7 @@ import { VaultIndexer, type IndexEvent, type IndexRunSummary, type IndexSearchRe
 import type { NotesRetriever } from "../core/plan-context";
 import type { PlannerSettings } from "../core/settings";
 import { strings, uiLanguage } from "./i18n";
-import { panelIndexStatus, RETRIEVE_K } from "./index-features";
+import { panelIndexStatus } from "./index-features";
 import { IndexSearchModal } from "./index-search-modal";
 import type { IndexStatus as PanelIndexStatus, IndexStatusSource, PanelFeatures, Retriever } from "./panel-ports";
 
@@ -345,7 +345,10 @@ export function registerVaultIndex(plugin: Plugin, deps: VaultIndexDeps): VaultI
   return service;
 }
 
-/** Before the first open the index has no status: the panel shows it empty. */
+/** Passages a panel answer retrieves at most; the context budget trims further. */
+const RETRIEVE_K = 12;
+
+/** The index state as the sidebar panel shows it (before the index is first opened: empty). */
 function panelStatusOf(status: IndexStatus | null): PanelIndexStatus {
   return status ? panelIndexStatus(status) : { state: "empty", indexedNotes: 0 };
 }

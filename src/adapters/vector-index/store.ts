@@ -180,6 +180,28 @@ function dotRow(m: Float32Array, offset: number, q: Float32Array, dims: number):
   return s0 + s1 + s2 + s3;
 }
 
+/**
+ * `out[i]` = dot(row i, q) × inverseNorms[i] for the first `count` rows of a shard's matrix: the
+ * hot loop of a query, kept small and monomorphic (one contiguous Float32Array, four accumulators).
+ */
+function scoreRows(matrix: Float32Array, inverseNorms: Float32Array, count: number, dims: number, q: Float32Array, out: Float64Array): void {
+  const tail = dims - (dims % 4);
+  for (let i = 0, o = 0; i < count; i++, o += dims) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < tail; j += 4) {
+      s0 += matrix[o + j] * q[j];
+      s1 += matrix[o + j + 1] * q[j + 1];
+      s2 += matrix[o + j + 2] * q[j + 2];
+      s3 += matrix[o + j + 3] * q[j + 3];
+    }
+    for (let j = tail; j < dims; j++) s0 += matrix[o + j] * q[j];
+    out[i] = (s0 + s1 + s2 + s3) * inverseNorms[i];
+  }
+}
+
 export class VectorStore {
   private readonly queue: WriteQueue;
   private readonly shards: Shard[];
@@ -187,10 +209,18 @@ export class VectorStore {
   /** Changes persisted in the WAL but not yet in the shards; null marks a removal. */
   private readonly overlay = new Map<string, Pending | null>();
   private overlayChunks = 0;
+  /** What the overlay adds to the shards' note and chunk counts (kept current for `stats`). */
+  private overlayDelta = { notes: 0, chunks: 0 };
+  /** Shard of each path seen (hashing a path on every lookup showed up in profiles). */
+  private readonly shardByPath = new Map<string, Shard>();
   private walSeqs: number[] = [];
   private nextSeq = 1;
   private backgroundError: unknown = null;
   private closed = false;
+  /** The compaction running now, if any (at most one; WAL appends do not wait for it). */
+  private compacting: Promise<void> | null = null;
+  /** Set while a reset runs: no compaction may start with the old generation's changes. */
+  private resetting = false;
 
   private constructor(
     private readonly storage: IndexStorage,
@@ -383,8 +413,14 @@ export class VectorStore {
   // ---------------------------------------------------------------- reading
 
   private shardOf(path: string): Shard {
-    const h = fnv1a64(path);
-    return this.shards[parseInt(h.slice(8), 16) % this.shards.length];
+    let shard = this.shardByPath.get(path);
+    if (!shard) {
+      const h = fnv1a64(path);
+      shard = this.shards[parseInt(h.slice(8), 16) % this.shards.length];
+      if (this.shardByPath.size >= 1_000_000) this.shardByPath.clear();
+      this.shardByPath.set(path, shard);
+    }
+    return shard;
   }
 
   private committedIndexed(shard: Shard, meta: NoteMeta): IndexedNote {
@@ -432,42 +468,62 @@ export class VectorStore {
   }
 
   stats(): { notes: number; chunks: number; pendingChunks: number; walRecords: number } {
-    let notes = 0;
-    let chunks = 0;
+    // Called on every progress tick: sums per shard plus the overlay's running difference.
+    let notes = this.overlayDelta.notes;
+    let chunks = this.overlayDelta.chunks;
     for (const shard of this.shards) {
       notes += shard.notes.size;
       chunks += shard.chunkCount;
     }
-    for (const [path, pending] of this.overlay) {
-      const shard = this.shardOf(path);
-      if (shard.notes.has(path)) {
-        notes--;
-        chunks -= shard.rowsByPath.get(path)?.length ?? 0;
-      }
-      if (pending) {
-        notes++;
-        chunks += pending.chunks.length;
-      }
-    }
     return { notes, chunks, pendingChunks: this.overlayChunks, walRecords: this.walSeqs.length };
   }
+
+  /** How a pending entry changes the shard's note and chunk counts. */
+  private contribution(path: string, pending: Pending | null): { notes: number; chunks: number } {
+    const shard = this.shardOf(path);
+    const committed = shard.notes.has(path);
+    return {
+      notes: (pending ? 1 : 0) - (committed ? 1 : 0),
+      chunks: (pending ? pending.chunks.length : 0) - (committed ? (shard.rowsByPath.get(path)?.length ?? 0) : 0),
+    };
+  }
+
+  /** Recounts the overlay's difference against the shards as they are now (after a shard changed). */
+  private recountOverlay(): void {
+    this.overlayDelta = { notes: 0, chunks: 0 };
+    for (const [path, pending] of this.overlay) {
+      const c = this.contribution(path, pending);
+      this.overlayDelta.notes += c.notes;
+      this.overlayDelta.chunks += c.chunks;
+    }
+  }
+
 
   /** The `k` chunks most similar to `vector` (cosine), over every shard and pending change. */
   query(vector: Float32Array, k: number): SearchHit[] {
     const qn = norm(vector);
     const dims = vector.length;
     if (qn === 0 || k <= 0 || (this.dims !== 0 && dims !== this.dims)) return [];
+    const q = vector;
     const top = new TopK<{ shard: Shard | null; row: number; pending?: { path: string; chunk: ChunkWithVector } }>(k);
-    const masked = this.overlay.size > 0 ? this.overlay : null;
+    // Rows of notes with a pending change are hidden; only shards the overlay touches need the check.
+    const maskedShards = new Set<Shard>();
+    for (const path of this.overlay.keys()) maskedShards.add(this.shardOf(path));
+    let threshold = top.threshold;
+    let scores = new Float64Array(0);
     for (const shard of this.shards) {
-      const { rows, matrix } = shard;
-      if (rows.length === 0 || shard.dims !== dims) continue;
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i];
-        if (masked && masked.has(row.path)) continue;
-        if (row.norm === 0) continue;
-        const score = dotRow(matrix, i * dims, vector, dims) / (qn * row.norm);
-        if (score > top.threshold) top.push(score, { shard, row: i });
+      const { rows, matrix, inverseNorms } = shard;
+      const count = rows.length;
+      if (count === 0 || shard.dims !== dims) continue;
+      const masked = maskedShards.has(shard) ? this.overlay : null;
+      if (scores.length < count) scores = new Float64Array(count);
+      scoreRows(matrix, inverseNorms, count, dims, q, scores);
+      for (let i = 0; i < count; i++) {
+        const score = scores[i] / qn;
+        if (score <= threshold || inverseNorms[i] === 0) continue;
+        if (masked && masked.has(rows[i].path)) continue;
+        top.push(score, { shard, row: i });
+        threshold = top.threshold;
       }
     }
     for (const [path, pending] of this.overlay) {
@@ -531,10 +587,18 @@ export class VectorStore {
   }
 
   private setOverlay(path: string, pending: Pending | null): void {
-    const before = this.overlay.get(path);
-    if (before) this.overlayChunks -= before.chunks.length;
+    if (this.overlay.has(path)) {
+      const before = this.overlay.get(path) ?? null;
+      if (before) this.overlayChunks -= before.chunks.length;
+      const c = this.contribution(path, before);
+      this.overlayDelta.notes -= c.notes;
+      this.overlayDelta.chunks -= c.chunks;
+    }
     this.overlay.set(path, pending);
     if (pending) this.overlayChunks += pending.chunks.length;
+    const c = this.contribution(path, pending);
+    this.overlayDelta.notes += c.notes;
+    this.overlayDelta.chunks += c.chunks;
   }
 
   /**
@@ -576,7 +640,7 @@ export class VectorStore {
       if (walOps.length === 0) return;
       const seq = this.nextSeq++;
       const header: WalHeader = { kind: "wal", indexId: this.manifest.indexId, seq, ops: walOps };
-      await this.storage.write(joinPath(this.dir, `wal-${String(seq).padStart(10, "0")}${WAL_EXTENSION}`), encodeContainer(WAL_MAGIC, header, this.manifest.dims, vectors));
+      await this.storage.write(this.walPath(seq), encodeContainer(WAL_MAGIC, header, this.manifest.dims, vectors));
       this.walSeqs.push(seq);
       for (const [path, pending] of effects) this.setOverlay(path, pending);
     });
@@ -605,27 +669,52 @@ export class VectorStore {
   }
 
   private compactInBackground(): void {
-    this.queue
-      .run(() => this.compactNow())
-      .then(
-        () => {
-          this.backgroundError = null;
-        },
-        (error: unknown) => {
-          this.backgroundError = error;
-        },
-      );
+    if (this.compacting || this.resetting) return;
+    this.startCompaction().then(
+      () => {
+        this.backgroundError = null;
+      },
+      (error: unknown) => {
+        this.backgroundError = error;
+      },
+    );
   }
 
-  /** Writes every pending change into its shard, then deletes the WAL records. */
-  compact(): Promise<void> {
-    return this.queue.run(() => this.compactNow());
+  /** Starts a compaction of everything pending now, or joins the one running. */
+  private startCompaction(): Promise<void> {
+    if (this.resetting) return Promise.resolve();
+    if (!this.compacting) {
+      this.compacting = this.compactNow().finally(() => {
+        this.compacting = null;
+      });
+    }
+    return this.compacting;
   }
 
+  private async compactionSettled(): Promise<void> {
+    while (this.compacting) await this.compacting.catch(() => undefined);
+  }
+
+  /** Writes every change applied so far into its shard, then deletes the WAL records it covered. */
+  async compact(): Promise<void> {
+    await this.queue.idle();
+    // A running compaction may have started before the latest changes: let it end, then run one more.
+    await this.compactionSettled();
+    await this.startCompaction();
+  }
+
+  /**
+   * Compacts the changes pending when it starts. It runs beside the write queue: WAL appends go
+   * on meanwhile (the embedder never waits for a shard rewrite), and a change made during the
+   * compaction stays in the overlay with its WAL record. Only the records it covered are deleted,
+   * after every shard is saved; replaying records is idempotent, so a crash at any point is safe.
+   */
   private async compactNow(): Promise<void> {
     if (this.overlay.size === 0 && this.walSeqs.length === 0) return;
+    const covered = new Map(this.overlay);
+    const seqs = this.walSeqs.slice();
     const byShard = new Map<Shard, Map<string, ShardChange>>();
-    for (const [path, pending] of this.overlay) {
+    for (const [path, pending] of covered) {
       const shard = this.shardOf(path);
       if (!pending && !shard.notes.has(path)) continue;
       let changes = byShard.get(shard);
@@ -635,17 +724,31 @@ export class VectorStore {
       }
       changes.set(path, pending ? { note: pending.note, chunks: pending.chunks } : null);
     }
-    for (const [shard, changes] of byShard) await shard.commit(changes);
-    this.overlay.clear();
-    this.overlayChunks = 0;
-    const seqs = this.walSeqs;
-    this.walSeqs = [];
-    for (const seq of seqs) await this.storage.remove(joinPath(this.dir, `wal-${String(seq).padStart(10, "0")}${WAL_EXTENSION}`));
+    for (const [shard, changes] of byShard) {
+      await shard.commit(changes);
+      this.recountOverlay();
+    }
+    // Drop what the shards now hold, unless it changed again meanwhile (a newer record keeps it).
+    for (const [path, pending] of covered) {
+      if (this.overlay.has(path) && this.overlay.get(path) === pending) {
+        this.overlay.delete(path);
+        if (pending) this.overlayChunks -= pending.chunks.length;
+      }
+    }
+    this.recountOverlay();
+    const done = new Set(seqs);
+    this.walSeqs = this.walSeqs.filter((seq) => !done.has(seq));
+    for (const seq of seqs) await this.storage.remove(this.walPath(seq));
+  }
+
+  private walPath(seq: number): string {
+    return joinPath(this.dir, `wal-${String(seq).padStart(10, "0")}${WAL_EXTENSION}`);
   }
 
   /** Resolves when every queued write has finished. */
   async flush(): Promise<void> {
     await this.queue.idle();
+    await this.compactionSettled();
   }
 
   /**
@@ -654,16 +757,27 @@ export class VectorStore {
    */
   reset(model: string, chunker: string): Promise<void> {
     return this.queue.run(async () => {
-      this.manifest = { ...VectorStore.freshManifest({ ...this.config, model, chunker }), shards: this.shards.length };
-      await VectorStore.writeManifest(this.storage, this.dir, this.manifest);
-      for (const name of await this.storage.list(this.dir)) {
-        if (SHARD_FILE.test(name) || WAL_FILE.test(name)) await this.storage.remove(joinPath(this.dir, name));
+      this.resetting = true;
+      try {
+        await this.compactionSettled();
+        await this.resetNow(model, chunker);
+      } finally {
+        this.resetting = false;
       }
-      for (const shard of this.shards) shard.clear(this.identity);
-      this.overlay.clear();
-      this.overlayChunks = 0;
-      this.walSeqs = [];
     });
+  }
+
+  private async resetNow(model: string, chunker: string): Promise<void> {
+    this.manifest = { ...VectorStore.freshManifest({ ...this.config, model, chunker }), shards: this.shards.length };
+    await VectorStore.writeManifest(this.storage, this.dir, this.manifest);
+    for (const name of await this.storage.list(this.dir)) {
+      if (SHARD_FILE.test(name) || WAL_FILE.test(name)) await this.storage.remove(joinPath(this.dir, name));
+    }
+    for (const shard of this.shards) shard.clear(this.identity);
+    this.overlay.clear();
+    this.overlayChunks = 0;
+    this.overlayDelta = { notes: 0, chunks: 0 };
+    this.walSeqs = [];
   }
 
   /** Compacts and stops accepting writes. */

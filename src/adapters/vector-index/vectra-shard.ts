@@ -275,6 +275,8 @@ export class Shard {
   matrix: Float32Array = new Float32Array(0);
   dims = 0;
   rowsByPath = new Map<string, number[]>();
+  /** 1 / norm of each row (0 for a zero vector, which never matches), for the query loop. */
+  inverseNorms: Float32Array = new Float32Array(0);
 
   constructor(
     readonly number: number,
@@ -328,6 +330,7 @@ export class Shard {
     this.matrix = matrix;
     this.dims = dims;
     this.rowsByPath = new Map();
+    this.inverseNorms = Float32Array.from(rows, (row) => (row.norm > 0 ? 1 / row.norm : 0));
     rows.forEach((row, i) => {
       const list = this.rowsByPath.get(row.path);
       if (list) list.push(i);

@@ -5,8 +5,9 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import type { IndexStorage } from "../../../src/adapters/vector-index/storage";
 import { VectorStore, type StoreOp } from "../../../src/adapters/vector-index/store";
-import { bruteForceTopK, CONFIG, ExpectedIndex, expectStoreEquals, INDEX_DIR, indexFiles, indexPath, makeNote, openStore, put, randomVector, seeded, tempRoot } from "./store-helpers";
+import { bruteForceTopK, CONFIG, ExpectedIndex, expectStoreEquals, INDEX_DIR, indexFiles, indexPath, makeNote, openStore, put, randomVector, seeded, storageAt, tempRoot } from "./store-helpers";
 
 const DIMS = 16;
 let root: string;
@@ -415,6 +416,55 @@ describe("write queue", () => {
     expect(store.lastError).toBeNull();
     await store.close();
     expect((await indexFiles(root)).filter((f) => f.endsWith(".tmp") || f.startsWith("wal-"))).toEqual([]);
+    expectStoreEquals((await openAt()).store, expected);
+  });
+
+  test("WAL appends do not wait for a compaction, and changes made during one survive it and a crash", async () => {
+    const random = seeded(16);
+    const inner = storageAt(root);
+    let release: () => void = () => undefined;
+    let gate: Promise<void> | null = null;
+    let shardWrites = 0;
+    // Shard saves block on the gate after the first one; everything else goes straight through.
+    const gated: IndexStorage = {
+      read: (p) => inner.read(p),
+      remove: (p) => inner.remove(p),
+      list: (d) => inner.list(d),
+      mkdir: (d) => inner.mkdir(d),
+      rename: (a, b) => inner.rename(a, b),
+      async write(p, bytes) {
+        if (p.endsWith(".aspshard") && ++shardWrites > 1 && gate) await gate;
+        await inner.write(p, bytes);
+      },
+    };
+    const { store } = await VectorStore.open(gated, INDEX_DIR, { ...CONFIG, compactAfterChunks: 1_000_000 });
+    open.push(store);
+    const expected = new ExpectedIndex();
+    const first = Array.from({ length: 30 }, (_, i) => put(makeNote(`N/${i}.md`, 2, DIMS, random)));
+    await store.apply(first);
+    expected.apply(first);
+    gate = new Promise((resolve) => (release = resolve));
+    const compaction = store.compact();
+    while (shardWrites < 2) await new Promise((r) => setTimeout(r, 5));
+    // The compaction is stuck on a shard save; edits, removals and new notes still persist.
+    const during: StoreOp[] = [put(makeNote("N/0.md", 3, DIMS, random, 2)), { kind: "remove", path: "N/1.md" }, put(makeNote("N/new.md", 1, DIMS, random))];
+    for (const op of during) await store.apply([op]);
+    expected.apply(during);
+    expectStoreEquals(store, expected);
+    // A crash now: the files as they are load the acknowledged state.
+    const crashCopy = await tempRoot();
+    await fs.cp(path.join(root, ".ai-stack-planner"), path.join(crashCopy, ".ai-stack-planner"), { recursive: true });
+    const crashed = await VectorStore.open(storageAt(crashCopy), INDEX_DIR, CONFIG);
+    expect(crashed.report.damage).toBeNull();
+    expectStoreEquals(crashed.store, expected);
+    await fs.rm(crashCopy, { recursive: true, force: true });
+
+    release();
+    await compaction;
+    expectStoreEquals(store, expected);
+    expect(store.stats().walRecords).toBe(3);
+    await store.close();
+    expect(store.stats().walRecords).toBe(0);
     expectStoreEquals((await openAt()).store, expected);
   });
 
