@@ -35,6 +35,7 @@ export function openFolderIndex(vaultDir: string, settings: PlannerSettings, pla
     embedder: () => createEmbedder(settings.ollamaHost, settings.allowRemoteHost, platformFetch, settings.embeddingModel),
     openStore: (model, chunker) => VectorStore.open(storage, settings.indexFolder, { model, chunker }),
     rules: () => exclusionRulesFromSettings(settings),
+    location: path.join(vaultDir, settings.indexFolder),
   });
 }
 

@@ -214,8 +214,9 @@ export function parseFrontmatter(lines: readonly string[]): { data: FrontmatterD
 
 /** Lower-case tag without `#`; empty when not a valid tag. */
 export function normaliseTag(raw: string): string {
-  const tag = raw.trim().replace(/^#+/, "").toLowerCase();
-  return /^[\p{L}\p{N}_\-/]+$/u.test(tag) && !/^\d+$/.test(tag) ? tag : "";
+  // NFC, so "café" typed on a keyboard and "cafe\u0301" written by another tool are one tag.
+  const tag = raw.normalize("NFC").trim().replace(/^#+/, "").toLowerCase();
+  return /^[\p{L}\p{M}\p{N}_\-/]+$/u.test(tag) && !/^\d+$/.test(tag) ? tag : "";
 }
 
 function frontmatterTags(data: FrontmatterData): string[] {
@@ -234,7 +235,7 @@ function frontmatterTags(data: FrontmatterData): string[] {
   return out;
 }
 
-const INLINE_TAG = /(^|[\s,;:(])#([\p{L}\p{N}_\-/]+)/gu;
+const INLINE_TAG = /(^|[\s,;:(])#([\p{L}\p{M}\p{N}_\-/]+)/gu;
 
 function inlineTags(line: string, into: Set<string>): void {
   if (!line.includes("#")) return;

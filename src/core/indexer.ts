@@ -11,7 +11,7 @@
  */
 import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type NoteAnalysis } from "./chunking";
 import { excludedNote, type ExclusionRules } from "./exclusions";
-import { EmbedError, embedErrors } from "./index-errors";
+import { EmbedError, embedErrors, indexStorageMessage, isStorageError } from "./index-errors";
 import type { Embedder, IndexHit, IndexOpenReport, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
 import type { RetrievedChunk } from "./retrieval";
 import { describeRebuild, scanForSync, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncOp, type SyncScan, type SyncTarget, type VaultFileInfo } from "./sync-plan";
@@ -89,6 +89,8 @@ export interface IndexerDeps {
   /** Opens the index for a model and chunker; the store reports damage it moved aside. */
   openStore: (model: string, chunker: string) => Promise<{ store: IndexStorePort; report: IndexOpenReport }>;
   rules: () => ExclusionRules;
+  /** Where the index lives (the folder as the user knows it), for messages. */
+  location?: string;
   chunkOptions?: ChunkOptions;
   /** Texts per embedding request (default 32). */
   batchSize?: number;
@@ -307,7 +309,8 @@ export class VaultIndexer {
         this.setStatus({ state: "paused", progress: null, message: error.message, lastRun: summary });
         this.notice(error.message);
       } else {
-        const message = `Indexing failed: ${error instanceof Error ? error.message : String(error)}`;
+        const message =
+          isStorageError(error) && this.deps.location ? indexStorageMessage(this.deps.location, error) : `Indexing failed: ${error instanceof Error ? error.message : String(error)}`;
         this.setStatus({ state: "error", progress: null, message, lastRun: summary });
         this.notice(message);
       }

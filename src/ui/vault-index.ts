@@ -148,6 +148,7 @@ export class VaultIndexService implements VaultIndexApi {
         return VectorStore.open(storage, wanted.folder, { model, chunker });
       },
       rules: () => exclusionRulesFromSettings(this.deps.settings()),
+      location: wanted.folder,
     });
     this.stopListening = indexer.subscribe((event) => this.onIndexEvent(event));
     this.indexer = indexer;

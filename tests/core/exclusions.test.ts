@@ -78,3 +78,10 @@ test("the signature changes with the rules and ignores order, case and slashes",
   expect(exclusionSignature({ ...RULES, folders: ["c"] })).not.toBe(a);
   expect(exclusionSignature({ ...RULES, excludePlansFolder: false })).not.toBe(exclusionSignature(RULES));
 });
+
+test("folder and tag rules match whatever Unicode form the disk or the note uses (NFC vs NFD)", () => {
+  const rules = { ...DEFAULT_EXCLUSION_RULES, folders: ["Caf\u00e9"], tags: ["caf\u00e9"] };
+  expect(excludedByPath("Cafe\u0301/Secret.md", rules)?.reason).toBe("folder");
+  expect(excludedByPath("Caf\u00e9/Secret.md", { ...rules, folders: ["Cafe\u0301"] })?.reason).toBe("folder");
+  expect(excludedByMetadata(metadataOf("x #cafe\u0301"), rules)?.reason).toBe("tag");
+});
