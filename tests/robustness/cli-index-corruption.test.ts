@@ -127,9 +127,8 @@ test("index folder replaced by a file: status and search say there is no index; 
   expect(await userNoteHashes(vault)).toEqual(before);
 });
 
-// BUG: runIndex surfaces the raw Node error ("Indexing failed: Error: EEXIST: file already exists,
-// mkdir '<vault>/.ai-stack-planner/index'"): one line, but not actionable.
-test.failing("index folder replaced by a file: index exits 1 with one actionable line (no raw errno)", async () => {
+// Node's own error here is "EEXIST: file already exists, mkdir ...": the user gets the folder and the fix instead.
+test("index folder replaced by a file: index exits 1 with one actionable line (no raw errno)", async () => {
   await fs.rm(indexDir, { recursive: true });
   await fs.writeFile(indexDir, "I am a file now");
   const run = await cli(["index", "--vault", vault], env);

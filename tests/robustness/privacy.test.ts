@@ -110,10 +110,9 @@ describe("CLI", () => {
   });
 });
 
-// BUG: exclusions.ts inFolder compares folder names without Unicode normalisation, so an excluded
-// folder typed "Café" (NFC, as keyboards produce) does not exclude the same folder whose name is
-// stored decomposed (NFD, as macOS HFS+ and some sync tools write it): its notes are sent to Ollama.
-test.failing("CLI: an excluded folder written NFC also excludes its NFD spelling on disk", async () => {
+// An excluded folder typed "Café" (NFC, as keyboards produce) must also exclude the folder whose name
+// is stored decomposed (NFD, as macOS HFS+ and some sync tools write it).
+test("CLI: an excluded folder written NFC also excludes its NFD spelling on disk", async () => {
   const vault = await makeTempVault({ "Hardware.md": "# PC\nRTX 4090.\n", "Cafe\u0301/Secret.md": "# S\nLEAK-NFD-FOLDER\n" });
   try {
     await writePluginSettings(vault, { indexExcludedFolders: ["Caf\u00e9"] });
