@@ -40,7 +40,7 @@ export default class AiStackPlannerPlugin extends Plugin {
     this.register(() => generator.stop());
 
     registerCommands(this, generator, () => this.settings);
-    this.panelFeatures.fit = () => hardwareFitAdvisor(uiLanguage);
+    this.panelFeatures.fit = () => hardwareFitAdvisor(uiLanguage, () => this.settings);
     registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot, features: this.panelFeatures });
     registerHardwareCommands(this, { settings: () => this.settings, save: (next) => this.saveSettings(next), uiLanguage: () => getLanguage(), slot, fetch: this.fetchFn });
     registerEditorCommands(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });

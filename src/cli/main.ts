@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { PlannerError, userMessage } from "../core/errors";
 import { generatePlan, PartialPlanSaved, planInputFromSettings } from "../core/generate-plan";
 import { writeOfflineDraft } from "../core/offline-plan";
+import { hardwareFactsFor } from "../core/fit-check";
 import { profileFromStored } from "../core/hardware/stored-profile";
 import { buildPlanPrompt } from "../core/prompts";
 import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/settings";
@@ -221,7 +222,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case "prompt": {
         const settings = await settingsFor(flags.vault, flags, io.env);
         const language = resolveLanguage(settings.language, uiLanguage(io.env));
-        io.out(`${buildPlanPrompt({ tier: settings.defaultTier, language, hardware: settings.hardware, usage: settings.usage })}\n`);
+        // The computed hardware facts as a plan would send them (installed models aside: nothing is contacted).
+        const facts = hardwareFactsFor({ hardware: settings.hardware, language, ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}) }, []);
+        io.out(`${buildPlanPrompt({ tier: settings.defaultTier, language, hardware: settings.hardware, usage: settings.usage }, facts ? [facts.part] : [])}\n`);
         return 0;
       }
       case "index":

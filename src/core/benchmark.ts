@@ -7,12 +7,13 @@
  *   that cannot run are skipped rather than left to exhaust memory.
  * - `renderBenchmarkNote(run, lang)`, `writeBenchmarkNote(vault, folder, run, lang)`.
  */
-import { PlannerError, plannerErrors } from "./errors";
-import { sanitizeFileName, timestampForFileName, uniqueNotePath } from "./file-naming";
+import { PlannerError } from "./errors";
+import { sanitizeFileName, timestampForFileName } from "./file-naming";
 import { renderFrontmatter } from "./frontmatter";
 import { assessFit, VERDICT_LABELS, type Verdict } from "./hardware/fit";
 import { modelFactsFromInstalled } from "./hardware/fit-table";
 import { describeProfile, type HardwareProfile } from "./hardware/profile";
+import { writeNewNote } from "./note-writer";
 import { isoLocal } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "./ports";
 import type { PromptLanguage } from "./settings";
@@ -131,12 +132,5 @@ export function renderBenchmarkNote(run: BenchmarkRun, lang: PromptLanguage): st
 
 /** Writes the benchmark note under a fresh name and returns its path. */
 export async function writeBenchmarkNote(vault: VaultPort, folder: string, run: BenchmarkRun, lang: PromptLanguage): Promise<string> {
-  const path = await uniqueNotePath(folder, sanitizeFileName(`${timestampForFileName(run.created)} - Model benchmark`), (p) => vault.exists(p));
-  try {
-    await vault.ensureFolder(folder);
-    await vault.createNote(path, renderBenchmarkNote(run, lang));
-  } catch (error) {
-    throw plannerErrors.writeFailed(path, error instanceof Error ? error.message : String(error));
-  }
-  return path;
+  return writeNewNote(vault, folder, sanitizeFileName(`${timestampForFileName(run.created)} - Model benchmark`), renderBenchmarkNote(run, lang));
 }

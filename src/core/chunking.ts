@@ -214,8 +214,8 @@ export function parseFrontmatter(lines: readonly string[]): { data: FrontmatterD
 
 /** Lower-case tag without `#`; empty when not a valid tag. */
 export function normaliseTag(raw: string): string {
-  const tag = raw.trim().replace(/^#+/, "").toLowerCase();
-  return /^[\p{L}\p{N}_\-/]+$/u.test(tag) && !/^\d+$/.test(tag) ? tag : "";
+  const tag = raw.normalize("NFC").trim().replace(/^#+/, "").toLowerCase();
+  return /^[\p{L}\p{M}\p{N}_\-/]+$/u.test(tag) && !/^\d+$/.test(tag) ? tag : "";
 }
 
 function frontmatterTags(data: FrontmatterData): string[] {
@@ -234,7 +234,8 @@ function frontmatterTags(data: FrontmatterData): string[] {
   return out;
 }
 
-const INLINE_TAG = /(^|[\s,;:(])#([\p{L}\p{N}_\-/]+)/gu;
+// \p{M}: a decomposed "é" (e + combining accent) is one letter of the tag, not its end.
+const INLINE_TAG = /(^|[\s,;:(])#([\p{L}\p{M}\p{N}_\-/]+)/gu;
 
 function inlineTags(line: string, into: Set<string>): void {
   if (!line.includes("#")) return;

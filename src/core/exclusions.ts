@@ -45,19 +45,20 @@ export interface Exclusion {
   detail: string;
 }
 
+// NFC on both sides: a folder typed "Café" must also match the decomposed name macOS or a sync tool wrote.
 function normaliseFolder(folder: string): string {
-  return folder.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "").toLowerCase();
+  return folder.normalize("NFC").trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "").toLowerCase();
 }
 
 function inFolder(path: string, folder: string): boolean {
   const f = normaliseFolder(folder);
   if (f === "") return false;
-  const p = path.toLowerCase();
+  const p = path.normalize("NFC").toLowerCase();
   return p === f || p.startsWith(`${f}/`);
 }
 
 function normaliseTagRule(tag: string): string {
-  return tag.trim().replace(/^#+/, "").toLowerCase();
+  return tag.normalize("NFC").trim().replace(/^#+/, "").toLowerCase();
 }
 
 /** Why `path` is excluded without looking at its content, or null. Folder matches ignore case. */
@@ -85,7 +86,10 @@ export function excludedByMetadata(metadata: NoteMetadata, rules: ExclusionRules
   const privateKey = Object.keys(fm).find((k) => k.toLowerCase() === "private");
   if (privateKey !== undefined && ["true", "yes"].includes(flagValue(fm[privateKey]))) return { reason: "frontmatter", detail: `${privateKey}: true` };
   for (const rule of rules.tags.map(normaliseTagRule).filter((t) => t !== "")) {
-    const hit = metadata.tags.find((tag) => tag === rule || tag.startsWith(`${rule}/`));
+    const hit = metadata.tags.find((tag) => {
+      const t = tag.normalize("NFC");
+      return t === rule || t.startsWith(`${rule}/`);
+    });
     if (hit !== undefined) return { reason: "tag", detail: `#${hit}` };
   }
   return null;

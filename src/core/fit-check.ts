@@ -15,7 +15,7 @@ import { assessFit, VERDICT_LABELS, type FitResult } from "./hardware/fit";
 import { computeFitTable, hardwareFactsPart, hasHardwareFacts, type FitRow, type FitTable } from "./hardware/fit-table";
 import { parseHardwareText } from "./hardware/parse-text";
 import type { HardwareProfile } from "./hardware/profile";
-import { recognizeModels } from "./hardware/recognize";
+import { mentionKey, recognizeMentions, recognizeModels, type ModelMention } from "./hardware/recognize";
 import { formatGb } from "./hardware/units";
 import type { InstalledModel, LlmPort } from "./ports";
 import type { PromptPart } from "./prompts";
@@ -83,6 +83,8 @@ export interface FitFinding {
   fit: FitResult;
   /** For a model that does not run: one that fits. */
   suggestion?: FitRow;
+  /** The plan only advises against this model. */
+  discouraged?: true;
 }
 
 export interface FitCheck {
@@ -118,17 +120,46 @@ export function suggestFitting(facts: ModelFacts, table: FitTable): FitRow | und
 }
 
 /** Every model the answer names, checked against the table's profile. */
+// Words that turn a mention into advice against the model ("avoid …", "… does not fit", "不推荐 …").
+// "instead of" and "rather than" are left out: they reject the other model, not this one.
+const DISCOURAGED =
+  /\b(?:avoid|skip|not recommended|don'?t (?:use|pick|choose|try)|do not (?:use|pick|choose|try)|(?:does|do|will|would) ?n[o']t (?:fit|run|work)|won'?t (?:fit|run)|can(?:not|'t) (?:fit|run|be run)|too (?:large|big|heavy)|exceeds?|out of reach|not (?:feasible|an option|possible))\b|不推荐|不建议|避免|无法运行|不能运行|跑不动|放不下|装不下|太大|超出/i;
+const SENTENCE_END = /[.。!！?？;；\n]/;
+
+/**
+ * The text that belongs to one mention: its sentence, cut where a neighbouring mention begins
+ * or ends, so "use A, since B would not fit" discourages B and not A.
+ */
+function ownText(answer: string, mentions: readonly ModelMention[], i: number): string {
+  const m = mentions[i];
+  let start = m.index;
+  while (start > 0 && !SENTENCE_END.test(answer[start - 1])) start -= 1;
+  let end = m.end;
+  while (end < answer.length && !SENTENCE_END.test(answer[end])) end += 1;
+  if (i > 0 && mentions[i - 1].end > start) start = mentions[i - 1].end;
+  if (i + 1 < mentions.length && mentions[i + 1].index < end) end = mentions[i + 1].index;
+  return answer.slice(start, end);
+}
+
+/**
+ * Every model the answer names, checked against the table's profile. A model the plan only
+ * advises against ("avoid Llama 3.1 70B: it does not fit") is listed but raises no warning; one
+ * it recommends anywhere does.
+ */
 export function checkPlanFit(answer: string, table: FitTable, lang: PromptLanguage): FitCheck {
+  const mentions = recognizeMentions(answer);
+  const recommended = new Set(mentions.filter((_, i) => !DISCOURAGED.test(ownText(answer, mentions, i))).map(mentionKey));
   const findings = recognizeModels(answer).map((mention): FitFinding => {
     const { estimate, fit } = assessFit(mention.facts, table.profile, table.contextTokens, lang);
     const finding: FitFinding = { mention: mention.text, tag: mention.facts.tag, quantization: estimate.known ? estimate.quantization : mention.facts.quantization ?? "?", fit };
-    if (fit.verdict === "does-not-run") {
+    if (!recommended.has(mentionKey(mention))) finding.discouraged = true;
+    if (fit.verdict === "does-not-run" && !finding.discouraged) {
       const suggestion = suggestFitting(mention.facts, table);
       if (suggestion) finding.suggestion = suggestion;
     }
     return finding;
   });
-  return { status: findings.some((f) => f.fit.verdict === "does-not-run") ? "warnings" : "ok", findings };
+  return { status: findings.some((f) => f.fit.verdict === "does-not-run" && !f.discouraged) ? "warnings" : "ok", findings };
 }
 
 const WORDS: Record<PromptLanguage, {
@@ -139,6 +170,7 @@ const WORDS: Record<PromptLanguage, {
   instead: (tag: string, reason: string) => string;
   noAlternative: string;
   period: string;
+  advisedAgainst: string;
 }> = {
   en: {
     summary: "Hardware check",
@@ -148,6 +180,7 @@ const WORDS: Record<PromptLanguage, {
     instead: (tag, reason) => `Use **${tag}** instead: ${reason}.`,
     noAlternative: "No model of this kind fits this hardware.",
     period: ".",
+    advisedAgainst: " (the plan advises against it)",
   },
   zh: {
     summary: "硬件检查",
@@ -157,6 +190,7 @@ const WORDS: Record<PromptLanguage, {
     instead: (tag, reason) => `改用 **${tag}**：${reason}。`,
     noAlternative: "没有同类模型能在此硬件上运行。",
     period: "。",
+    advisedAgainst: "（方案建议不要使用）",
   },
 };
 
@@ -169,7 +203,7 @@ export function renderFitCheck(check: FitCheck, lang: PromptLanguage): string {
   const w = WORDS[lang];
   const blocks: string[] = [];
   for (const finding of check.findings) {
-    if (finding.fit.verdict !== "does-not-run") continue;
+    if (finding.fit.verdict !== "does-not-run" || finding.discouraged) continue;
     const lines = [`> [!warning] ${w.cannotRun(inline(finding.mention))}`, `> ${inline(finding.tag)} (${finding.quantization}): ${finding.fit.reason}${w.period}`];
     lines.push(finding.suggestion ? `> ${w.instead(finding.suggestion.tag, finding.suggestion.fit.reason)}` : `> ${w.noAlternative}`);
     blocks.push(lines.join("\n"));
@@ -180,7 +214,7 @@ export function renderFitCheck(check: FitCheck, lang: PromptLanguage): string {
     if (check.status === "ok") summary.push(`> ${w.allFit}`, ">");
     for (const finding of check.findings) {
       const need = finding.fit.needGb === null ? "" : `, ${formatGb(finding.fit.needGb)}`;
-      summary.push(`> - ${inline(finding.mention)} → ${inline(finding.tag)} (${finding.quantization}${need}): ${VERDICT_LABELS[lang][finding.fit.verdict]}`);
+      summary.push(`> - ${inline(finding.mention)} → ${inline(finding.tag)} (${finding.quantization}${need}): ${VERDICT_LABELS[lang][finding.fit.verdict]}${finding.discouraged ? w.advisedAgainst : ""}`);
     }
   }
   blocks.push(summary.join("\n"));

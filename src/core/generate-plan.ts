@@ -3,7 +3,8 @@ import { PlannerError, plannerErrors } from "./errors";
 import { checkPlanFit, hardwareFactsWithShow } from "./fit-check";
 import type { HardwareProfile } from "./hardware/profile";
 import { profileFromStored } from "./hardware/stored-profile";
-import { planNoteBaseName, uniqueNotePath } from "./file-naming";
+import { planNoteBaseName } from "./file-naming";
+import { writeNewNote } from "./note-writer";
 import { renderPlanNote, tierLabel, type PlanRecord } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "./ports";
 import { buildPlanPrompt, type PromptPart } from "./prompts";
@@ -205,13 +206,5 @@ export class PartialPlanSaved extends PlannerError {
 
 /** Writes `plan` under a fresh, unique name in `folder` and returns its path. */
 export async function writePlanNote(vault: VaultPort, folder: string, plan: PlanRecord): Promise<string> {
-  const base = planNoteBaseName(tierLabel(plan.tier, "en"), plan.hardware, plan.created);
-  const path = await uniqueNotePath(folder, base, (p) => vault.exists(p));
-  try {
-    await vault.ensureFolder(folder);
-    await vault.createNote(path, renderPlanNote(plan));
-  } catch (error) {
-    throw plannerErrors.writeFailed(path, error instanceof Error ? error.message : String(error));
-  }
-  return path;
+  return writeNewNote(vault, folder, planNoteBaseName(tierLabel(plan.tier, "en"), plan.hardware, plan.created), renderPlanNote(plan));
 }

@@ -128,8 +128,12 @@ function addVectors(pool: Map<string, Float32Array[]>, vectors: readonly { hash:
   }
 }
 
-/** Notes written together when nothing is being embedded (one log record each group). */
+/**
+ * Completed notes are written in groups (one log record each): when this many are ready, when
+ * PERSIST_EVERY_MS passed since the last write, and at the end. A crash loses at most that much.
+ */
 const PERSIST_GROUP = 256;
+const PERSIST_EVERY_MS = 1000;
 
 function sameModel(a: string, b: string): boolean {
   const norm = (name: string) => (name.includes(":") ? name : `${name}:latest`).toLowerCase();
@@ -154,6 +158,8 @@ export class VaultIndexer {
   private closed = false;
   private readonly chunkOptions: ChunkOptions;
   private readonly chunker: string;
+  /** The embedding model last confirmed by `/api/show`, with its vector size. */
+  private verifiedModel: { model: string; dims?: number } | null = null;
 
   constructor(private readonly deps: IndexerDeps) {
     this.chunkOptions = deps.chunkOptions ?? DEFAULT_CHUNK_OPTIONS;
@@ -178,11 +184,15 @@ export class VaultIndexer {
   }
 
   private setStatus(patch: Partial<IndexStatus>, force = true): void {
+    const now = this.now();
+    if (!force && now - this.lastEmit < (this.deps.progressIntervalMs ?? 250)) {
+      // Throttled: keep the patch, skip the counts (they walk the store) and the listeners.
+      this.current = { ...this.current, ...patch };
+      return;
+    }
     const store = this.store;
     const counts = store ? store.stats() : { notes: this.current.notes, chunks: this.current.chunks };
     this.current = { ...this.current, notes: counts.notes, chunks: counts.chunks, model: store?.model ?? this.current.model, ...patch };
-    const now = this.now();
-    if (!force && now - this.lastEmit < (this.deps.progressIntervalMs ?? 250)) return;
     this.lastEmit = now;
     this.emit({ type: "status", status: this.current });
   }
@@ -289,6 +299,7 @@ export class VaultIndexer {
       summary.complete = true;
       this.setStatus({ state: "idle", progress: null, message: null, lastRun: summary });
     } catch (error) {
+      this.verifiedModel = null;
       const aborted = controller.signal.aborted || (error instanceof EmbedError && error.fault === "aborted");
       if (aborted) this.setStatus({ state: this.closed ? "closed" : "idle", progress: null, message: "Indexing stopped.", lastRun: summary });
       else if (error instanceof EmbedError) {
@@ -309,10 +320,15 @@ export class VaultIndexer {
     return { model: embedder.model, dims, chunker: this.chunker, rules: this.deps.rules() };
   }
 
-  /** Checks the model before anything is deleted or embedded; returns its vector size if known. */
+  /**
+   * Checks the model before anything is deleted or embedded; returns its vector size if known.
+   * A model that passed is not asked again (one `/api/show` per model, not per edit) until a run fails.
+   */
   private async checkModel(embedder: Embedder, signal: AbortSignal): Promise<number | undefined> {
+    if (this.verifiedModel?.model === embedder.model) return this.verifiedModel.dims;
     const info = await embedder.describe(signal);
     if (!info.canEmbed) throw embedErrors.notEmbedding(embedder.model);
+    this.verifiedModel = { model: embedder.model, dims: info.dims };
     return info.dims;
   }
 
@@ -436,6 +452,20 @@ export class VaultIndexer {
       ops.forEach(countOp);
     };
 
+    // Writes run beside the embedding requests (the store queues them), never between two requests.
+    let persisting: Promise<void> = Promise.resolve();
+    let lastPersist = this.now();
+    const schedulePersist = (force: boolean) => {
+      let ready = simple.length;
+      while (ready < waiting.length + simple.length && waiting[ready - simple.length].missing === 0) ready++;
+      if (ready === 0) return;
+      if (!force && ready < PERSIST_GROUP && this.now() - lastPersist < PERSIST_EVERY_MS) return;
+      lastPersist = this.now();
+      persisting = persisting.then(persistReady).catch((error: unknown) => {
+        pipe.failure ??= error instanceof Error ? error : new Error(String(error));
+      });
+    };
+
     const embedBatch = async (batch: EmbedItem[]) => {
       if (!modelChecked) {
         const dims = await this.checkModel(embedder, signal);
@@ -459,7 +489,7 @@ export class VaultIndexer {
         item.note.missing--;
       });
       summary.embedded += batch.length;
-      await persistReady();
+      schedulePersist(false);
       progress();
     };
 
@@ -511,20 +541,23 @@ export class VaultIndexer {
           });
         }
         await pump(false);
-        // Notes that need no embedding (renames, touches, removals) are persisted in groups, not one record each.
-        if (!pipe.inflight && simple.length + waiting.length >= PERSIST_GROUP) await persistReady();
+        schedulePersist(false);
         progress();
       }
       await pump(true);
-      await persistReady();
+      schedulePersist(true);
+      await persisting;
+      if (pipe.failure) throw pipe.failure;
       const deletions = resolver.finish();
       if (deletions.length > 0) {
         await store.apply(deletions.map((op): IndexStoreOp => ({ kind: "remove", path: op.path })));
         summary.removed += deletions.length;
       }
     } catch (error) {
-      // Let the request in flight end before the store is used again; its error is the one to report.
+      // Let the request in flight end, keep every note that was completed, then report the first error.
       if (pipe.inflight) await pipe.inflight;
+      schedulePersist(true);
+      await persisting;
       throw pipe.failure ?? error;
     }
     progress(true);

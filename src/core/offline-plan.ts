@@ -8,13 +8,13 @@
  * - `renderOfflineDraft(input)`: the note text.
  * - `writeOfflineDraft(vault, folder, input)`: writes it under a fresh name and returns the path.
  */
-import { plannerErrors } from "./errors";
-import { planNoteBaseName, uniqueNotePath } from "./file-naming";
+import { planNoteBaseName } from "./file-naming";
 import { renderFrontmatter } from "./frontmatter";
 import { profileForRequest } from "./fit-check";
 import { computeFitTable, hasHardwareFacts, renderFitTable, type FitRow, type FitTable } from "./hardware/fit-table";
 import { describeProfile, type HardwareProfile } from "./hardware/profile";
 import { formatGb } from "./hardware/units";
+import { writeNewNote } from "./note-writer";
 import { isoLocal, tierLabel } from "./plan-note";
 import type { InstalledModel, VaultPort } from "./ports";
 import type { PromptLanguage, Tier } from "./settings";
@@ -229,7 +229,7 @@ const WORDS: Record<PromptLanguage, Words> = {
     draftBody: (reason) => `${reason ? `${reason} ` : ""}本草稿没有使用语言模型：插件根据你的硬件、适配计算、模型目录和你填写的用途生成，只推荐计算后能运行的模型。`,
     howToFull: (pull) => `要获得完整方案：启动 Ollama（\`ollama serve\`），拉取一个能运行的模型（\`ollama pull ${pull}\`），然后再次运行 **Generate pro stack plan**（或在命令行运行 \`npm run demo\`）。`,
     hardware: "你的硬件",
-    noFacts: "不知道内存大小，无法计算。请在设置中描述硬件（例如“台式机，RTX 4090 24GB 显存，64GB 内存”），或使用 **Detect my hardware**。",
+    noFacts: "不知道内存大小，无法计算。请在设置中描述硬件（例如“台式机，RTX 4090 24GB 显存，64GB 内存”），或使用 **检测我的硬件**（Detect my hardware）命令。",
     doubts: "请检查硬件描述",
     compute: "计算层",
     runtime: "运行工具：**Ollama**（开源，MIT 许可）。支持 NVIDIA（CUDA）、AMD（ROCm）和 Apple（Metal）GPU，也能用 CPU 运行，服务地址为 `http://127.0.0.1:11434`。",
@@ -369,13 +369,5 @@ export function renderOfflineDraft(input: OfflineDraftInput): string {
 
 /** Writes the offline draft under a fresh, unique name in `folder` and returns its path. */
 export async function writeOfflineDraft(vault: VaultPort, folder: string, input: OfflineDraftInput): Promise<string> {
-  const base = planNoteBaseName("Offline draft", input.hardware, input.created);
-  const path = await uniqueNotePath(folder, base, (p) => vault.exists(p));
-  try {
-    await vault.ensureFolder(folder);
-    await vault.createNote(path, renderOfflineDraft(input));
-  } catch (error) {
-    throw plannerErrors.writeFailed(path, error instanceof Error ? error.message : String(error));
-  }
-  return path;
+  return writeNewNote(vault, folder, planNoteBaseName("Offline draft", input.hardware, input.created), renderOfflineDraft(input));
 }

@@ -10,6 +10,7 @@ import { userMessage } from "../core/errors";
 import { wikiLink } from "../core/retrieval";
 import type { PlannerSettings } from "../core/settings";
 import { createLlm } from "../adapters/llm-factory";
+import { vaultIndexFor } from "./vault-index";
 import type { FetchFn } from "../adapters/ollama-client";
 import { ObsidianVaultPort } from "../adapters/obsidian-vault";
 import type { GenerationSlot } from "./generation-slot";
@@ -179,7 +180,7 @@ export class AiStackCard extends MarkdownRenderChild {
     try {
       const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
       const input = planInputFromSettings(settings, request, this.deps.uiLanguage());
-      const deps = { llm, now: () => new Date(), monotonicMs: () => performance.now() };
+      const deps = { llm, now: () => new Date(), monotonicMs: () => performance.now(), notes: vaultIndexFor(this.app)?.retriever() ?? null };
       if (settings.codeBlockOutput === "below") {
         const plan = await streamPlan(deps, input, controller.signal, progress);
         const ok = await this.writeBelow(plan.answer);

@@ -138,8 +138,8 @@ export class AskVaultSection {
     } finally {
       this.deps.slot.release(controller);
       this.controller = null;
-      this.setRunning(false);
       await this.answer.flush(received);
+      this.setRunning(false);
     }
   }
 

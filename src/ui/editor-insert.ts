@@ -1,9 +1,9 @@
 /**
  * Inline generation: "Insert stack plan at cursor" and "Plan from selection" stream the plan into
  * the note. The insertion point follows the user's own edits elsewhere in the note (tracked by
- * offsets), Stop keeps what arrived, and writes are batched so the editor can merge them into one
- * undo step.
+ * offsets), Stop keeps what arrived, writes are batched, and in CodeMirror the plan is one undo step.
  */
+import { Transaction } from "@codemirror/state";
 import { Notice, type Editor, type MarkdownFileInfo, type MarkdownView, type Plugin } from "obsidian";
 import { InterruptedPlan, planInputFromSettings, streamPlan } from "../core/generate-plan";
 import { userMessage } from "../core/errors";
@@ -14,14 +14,24 @@ import type { FetchFn } from "../adapters/ollama-client";
 import type { GenerationSlot } from "./generation-slot";
 import { strings } from "./i18n";
 
-/** Pause between writes into the editor: well under CodeMirror's 500 ms undo-grouping delay. */
+/** Pause between writes into the editor: a few writes a second, whatever the token rate. */
 export const EDITOR_FLUSH_MS = 100;
 
 /**
- * The origin given to every streamed write. CodeMirror joins adjacent "input.type" changes made
- * within its grouping delay into one undo event, so one Undo removes the whole plan.
+ * The part of CodeMirror 6's EditorView the stream needs. Obsidian's Editor exposes its view as
+ * `editor.cm` (not in the typed API). Its `replaceRange` ignores the `origin` argument, so there is
+ * no public way to merge a stream's writes into one undo step; through the view there is.
  */
-export const STREAM_ORIGIN = "input.type";
+interface CodeMirrorView {
+  state: { doc: { length: number; sliceString(from: number, to: number): string } };
+  dispatch(spec: { changes: { from: number; to?: number; insert?: string }; annotations?: unknown; userEvent?: string }): void;
+}
+
+function codeMirrorOf(editor: Editor): CodeMirrorView | null {
+  if (!("cm" in editor)) return null;
+  const cm = (editor as unknown as { cm?: Partial<CodeMirrorView> }).cm;
+  return cm && typeof cm.dispatch === "function" && typeof cm.state?.doc?.sliceString === "function" ? (cm as CodeMirrorView) : null;
+}
 
 const TEXT = {
   en: {
@@ -53,7 +63,9 @@ export interface EditorInsertDeps {
 
 /** Writes streamed text into an editor at a point that follows the user's edits. */
 export class EditorStream {
+  private start: number;
   private end: number;
+  private readonly cm: CodeMirrorView | null;
   private pending = "";
   private timer: number | null = null;
   /** The note's text right after our last write, to tell the user's edits from ours. */
@@ -72,8 +84,10 @@ export class EditorStream {
     private readonly onFail: () => void,
     private readonly intervalMs = EDITOR_FLUSH_MS,
   ) {
+    this.start = startOffset;
     this.end = startOffset;
     this.lastSeen = editor.getValue();
+    this.cm = codeMirrorOf(editor);
   }
 
   /** Where the next text goes, as an offset in the note now. */
@@ -102,13 +116,35 @@ export class EditorStream {
     this.follow();
     const text = this.pending;
     this.pending = "";
-    const at = this.editor.offsetToPos(this.end);
-    this.editor.replaceRange(text, at, at, STREAM_ORIGIN);
+    if (this.cm) {
+      // Kept out of the undo history while streaming; finish() records the whole plan as one step.
+      this.cm.dispatch({ changes: { from: this.end, insert: text }, annotations: Transaction.addToHistory.of(false) });
+    } else {
+      const at = this.editor.offsetToPos(this.end);
+      this.editor.replaceRange(text, at, at);
+    }
     this.end += text.length;
     this.written += text;
     this.writes++;
     this.lastSeen = this.editor.getValue();
     return true;
+  }
+
+  /**
+   * Writes what is pending and, in CodeMirror, turns the streamed text into one undo step: the
+   * unrecorded writes are taken out and the text is put back in one recorded change, in the same
+   * frame, so nothing flickers. Without CodeMirror each write is its own undo step.
+   */
+  finish(): boolean {
+    const ok = this.flush();
+    const cm = this.cm;
+    if (!ok || !cm || this.written === "") return ok;
+    this.follow();
+    const text = cm.state.doc.sliceString(this.start, this.end);
+    cm.dispatch({ changes: { from: this.start, to: this.end }, annotations: Transaction.addToHistory.of(false) });
+    cm.dispatch({ changes: { from: this.start, insert: text }, userEvent: "input" });
+    this.lastSeen = this.editor.getValue();
+    return ok;
   }
 
   /** Drops pending text and the timer. */
@@ -122,7 +158,8 @@ export class EditorStream {
     const now = this.editor.getValue();
     if (now === this.lastSeen) return;
     const cursor = this.editor.posToOffset(this.editor.getCursor());
-    this.end = followOffset(this.lastSeen, now, this.end, cursor <= this.end);
+    this.start = followOffset(this.lastSeen, now, this.start, cursor <= this.start);
+    this.end = Math.max(this.start, followOffset(this.lastSeen, now, this.end, cursor <= this.end));
     this.lastSeen = now;
   }
 }
@@ -169,14 +206,14 @@ export async function streamPlanIntoEditor(
     const after = editor.getValue().slice(stream.insertionOffset);
     const have = (/\n*$/.exec(plan.answer)?.[0].length ?? 0) + (/^\n*/.exec(after)?.[0].length ?? 0);
     stream.push("\n".repeat(Math.max(0, (after === "" ? 1 : 2) - have)));
-    if (!stream.flush()) {
+    if (!stream.finish()) {
       new Notice(t.noteChanged);
       return stream.written || null;
     }
     new Notice(t.done(plan.model));
     return stream.written;
   } catch (error) {
-    if (!stream.flush()) new Notice(t.noteChanged);
+    if (!stream.finish()) new Notice(t.noteChanged);
     else new Notice(error instanceof InterruptedPlan && error.kind === "aborted" ? t.stopped : userMessage(error), 10000);
     return stream.written || null;
   } finally {

@@ -5,9 +5,10 @@
 import { FIT_CONTEXT_TOKENS, hasHardwareFacts, modelFactsFromInstalled } from "../core/hardware/fit-table";
 import { assessFit, VERDICT_LABELS, type Verdict } from "../core/hardware/fit";
 import { parseHardwareText } from "../core/hardware/parse-text";
+import { profileFromStored } from "../core/hardware/stored-profile";
 import { normalizeQuantization } from "../core/hardware/quantization";
 import type { InstalledModel } from "../core/ports";
-import type { PromptLanguage } from "../core/settings";
+import type { PlannerSettings, PromptLanguage } from "../core/settings";
 import type { FitAdvisor, FitRow, FitVerdict } from "./panel-ports";
 
 /** Quantizations the table compares, besides the installed file's own. */
@@ -23,11 +24,16 @@ function gb(value: number): string {
   return `${value.toFixed(1)} GB`;
 }
 
-/** The hardware-fit advisor for the panel, speaking `language()`. */
-export function hardwareFitAdvisor(language: () => PromptLanguage): FitAdvisor {
+/**
+ * The hardware-fit advisor for the panel, speaking `language()`. While the form's hardware is the
+ * one in settings, the detected or edited profile is used, as plan generation does.
+ */
+export function hardwareFitAdvisor(language: () => PromptLanguage, settings?: () => Pick<PlannerSettings, "hardware" | "hardwareProfile">): FitAdvisor {
   const judge = (model: InstalledModel, hardware: string, quantization?: string) => {
     const lang = language();
-    const profile = parseHardwareText(hardware, lang);
+    const s = settings?.();
+    const stored = s?.hardwareProfile && hardware.trim() === s.hardware.trim() ? s.hardwareProfile : null;
+    const profile = stored ? profileFromStored(stored) : parseHardwareText(hardware, lang);
     if (!hasHardwareFacts(profile)) return null;
     return { lang, ...assessFit(modelFactsFromInstalled(model), profile, FIT_CONTEXT_TOKENS, lang, quantization) };
   };

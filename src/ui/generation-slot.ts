@@ -1,5 +1,11 @@
 /** One generation at a time across the plugin (commands, sidebar, editor): its abort controller. */
 import { Notice } from "obsidian";
+import { strings } from "./i18n";
+
+const TEXT = {
+  en: { busy: "A stack plan is already being generated. Stop it first." },
+  zh: { busy: "已有一个技术栈方案正在生成。请先停止它。" },
+};
 
 export class GenerationSlot {
   private controller: AbortController | null = null;
@@ -12,7 +18,7 @@ export class GenerationSlot {
   /** Claims the slot, or tells the user one is already running and returns null. */
   acquire(): AbortController | null {
     if (this.controller) {
-      new Notice("A stack plan is already being generated. Stop it first.");
+      new Notice(strings(TEXT).busy);
       return null;
     }
     this.controller = new AbortController();

@@ -44,22 +44,22 @@ const TEXT = {
     hint: ' Or run "Write offline draft plan" for a draft built from your hardware without Ollama.',
   },
   zh: {
-    draftCommand: "Write offline draft plan",
-    detectCommand: "Detect my hardware",
+    draftCommand: "生成离线草稿方案",
+    detectCommand: "检测我的硬件",
     detecting: "正在检测硬件…",
     detected: (profile: string) => `检测结果：${profile}。`,
     desktopOnly: "硬件检测需要桌面版应用。请在设置中手动描述硬件。",
     saved: (path: string) => `离线草稿方案已保存到 ${path}`,
-    benchmarkCommand: "Benchmark installed models",
+    benchmarkCommand: "测试已安装模型的速度",
     benchmarking: (model: string, i: number, n: number) => `正在测试 ${model}（第 ${i}/${n} 个）…`,
     benchmarkSaved: (path: string) => `模型基准测试已保存到 ${path}`,
-    pullCommand: "Pull a model that fits",
+    pullCommand: "拉取适合此硬件的模型",
     pullPlaceholder: "选择要下载的模型",
     nothingToPull: "能在此硬件上运行的目录模型都已安装，或者不知道内存大小。",
     pulling: (model: string, percent: string) => `正在拉取 ${model}… ${percent}`,
     pulled: (model: string) => `${model} 已安装，可以使用。`,
     recommended: "推荐",
-    hint: " 也可以运行“Write offline draft plan”，不用 Ollama、仅根据硬件生成草稿方案。",
+    hint: " 也可以运行“生成离线草稿方案”，不用 Ollama、仅根据硬件生成草稿方案。",
   },
 };
 
@@ -92,6 +92,9 @@ export async function detectAndSaveHardware(deps: HardwareCommandDeps): Promise<
     await deps.save({ hardwareProfile: storeProfile(profile, "detected", new Date()), ...(settings.hardware.trim() === "" ? { hardware: description } : {}) });
     new Notice([t.detected(description), ...profile.warnings].join(" "), 10000);
     return profile;
+  } catch (error) {
+    showFailure(error);
+    return null;
   } finally {
     notice.hide();
   }
@@ -114,13 +117,22 @@ export async function writeDraftNote(app: App, settings: PlannerSettings, uiLang
       created: new Date(),
     });
     new Notice(strings(TEXT).saved(path));
-    const file = app.vault.getAbstractFileByPath(path);
-    if (settings.openPlanAfterWrite && file instanceof TFile) await app.workspace.getLeaf(false).openFile(file);
+    if (settings.openPlanAfterWrite) await openNote(app, path);
     return path;
   } catch (error) {
-    new Notice(userMessage(error), 10000);
+    showFailure(error);
     return undefined;
   }
+}
+
+/** The Ollama client for the settings' host (the host policy applies). */
+function llmFor(deps: HardwareCommandDeps, settings: PlannerSettings) {
+  return createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch ?? ((input, init) => window.fetch(input, init))).llm;
+}
+
+/** A failure as the user sees it, with the offline draft offered when Ollama can't help. */
+function showFailure(error: unknown): void {
+  new Notice(userMessage(error) + offlineDraftHint(error), 10000);
 }
 
 async function openNote(app: App, path: string): Promise<void> {
@@ -137,7 +149,7 @@ export async function runBenchmark(app: App, deps: HardwareCommandDeps): Promise
   try {
     const settings = deps.settings();
     const lang = resolveLanguage(settings.language, deps.uiLanguage());
-    const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch ?? ((input, init) => window.fetch(input, init)));
+    const llm = llmFor(deps, settings);
     const models = await withShowFacts(llm, await llm.listModels(controller.signal), controller.signal, { includeCatalog: true });
     const run = await benchmarkModels({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, models, effectiveProfile(settings, lang), controller.signal, (model, i, n) =>
       progress.setMessage(t.benchmarking(model, i + 1, n)),
@@ -147,7 +159,7 @@ export async function runBenchmark(app: App, deps: HardwareCommandDeps): Promise
     if (settings.openPlanAfterWrite) await openNote(app, path);
     return path;
   } catch (error) {
-    new Notice(userMessage(error) + offlineDraftHint(error), 10000);
+    showFailure(error);
     return undefined;
   } finally {
     progress.hide();
@@ -159,7 +171,7 @@ export async function runBenchmark(app: App, deps: HardwareCommandDeps): Promise
 export async function pullCandidates(deps: HardwareCommandDeps): Promise<{ rows: FitRow[]; recommended: Set<string> }> {
   const settings = deps.settings();
   const lang = resolveLanguage(settings.language, deps.uiLanguage());
-  const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch ?? ((input, init) => window.fetch(input, init)));
+  const llm = llmFor(deps, settings);
   const table = computeFitTable(effectiveProfile(settings, lang), { installed: await llm.listModels(), lang });
   const stack = chooseDraftStack(table, settings.usage, lang);
   const picks = [stack.main, stack.embedding].filter((row): row is FitRow => row !== undefined && !row.installed);
@@ -173,7 +185,7 @@ export async function pullCandidates(deps: HardwareCommandDeps): Promise<{ rows:
 export async function pullWithProgress(deps: HardwareCommandDeps, tag: string, signal: AbortSignal): Promise<boolean> {
   const t = strings(TEXT);
   const settings = deps.settings();
-  const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch ?? ((input, init) => window.fetch(input, init)));
+  const llm = llmFor(deps, settings);
   const notice = new Notice(t.pulling(tag, ""), 0);
   try {
     if (!llm.pullModel) return false;
@@ -185,7 +197,7 @@ export async function pullWithProgress(deps: HardwareCommandDeps, tag: string, s
     new Notice(t.pulled(tag));
     return true;
   } catch (error) {
-    new Notice(userMessage(error) + offlineDraftHint(error), 10000);
+    showFailure(error);
     return false;
   } finally {
     notice.hide();
@@ -237,7 +249,7 @@ export function registerHardwareCommands(plugin: Plugin, deps: HardwareCommandDe
           }
           new PullModal(plugin.app, rows, recommended, (row) => void pullWithProgress(deps, row.tag, pulls.signal)).open();
         },
-        (error: unknown) => new Notice(userMessage(error) + offlineDraftHint(error), 10000),
+        showFailure,
       ),
   });
   if (Platform.isDesktop) {

@@ -216,6 +216,7 @@ export class PlannerView extends ItemView {
     } catch (error) {
       status = { host: settings.ollamaHost, reachable: false, loaded: [], chatModels: [], error: userMessage(error) };
     }
+    if (this.closed) return status;
     el.empty();
     el.toggleClass("is-error", !status.reachable);
     const dot = el.createSpan({ cls: "ai-stack-planner-dot" });
@@ -351,6 +352,8 @@ export class PlannerView extends ItemView {
       this.plan = plan;
       const tps = plan.tokensPerSecond ? ` · ${plan.tokensPerSecond.toFixed(1)} tok/s` : "";
       this.statusEl.setText(this.t.done(plan.model, plan.generationSeconds, tps));
+      // The model is loaded now: let the connection line say so.
+      if (!this.closed) void this.refreshConnection();
       return plan;
     } catch (error) {
       if (error instanceof InterruptedPlan && error.partial) {
@@ -363,8 +366,9 @@ export class PlannerView extends ItemView {
     } finally {
       this.deps.slot.release(controller);
       this.controller = null;
-      this.setRunning(false);
+      // The run is over once the whole answer is on screen.
       await this.answer.flush(this.plan?.answer ?? "");
+      this.setRunning(false);
       if (this.plan && !this.closed) this.showActions(this.plan);
     }
   }

@@ -122,7 +122,7 @@ export class PlannerSettingTab extends PluginSettingTab {
           },
         ],
       },
-      vaultIndexSettingsGroup(),
+      vaultIndexSettingsGroup(this.app),
     ];
   }
 

@@ -24,6 +24,8 @@ export class StreamingMarkdown {
   private current: Component | null = null;
   /** How many renders reached the screen (for tests and diagnostics). */
   renders = 0;
+  /** How long the last render took, in milliseconds. */
+  private lastRenderMs = 0;
 
   constructor(
     private readonly app: App,
@@ -81,10 +83,12 @@ export class StreamingMarkdown {
 
   private schedule(): void {
     if (this.closed || this.flushing || this.timer !== null || this.inFlight) return;
+    // A slow render (a very long answer) stretches the pause, so rendering never takes more than
+    // a third of the time and typing elsewhere stays smooth.
     this.timer = window.setTimeout(() => {
       this.timer = null;
       void this.renderOnce();
-    }, this.options.intervalMs);
+    }, Math.max(this.options.intervalMs, 2 * this.lastRenderMs));
   }
 
   private async renderOnce(): Promise<void> {
@@ -94,12 +98,14 @@ export class StreamingMarkdown {
     const component = new Component();
     this.owner.addChild(component);
     const el = createDiv();
+    const started = performance.now();
     const rendering = MarkdownRenderer.render(this.app, escapeHtmlOutsideCode(text), el, this.options.sourcePath ?? "", component);
     this.inFlight = rendering;
     try {
       await rendering;
     } finally {
       this.inFlight = null;
+      this.lastRenderMs = performance.now() - started;
     }
     if (this.closed) {
       this.owner.removeChild(component);

@@ -6,7 +6,7 @@
  *
  * Views (the sidebar) use it through `VaultIndexApi`, found with `vaultIndexFor(app)`.
  */
-import { Notice, TFile, TFolder, type App, type Plugin, type SettingDefinitionGroup, type TAbstractFile } from "obsidian";
+import { Notice, TFile, TFolder, type App, type Plugin, type Setting, type SettingDefinitionGroup, type TAbstractFile } from "obsidian";
 import { createEmbedder } from "../adapters/ollama-embedder";
 import type { FetchFn } from "../adapters/ollama-client";
 import { ObsidianAdapterStorage } from "../adapters/vector-index/obsidian-storage";
@@ -56,7 +56,9 @@ const TEXT = {
     done: (s: IndexStatus, r: IndexRunSummary) => `Vault index up to date: ${groupDigits(s.notes)} notes, ${groupDigits(s.chunks)} chunks. This run embedded ${groupDigits(r.embedded)} chunks.`,
     model: "Embedding model",
     folder: "Index folder",
-    clickTitle: "Vault index: click for details",
+    clickTitle: "Vault index: click for details (and to retry when paused)",
+    indexNow: "Index now",
+    rebuild: "Rebuild",
   },
   zh: {
     off: "库索引已关闭。请在设置中打开“保持库索引”。",
@@ -65,7 +67,9 @@ const TEXT = {
     done: (s: IndexStatus, r: IndexRunSummary) => `库索引已是最新：${groupDigits(s.notes)} 篇笔记，${groupDigits(s.chunks)} 个片段。本次嵌入了 ${groupDigits(r.embedded)} 个片段。`,
     model: "嵌入模型",
     folder: "索引文件夹",
-    clickTitle: "库索引：点击查看详情",
+    clickTitle: "库索引：点击查看详情（暂停时重试）",
+    indexNow: "立即索引",
+    rebuild: "重建",
   },
 };
 
@@ -100,6 +104,8 @@ export class VaultIndexService implements VaultIndexApi {
   private readonly lastNotice = new Map<string, number>();
   private layoutReady = false;
   private closed = false;
+  /** Closes of replaced indexers, awaited before the next one opens the index. */
+  private closing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly app: App,
@@ -136,7 +142,11 @@ export class VaultIndexService implements VaultIndexApi {
         const s = this.deps.settings();
         return createEmbedder(s.ollamaHost, s.allowRemoteHost, this.deps.fetch, s.embeddingModel);
       },
-      openStore: (model, chunker) => VectorStore.open(storage, wanted.folder, { model, chunker }),
+      // A previous indexer may still be compacting on close: one writer per folder at a time.
+      openStore: async (model, chunker) => {
+        await this.closing;
+        return VectorStore.open(storage, wanted.folder, { model, chunker });
+      },
       rules: () => exclusionRulesFromSettings(this.deps.settings()),
     });
     this.stopListening = indexer.subscribe((event) => this.onIndexEvent(event));
@@ -150,7 +160,7 @@ export class VaultIndexService implements VaultIndexApi {
     this.stopListening = null;
     const old = this.indexer;
     this.indexer = null;
-    if (old) void old.close();
+    if (old) this.closing = this.closing.then(() => old.close()).catch(() => undefined);
   }
 
   /** Called once the workspace layout is ready: first reconcile. */
@@ -275,6 +285,13 @@ export class VaultIndexService implements VaultIndexApi {
     new Notice(lines.join("\n"), 10000);
   }
 
+  /** The status bar item: shows the details; when indexing is paused, it also retries. */
+  statusBarClicked(): void {
+    this.showStatus();
+    const state = this.status?.state;
+    if (state === "paused" || state === "error") void this.indexNow();
+  }
+
   /** "Index vault now" and "Rebuild index" from the palette: say what happens and how it ended. */
   async runFromCommand(kind: "index" | "rebuild"): Promise<void> {
     const t = strings(TEXT);
@@ -307,7 +324,7 @@ export function registerVaultIndex(plugin: Plugin, deps: VaultIndexDeps): VaultI
   statusEl.addClass("ai-stack-planner-index-statusbar");
   const service = new VaultIndexService(plugin.app, deps, statusEl);
   registry.set(plugin.app.vault, service);
-  plugin.registerDomEvent(statusEl, "click", () => service.showStatus());
+  plugin.registerDomEvent(statusEl, "click", () => service.statusBarClicked());
   plugin.register(() => void service.close());
   if (deps.features) Object.assign(deps.features, panelFeaturesOf(service, deps.settings));
 
@@ -328,7 +345,10 @@ export function registerVaultIndex(plugin: Plugin, deps: VaultIndexDeps): VaultI
   return service;
 }
 
-/** Before the first open the index has no status: the panel shows it empty. */
+/** Passages a panel answer retrieves at most; the context budget trims further. */
+const RETRIEVE_K = 12;
+
+/** The index state as the sidebar panel shows it (before the index is first opened: empty). */
 function panelStatusOf(status: IndexStatus | null): PanelIndexStatus {
   return status ? panelIndexStatus(status) : { state: "empty", indexedNotes: 0 };
 }
@@ -346,17 +366,28 @@ function panelFeaturesOf(service: VaultIndexService, settings: () => PlannerSett
     },
   };
   const retriever: Retriever = {
-    retrieve: async (query, signal) => (await service.search(query, 8, signal)).map((r) => ({ path: r.path, headingPath: r.headingPath, text: r.text, score: r.score, startLine: r.startLine })),
+    retrieve: async (query, signal) => (await service.search(query, RETRIEVE_K, signal)).map((r) => ({ path: r.path, headingPath: r.headingPath, text: r.text, score: r.score, startLine: r.startLine })),
   };
   return { index: () => (settings().indexEnabled ? source : undefined), retriever: () => (settings().indexEnabled ? retriever : undefined) };
 }
 
+/** The settings row with the index's state and its two actions (the state as of opening the tab). */
+function renderIndexStatusRow(app: App, setting: Setting): void {
+  const service = vaultIndexFor(app);
+  const status = service?.status ?? null;
+  setting.setDesc(status ? [indexStatusLine(status, uiLanguage()), status.message].filter(Boolean).join(" · ") : strings(TEXT).off);
+  if (!service || !status) return;
+  setting.addButton((b) => b.setButtonText(strings(TEXT).indexNow).onClick(() => void service.runFromCommand("index")));
+  setting.addButton((b) => b.setButtonText(strings(TEXT).rebuild).onClick(() => void service.runFromCommand("rebuild")));
+}
+
 /** The "Vault index" group of the settings tab. */
-export function vaultIndexSettingsGroup(): SettingDefinitionGroup {
+export function vaultIndexSettingsGroup(app?: App): SettingDefinitionGroup {
   return {
     type: "group",
     heading: "Vault index",
     items: [
+      ...(app ? [{ name: "Index status", render: (setting: Setting) => renderIndexStatusRow(app, setting) }] : []),
       {
         name: "Keep a vault index",
         desc: "Index your notes with a local embedding model so plans can cite them. The index stays in your vault.",

@@ -1,10 +1,11 @@
 /** The CLI's index, search and status commands on real temp folders against the fake Ollama. */
+import { spawn } from "node:child_process";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { runCli, type CliIo } from "../../src/cli/main";
 import { FakeOllama, unusedLoopbackPort } from "../harness/fake-ollama";
 import { listFiles, makeTempVault, removeTempVault } from "../harness/temp-vault";
-import { embeddedTexts, writeNote } from "../harness/vault-index";
+import { embeddedTexts, openTestIndex, pictureOf, writeNote } from "../harness/vault-index";
 
 function io(env: Record<string, string | undefined> = {}) {
   const out: string[] = [];
@@ -164,3 +165,50 @@ describe("plan grounded in the index", () => {
     expect(fake.requestsTo("/api/embed")).toHaveLength(0);
   });
 });
+
+test("killed mid-index (SIGKILL), the next run resumes and the index equals a fresh build", async () => {
+  for (let i = 0; i < 80; i++) await writeNote(vault, `Bulk/Note ${i}.md`, Array.from({ length: 4 }, (_, h) => `# Part ${h}\nNote ${i} part ${h} about local models.\n`).join("\n"));
+  // Every embedding answer takes 150 ms: after 8 of 11 requests the process is mid-run and has
+  // persisted at least one group (groups are written every second).
+  fake.addFault({ path: "/api/embed", fault: { kind: "slow-first-token", delayMs: 150 } });
+  const root = path.resolve(__dirname, "../..");
+  // `node --import tsx`, not the tsx CLI: that one runs the script in a grandchild a SIGKILL would miss.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/cli/main.ts"), "index", "--vault", vault, "--quiet"], {
+    env: { PATH: process.env.PATH ?? "", OLLAMA_HOST: fake.url },
+    cwd: root,
+  });
+  const exited = new Promise((resolve) => child.on("close", resolve));
+  await waitForRequests(8);
+  child.kill("SIGKILL");
+  await exited;
+  fake.clearFaults();
+  const killedAfter = fake.requestsTo("/api/embed").length;
+  expect(killedAfter).toBeLessThan(11);
+
+  fake.clearRequests();
+  const run = io({ OLLAMA_HOST: fake.url });
+  expect(await runCli(["index", "--vault", vault], run.io)).toBe(0);
+  expect(run.err()).not.toMatch(/damaged/);
+  const embeddedNow = embeddedTexts(fake.requests).length;
+  expect(embeddedNow).toBeLessThan(323);
+  expect(embeddedNow).toBeGreaterThan(0);
+
+  const fresh = await makeTempVault();
+  try {
+    for (const rel of (await listFiles(vault)).filter((f) => !f.startsWith("."))) await writeNote(fresh, rel, await fs.readFile(path.join(vault, rel), "utf8"));
+    const build = openTestIndex(fresh, { host: fake.url });
+    await build.indexer.reconcile();
+    await build.indexer.close();
+    expect(await pictureOf(vault)).toEqual(await pictureOf(fresh));
+  } finally {
+    await removeTempVault(fresh);
+  }
+
+  async function waitForRequests(n: number): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while (fake.requestsTo("/api/embed").length < n) {
+      if (Date.now() > deadline) throw new Error("the child process never embedded");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}, 30_000);

@@ -113,11 +113,25 @@ describe("draft", () => {
 });
 
 describe("prompt", () => {
+  test("uses the profile stored in the vault's settings, unless --hardware describes another machine", async () => {
+    const settingsDir = path.join(vault, ".my-config", "plugins", "ai-stack-planner");
+    await fs.mkdir(settingsDir, { recursive: true });
+    const hardwareProfile = { device: "PC", cpu: "", os: "Linux", ramGb: 128, unifiedMemory: false, source: "detected", updated: "", gpus: [{ name: "RTX 3090", vendor: "nvidia", vramGb: 24 }, { name: "RTX 3090", vendor: "nvidia", vramGb: 24 }] };
+    await fs.writeFile(path.join(settingsDir, "data.json"), JSON.stringify({ version: 1, hardware: "My rig", language: "en", hardwareProfile }));
+    const stored = io({});
+    expect(await runCli(["prompt", "--vault", vault], stored.io)).toBe(0);
+    expect(stored.out()).toContain("Hardware: PC, 2 × RTX 3090 (24 GB VRAM each), 128 GB RAM, Linux");
+    const flagged = io({});
+    expect(await runCli(["prompt", "--vault", vault, "--hardware", "Laptop, 8GB RAM"], flagged.io)).toBe(0);
+    expect(flagged.out()).toContain("Hardware: Laptop, no GPU, 8 GB RAM");
+  });
+
   test("prints the filled prompt and sends nothing", async () => {
     const before = fake.requests.length;
     const run = io({});
     expect(await runCli(["prompt", "--tier", "pro", "--lang", "zh", "--hardware", "M3 MacBook Pro 16GB", "--usage", "知识库"], run.io)).toBe(0);
     expect(run.out()).toContain("- 我的设备：M3 MacBook Pro 16GB\n- 主要用途：知识库");
+    expect(run.out()).toContain("===== 硬件事实（计算得出） =====");
     expect(fake.requests.length).toBe(before);
   });
 });

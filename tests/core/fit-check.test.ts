@@ -37,6 +37,28 @@ describe("checkPlanFit", () => {
     expect(check.findings.map((f) => f.fit.verdict)).toEqual(["fits-vram", "fits-vram", "fits-vram"]);
   });
 
+  test.each<[string, "ok" | "warnings"]>([
+    ["Avoid Llama 3.1 70B: it needs far more memory. Use `llama3.1:8b`.", "ok"],
+    ["Use `llama3.1:8b`, since Llama 3.1 70B would not fit.", "ok"],
+    ["Llama 3.1 70B, which is too large for 16 GB, is out; run qwen2.5:7b.", "ok"],
+    ["| llama3.1:70b | does not fit |\n| llama3.1:8b | fits |", "ok"],
+    ["不推荐 Llama 3.1 70B（显存放不下），请用 Qwen2.5 7B。", "ok"],
+    // Advice against it in one place does not cancel a recommendation in another.
+    ["Avoid Llama 3.1 70B for chat. For hard questions, run Llama 3.1 70B overnight.", "warnings"],
+    // "instead of" rejects the other model, not this one.
+    ["Use Llama 3.1 70B instead of qwen2.5:7b.", "warnings"],
+  ])("advice against a model is not a recommendation: %j → %s", (answer, status) => {
+    const check = checkPlanFit(answer, table, "en");
+    expect(check.status).toBe(status);
+    expect(check.findings.find((f) => f.tag === "llama3.1:70b")?.discouraged).toBe(status === "ok" ? true : undefined);
+  });
+
+  test("a model advised against is listed as such, without a warning callout", () => {
+    const text = renderFitCheck(checkPlanFit("Avoid Llama 3.1 70B. Use `llama3.1:8b`.", table, "en"), "en");
+    expect(text).not.toContain("[!warning]");
+    expect(text).toContain("> - `Llama 3.1 70B` → `llama3.1:70b` (Q4_K_M, 45 GB): does not run (the plan advises against it)");
+  });
+
   test("the article's examples: a 70B is never fine on an 8 GB laptop; 32B is fine on an RTX 4090", () => {
     expect(checkPlanFit("Use Llama 3.1 70B.", computeFitTable(parseHardwareText("Laptop, 8GB RAM")), "en").status).toBe("warnings");
     expect(checkPlanFit("Use Qwen2.5-32B-Instruct Q4_K_M.", computeFitTable(parseHardwareText("PC, RTX 4090 24GB VRAM, 64GB RAM")), "en").status).toBe("ok");

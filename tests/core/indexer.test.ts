@@ -3,10 +3,12 @@
  * Ollama embedder against the fake server. Assertions are on the wire (which texts reached
  * /api/embed) and on the index as it is on disk after a restart.
  */
+import { promises as fs } from "node:fs";
+import path from "node:path";
 import { DEFAULT_EXCLUSION_RULES } from "../../src/core/exclusions";
 import { FakeOllama, unusedLoopbackPort } from "../harness/fake-ollama";
 import { makeTempVault, removeTempVault } from "../harness/temp-vault";
-import { deleteNote, embeddedTexts, moveNote, openTestIndex, pictureOf, writeNote } from "../harness/vault-index";
+import { deleteNote, embeddedTexts, INDEX_DIR, moveNote, openTestIndex, pictureOf, writeNote } from "../harness/vault-index";
 
 const VAULT = {
   "Hardware.md": "---\ntags: [setup]\n---\n# PC\nDesktop with an RTX 4090 and 24 GB of VRAM.\n\n# Memory\n64 GB DDR5 RAM.\n",
@@ -329,5 +331,54 @@ test("a note renamed and edited at once re-embeds only its edited chunk", async 
   await writeNote(vault, "Agents v2.md", VAULT["Projects/Agents.md"].replace("Voice notes", "Voice memos"));
   expect(await run.indexer.notesChanged(["Projects/Agents.md", "Agents v2.md"])).toMatchObject({ written: 1, removed: 1, embedded: 1 });
   expect(embeddedTexts(fake.requests)).toEqual(["search_document: Agents v2 > Agents > Later\n\nVoice memos transcribed with Whisper."]);
+  await run.indexer.close();
+});
+
+test("the embedding model is checked once (/api/show), not on every edit", async () => {
+  const run = openTestIndex(vault, { host: fake.url, rules: RULES });
+  await run.indexer.reconcile();
+  for (let i = 0; i < 3; i++) {
+    await writeNote(vault, "Uses.md", `${VAULT["Uses.md"]}\nEdit ${i}.\n`);
+    await run.indexer.notesChanged(["Uses.md"]);
+  }
+  expect(fake.requestsTo("/api/show")).toHaveLength(1);
+  expect(fake.requestsTo("/api/embed")).toHaveLength(4);
+  await run.indexer.close();
+});
+
+test("a chat model set as the embedding model pauses indexing with the fix", async () => {
+  const run = openTestIndex(vault, { host: fake.url, rules: RULES, model: "llama3.2:3b" });
+  expect((await run.indexer.reconcile()).complete).toBe(false);
+  expect(run.indexer.status).toMatchObject({ state: "paused", message: 'The model "llama3.2:3b" can\'t make embeddings. Pick an embedding model such as nomic-embed-text in settings (`ollama pull nomic-embed-text`).' });
+  expect(fake.requestsTo("/api/embed")).toHaveLength(0);
+  await run.indexer.close();
+});
+
+test("a damaged index file is moved aside with a notice, and what it held is rebuilt from the notes", async () => {
+  const first = openTestIndex(vault, { host: fake.url, rules: RULES });
+  await first.indexer.reconcile();
+  await first.indexer.close();
+  const dir = path.join(vault, INDEX_DIR);
+  const shards = (await fs.readdir(dir)).filter((f) => f.endsWith(".aspshard"));
+  expect(shards.length).toBeGreaterThan(0);
+  for (const shard of shards) await fs.writeFile(path.join(dir, shard), "not a shard any more");
+  const notesBefore = await fs.readFile(path.join(vault, "Hardware.md"), "utf8");
+
+  fake.clearRequests();
+  const second = openTestIndex(vault, { host: fake.url, rules: RULES });
+  expect(await second.indexer.reconcile()).toMatchObject({ complete: true, written: 4, embedded: 6 });
+  expect(second.notices().join("\n")).toMatch(/index file\(s\) were damaged and moved aside to ".*damaged-.*"\. The missing part is rebuilt from your notes; your notes were not touched\./);
+  await second.indexer.close();
+  expect(await fs.readFile(path.join(vault, "Hardware.md"), "utf8")).toBe(notesBefore);
+  expect(Object.keys((await pictureOf(vault)).notes)).toHaveLength(4);
+});
+
+test("a note made private after indexing is left out of search results before the next sync", async () => {
+  const run = openTestIndex(vault, { host: fake.url, rules: RULES });
+  await run.indexer.reconcile();
+  expect((await run.indexer.search("email replies coding help", 4, new AbortController().signal)).map((r) => r.path)).toContain("Uses.md");
+  await writeNote(vault, "Uses.md", `${VAULT["Uses.md"]}\n#private\n`);
+  const results = await run.indexer.search("email replies coding help", 4, new AbortController().signal);
+  expect(results.map((r) => r.path)).not.toContain("Uses.md");
   await run.indexer.close();
 });

@@ -24,6 +24,19 @@ export interface PanelHarness extends PluginHarness {
 
 type Creator = (leaf: WorkspaceLeaf) => View;
 
+/** Views still open when a test ends are closed, as Obsidian closes them when the plugin unloads. */
+const openViews = new Set<View>();
+
+async function closeView(view: View): Promise<void> {
+  if (!openViews.delete(view)) return;
+  await (view as unknown as { onClose(): Promise<void> }).onClose();
+  (view as unknown as { unload(): void }).unload();
+}
+
+afterEach(async () => {
+  await Promise.all([...openViews].map(closeView));
+});
+
 /** A prototype's own implementation, taken before it is spied on. */
 function original<F>(proto: object, name: string): F {
   return Reflect.get(proto, name) as F;
@@ -43,6 +56,7 @@ export async function startPanelHarness(options: HarnessOptions = {}): Promise<P
     const view = creator(this);
     (this as unknown as { view: View }).view = view;
     opened.set(this, view);
+    openViews.add(view);
     (view as unknown as { load(): void }).load();
     await (view as unknown as { onOpen(): Promise<void> }).onOpen();
   });
@@ -51,9 +65,7 @@ export async function startPanelHarness(options: HarnessOptions = {}): Promise<P
     const view = opened.get(this);
     if (view) {
       opened.delete(this);
-      closing.push(
-        (view as unknown as { onClose(): Promise<void> }).onClose().then(() => (view as unknown as { unload(): void }).unload()),
-      );
+      closing.push(closeView(view));
     }
     origDetach.call(this);
   });

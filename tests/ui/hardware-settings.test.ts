@@ -3,7 +3,8 @@
  * settings tab; the model dropdown's fit marks from the fake Ollama's /api/show.
  */
 import os from "node:os";
-import { ButtonComponent, DropdownComponent, Setting, TextComponent, ToggleComponent } from "obsidian-test-mocks/obsidian";
+import { ButtonComponent, DropdownComponent, Platform, Setting, TextComponent, ToggleComponent } from "obsidian-test-mocks/obsidian";
+import { detectAndSaveHardware } from "../../src/ui/hardware-commands";
 import { planInputFromSettings } from "../../src/core/generate-plan";
 import { PlannerSettingTab } from "../../src/ui/settings-tab";
 import type { PlannerSettings } from "../../src/core/settings";
@@ -21,8 +22,8 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-async function open(settings: Partial<PlannerSettings>): Promise<{ h: PluginHarness; row: (name: string) => Setting }> {
-  const h = await startPlugin({ settings: { ollamaHost: fake.url, language: "en", ...settings } });
+async function open(settings: Partial<PlannerSettings>, server = fake): Promise<{ h: PluginHarness; row: (name: string) => Setting }> {
+  const h = await startPlugin({ settings: { ollamaHost: server.url, language: "en", ...settings } });
   const tab = h.mock.settingTabs__[0];
   if (!(tab instanceof PlannerSettingTab)) throw new Error("no settings tab");
   const spy = jest.spyOn(Setting.prototype, "constructor__");
@@ -102,14 +103,37 @@ describe("detect-hardware command", () => {
   });
 });
 
+describe("detection off the desktop", () => {
+  test("says it needs the desktop app and changes nothing", async () => {
+    const h = await startPlugin({ settings: { ollamaHost: fake.url, hardware: "Laptop, 8GB RAM" } });
+    const desktop = Platform.isDesktop;
+    Platform.isDesktop = false;
+    try {
+      const save = jest.fn(() => Promise.resolve());
+      expect(await detectAndSaveHardware({ settings: () => h.plugin.settings, save, uiLanguage: () => "en" })).toBeNull();
+      expect(save).not.toHaveBeenCalled();
+      expect(h.notices.plain()).toEqual(["Hardware detection needs the desktop app. Describe your hardware in settings instead."]);
+    } finally {
+      Platform.isDesktop = desktop;
+    }
+  });
+});
+
 describe("model dropdown", () => {
+  // Each test has its own server: what other tests' settings tabs still do cannot reach it.
+  let own: FakeOllama;
+  beforeEach(async () => {
+    own = await FakeOllama.start();
+  });
+  afterEach(() => own.close());
+
   test("marks which installed models fit, from /api/show", async () => {
-    fake.setModels([
+    own.setModels([
       ...defaultModels(),
       { name: "llama3.1:70b", family: "llama", parameterSize: "70.6B", quantization: "Q4_K_M", sizeBytes: 42_520_413_916, layers: 80, kvHeads: 8, headDim: 128 },
       { name: "mystery:7b", family: "llama", parameterSize: "7B", quantization: "Q4_K_M", omitShowFields: ["<arch>.block_count", "<arch>.attention.head_count_kv"] },
     ]);
-    const { row } = await open({ hardware: "Laptop, 8GB RAM", contextTokens: 8192 });
+    const { row } = await open({ hardware: "Laptop, 8GB RAM", contextTokens: 8192 }, own);
     const picker = row("Chat model");
     await waitFor(() => picker.controlEl.querySelector("select") !== null, "the dropdown");
     const select = component(picker, DropdownComponent).selectEl;
@@ -120,14 +144,14 @@ describe("model dropdown", () => {
       // Missing attention fields: the KV cache could be small or large, so no verdict.
       "mystery:7b · 7B · Q4_K_M · unknown",
     ]);
-    expect([...new Set(fake.requestsTo("/api/show").map((r) => (r.body as { model: string }).model))].sort()).toEqual(["llama3.1:70b", "llama3.2:3b", "mystery:7b"]);
+    expect([...new Set(own.requestsTo("/api/show").map((r) => (r.body as { model: string }).model))].sort()).toEqual(["llama3.1:70b", "llama3.2:3b", "mystery:7b"]);
   });
 
   test("without hardware facts nothing is marked and /api/show is not asked", async () => {
-    const { row } = await open({ hardware: "" });
+    const { row } = await open({ hardware: "" }, own);
     const picker = row("Chat model");
     await waitFor(() => picker.controlEl.querySelector("select") !== null, "the dropdown");
     expect([...component(picker, DropdownComponent).selectEl.options].map((o) => o.text)).toEqual(["First installed model", "llama3.2:3b · 3.2B · Q4_K_M"]);
-    expect(fake.requestsTo("/api/show")).toHaveLength(0);
+    expect(own.requestsTo("/api/show")).toHaveLength(0);
   });
 });

@@ -2,7 +2,8 @@
  * The sidebar panel through the real plugin, the Obsidian mock and the fake Ollama on the wire:
  * what the user sees in the panel's DOM, the requests the fake receives, the notes written.
  */
-import { MarkdownView, TFile, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import { MarkdownRenderer, MarkdownView, TFile, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import { renderMarkdownInto } from "../harness/markdown-stand-in";
 import { FakeOllama, unusedLoopbackPort } from "../harness/fake-ollama";
 import { avoidMinuteBoundary, parseNote, waitFor } from "../harness/plugin-harness";
 import { startPanelHarness, type PanelHarness } from "../harness/panel-harness";
@@ -108,10 +109,13 @@ describe("connection line", () => {
     expect(fake.requestsTo("/api/version")).toHaveLength(1);
     expect(fake.requestsTo("/api/ps")).toHaveLength(1);
 
+    // After a generation the line shows the model Ollama has loaded now.
     await generateAndWait(view);
-    button(view, "ai-stack-planner-retry").click();
     await waitFor(() => view.contentEl.querySelector(".ai-stack-planner-loaded")?.textContent === `Loaded now: ${MODEL}`, "the loaded model");
     expect(fake.requestsTo("/api/ps")).toHaveLength(2);
+    button(view, "ai-stack-planner-retry").click();
+    await waitFor(() => fake.requestsTo("/api/ps").length === 3, "the retry's probe");
+    await waitFor(() => view.contentEl.querySelector(".ai-stack-planner-loaded")?.textContent === `Loaded now: ${MODEL}`, "the line again");
   });
 
   test("unreachable: says so with the exact fix; retry connects once Ollama is up", async () => {
@@ -186,6 +190,28 @@ describe("generating in the panel", () => {
     expect(renders.length).toBeGreaterThanOrEqual(3);
     expect(renders[renders.length - 1].markdown).toBe(reply);
     expect(answerEl(view).textContent).toBe(reply);
+  });
+
+  test("slow renders (a very long answer) stretch the pause, so rendering takes at most about a third of the time", async () => {
+    fake.setReply(Array.from({ length: 300 }, (_, i) => `word${i}`).join(" "));
+    fake.setChunkDelay(8);
+    const h = await start();
+    const view = await h.openPanel();
+    const busy: number[] = [];
+    jest.spyOn(MarkdownRenderer, "render").mockImplementation(async (_app, markdown, el) => {
+      const started = Date.now();
+      await new Promise((r) => setTimeout(r, 250));
+      renderMarkdownInto(markdown, el);
+      busy.push(Date.now() - started);
+    });
+    const started = Date.now();
+    button(view, "ai-stack-planner-generate").click();
+    await waitFor(() => !button(view, "ai-stack-planner-generate").disabled, "the end", 20000);
+    const elapsed = Date.now() - started;
+    // Leave out the clear at the start and the final render, which always run.
+    const streaming = busy.slice(1, -1).reduce((a, b) => a + b, 0);
+    expect(streaming / elapsed).toBeLessThan(0.38);
+    expect(answerEl(view).textContent).toContain("word299");
   });
 
   test("Stop aborts the request on the wire and keeps the answer so far", async () => {
@@ -451,5 +477,19 @@ describe("optional features", () => {
     hardware.dispatchEvent(new Event("input"));
     expect(option().text).toBe(`${MODEL} · 3.2B · unknown`);
     expect(view.contentEl.querySelector(".ai-stack-planner-fit details")).toBeNull();
+  });
+
+  test("the real hardware fit uses the detected profile while the form shows the settings' hardware", async () => {
+    const hardwareProfile = { device: "Desk PC", cpu: "", gpus: [{ name: "RTX 4090", vendor: "nvidia", vramGb: 24 }], ramGb: 64, unifiedMemory: false, os: "linux", source: "detected", updated: "2026-11-27T08:00:00Z" };
+    const h = await start({ hardware: "my desk PC", hardwareProfile });
+    expect(h.plugin.settings.hardwareProfile).not.toBeNull();
+    const view = await h.openPanel();
+    const option = () => q<HTMLSelectElement>(view, "select.ai-stack-planner-model").options[1];
+    expect(option().text).toBe(`${MODEL} · 3.2B · fits in VRAM`);
+    // Typing other hardware judges that text instead.
+    const hardware = q<HTMLTextAreaElement>(view, "textarea.ai-stack-planner-hardware");
+    hardware.value = "my laptop";
+    hardware.dispatchEvent(new Event("input"));
+    expect(option().text).toBe(`${MODEL} · 3.2B · unknown`);
   });
 });

@@ -3,7 +3,7 @@
  * reconcile after layout ready, vault events → index changes, the status bar, the commands, the
  * search modal, plans grounded in notes, settings changes, and a clean unload.
  */
-import { Modal, TFile } from "obsidian-test-mocks/obsidian";
+import { ButtonComponent, Modal, Setting, TFile } from "obsidian-test-mocks/obsidian";
 import { FakeOllama } from "../harness/fake-ollama";
 import { parseNote, startPlugin, waitFor, type PluginHarness } from "../harness/plugin-harness";
 import { startPanelHarness } from "../harness/panel-harness";
@@ -158,8 +158,11 @@ test("Ollama down: the status bar shows the pause, one notice explains it", asyn
   await waitFor(() => service(h).status?.state === "paused", "paused again");
   expect(h.notices.plain().filter((m) => m.includes("busy"))).toHaveLength(1);
   fake.clearFaults();
-  await service(h).indexNow();
+  // A click on the paused status bar item retries.
+  indexStatusBar(h).click();
+  await waitFor(() => service(h).status?.state === "idle", "the retry");
   expect(service(h).status).toMatchObject({ state: "idle", notes: 5 });
+  expect(indexStatusBar(h).textContent).toBe("Index: 5 notes · up to date");
   h.mock.unload();
 });
 
@@ -231,5 +234,38 @@ test("the sidebar panel shows the index and its Index now button runs a reconcil
   expect(indexNow).toHaveBeenCalledTimes(1);
   expect(await indexNow.mock.results[0].value).toMatchObject({ kind: "full", complete: true, embedded: 0, unchanged: 3 });
   await h.closePanel();
+  h.mock.unload();
+});
+
+test("turning the index off and on again in settings closes and reopens it on the same files", async () => {
+  const h = await started();
+  const tab = h.mock.settingTabs__[0] as PlannerSettingTab;
+  await tab.setControlValue("indexEnabled", false);
+  await waitFor(() => service(h).status === null, "the index to close");
+  expect(indexStatusBar(h).textContent).toBe("");
+  fake.clearRequests();
+  await tab.setControlValue("indexEnabled", true);
+  await waitFor(() => service(h).status?.state === "idle" && service(h).status?.lastRun !== null, "the index to reopen");
+  expect(service(h).status).toMatchObject({ notes: 2, chunks: 3 });
+  expect(fake.requestsTo("/api/embed")).toHaveLength(0);
+  h.mock.unload();
+});
+
+test("the settings tab shows the index state with Index now and Rebuild", async () => {
+  const h = await started();
+  const tab = h.mock.settingTabs__[0] as PlannerSettingTab;
+  const rows = jest.spyOn(Setting.prototype, "constructor__");
+  const legacy: { display(): void } = tab;
+  legacy.display();
+  const row = (rows.mock.contexts as Setting[]).find((s) => s.nameEl.textContent === "Index status");
+  if (!row) throw new Error("No index status row");
+  expect(row.descEl.textContent).toBe("Index: 2 notes · up to date");
+  const buttons = row.components.filter((c): c is ButtonComponent => c instanceof ButtonComponent);
+  expect(buttons.map((b) => b.buttonEl.textContent)).toEqual(["Index now", "Rebuild"]);
+  fake.clearRequests();
+  // The mock keeps a button's handler instead of wiring it to DOM clicks.
+  (buttons[1] as unknown as { clickHandler?: (evt: MouseEvent) => unknown }).clickHandler?.(new MouseEvent("click"));
+  await waitFor(() => h.notices.plain().some((m) => m.startsWith("Vault index up to date")), "the rebuild");
+  expect(embeddedTexts(fake.requests)).toHaveLength(3);
   h.mock.unload();
 });

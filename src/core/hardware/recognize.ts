@@ -1,7 +1,8 @@
 /**
  * Finds the models a plan recommends, however the model wrote them.
  *
- * - `recognizeModels(text)`: every distinct model named in `text`: Ollama tags (`qwen2.5:14b`,
+ * - `recognizeMentions(text)`: every place a model is named; `recognizeModels(text)`: each distinct
+ *   model once. Names are recognised as Ollama tags (`qwen2.5:14b`,
  *   `llama3.1:70b-instruct-q8_0`), `ollama pull/run` commands with a bare family, Hugging Face
  *   names (`Qwen2.5-32B-Instruct Q4_K_M`, `DeepSeek-R1-Distill-Qwen-32B`) and prose
  *   ("Llama 3.1 70B", "Gemma 3 27B", "Mistral 7B").
@@ -16,8 +17,9 @@ import { normalizeQuantization, type Quantization } from "./quantization";
 export interface ModelMention {
   /** The text as written in the plan. */
   text: string;
-  /** Where it starts in the plan. */
+  /** Where it starts and ends in the plan. */
   index: number;
+  end: number;
   facts: ModelFacts;
   /** Quantization written next to the name, when there was one. */
   quantization?: Quantization;
@@ -156,8 +158,24 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
+/** The key under which two mentions name the same model at the same quantization. */
+export function mentionKey(mention: ModelMention): string {
+  return `${mention.facts.source === "mention" ? mention.facts.paramsB : mention.facts.tag}|${normalizeQuantization(mention.facts.quantization) ?? ""}`;
+}
+
 /** Every distinct model named in `text`, in order of first mention. */
 export function recognizeModels(text: string): ModelMention[] {
+  const seen = new Set<string>();
+  return recognizeMentions(text).filter((mention) => {
+    const key = mentionKey(mention);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Every place `text` names a model, in order (the same model may appear many times). */
+export function recognizeMentions(text: string): ModelMention[] {
   const found: ModelMention[] = [];
   const taken: Span[] = [];
   const free = (s: Span) => !taken.some((t) => s.start < t.end && t.start < s.end);
@@ -165,7 +183,7 @@ export function recognizeModels(text: string): ModelMention[] {
     const span = { start, end: start + raw.length };
     if (!facts || !free(span)) return;
     taken.push(span);
-    found.push({ text: raw.trim(), index: start, facts, ...(quantization ? { quantization } : {}) });
+    found.push({ text: raw.trim(), index: start, end: span.end, facts, ...(quantization ? { quantization } : {}) });
   };
 
   // Exact aliases first (they are the longest, most specific names), then tags, commands, prose.
@@ -195,13 +213,5 @@ export function recognizeModels(text: string): ModelMention[] {
     }
   }
 
-  found.sort((a, b) => a.index - b.index);
-  // One entry per model and quantization, at its first mention.
-  const seen = new Set<string>();
-  return found.filter((mention) => {
-    const key = `${mention.facts.source === "mention" ? mention.facts.paramsB : mention.facts.tag}|${normalizeQuantization(mention.facts.quantization) ?? ""}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return found.sort((a, b) => a.index - b.index);
 }

@@ -1,4 +1,5 @@
 /** The free-text hardware parser: what people write in settings, in English and Chinese, and nonsense. */
+import fc from "fast-check";
 import { parseHardwareText } from "../../../src/core/hardware/parse-text";
 import { describeProfile, type HardwareProfile } from "../../../src/core/hardware/profile";
 
@@ -87,5 +88,32 @@ describe("doubtful or nonsense input: warnings and unknowns, never invented memo
     for (const input of ["(((", "RTX", "GB GB GB", "M", "12345678901234567890GB", "\u0000", "RTX 4090 ".repeat(500), 42 as unknown as string]) {
       expect(() => parseHardwareText(input)).not.toThrow();
     }
+  });
+});
+
+describe("properties", () => {
+  const words = fc.constantFrom("RTX 4090", "RTX 3060", "M3", "MacBook Pro", "laptop", "PC", "VRAM", "RAM", "显存", "内存", "no GPU", "2x", "GB", "TB", "MB", ",", "，", " ", "unified", "DDR5", "SSD");
+  const sizes = fc.oneof(fc.integer({ min: 0, max: 100000 }).map(String), fc.double({ min: -10, max: 1e7, noNaN: true }).map((n) => n.toFixed(1)));
+  const text = fc.array(fc.oneof(words, sizes, fc.string({ maxLength: 6 })), { maxLength: 14 }).map((parts) => parts.join(" "));
+
+  test("every size kept is a plausible memory size, whatever the text", () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom("en" as const, "zh" as const), (input, lang) => {
+        const profile = parseHardwareText(input, lang);
+        const vramOk = profile.gpus.every((gpu) => gpu.vramGb === undefined || (gpu.vramGb >= 1 && gpu.vramGb <= 256));
+        const ramOk = profile.ramGb === undefined || (profile.ramGb >= 1 && profile.ramGb <= 4096);
+        return vramOk && ramOk;
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("a stated VRAM size is never larger than what the named card ships with", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 256 }), (gb) => {
+        const [gpu] = parseHardwareText(`RTX 4090 ${gb}GB VRAM, 32GB RAM`).gpus;
+        return gpu.vramGb !== undefined && gpu.vramGb <= 24;
+      }),
+    );
   });
 });
