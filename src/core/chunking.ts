@@ -214,7 +214,6 @@ export function parseFrontmatter(lines: readonly string[]): { data: FrontmatterD
 
 /** Lower-case tag without `#`; empty when not a valid tag. */
 export function normaliseTag(raw: string): string {
-  // NFC, so "café" typed on a keyboard and "cafe\u0301" written by another tool are one tag.
   const tag = raw.normalize("NFC").trim().replace(/^#+/, "").toLowerCase();
   return /^[\p{L}\p{M}\p{N}_\-/]+$/u.test(tag) && !/^\d+$/.test(tag) ? tag : "";
 }
@@ -235,6 +234,7 @@ function frontmatterTags(data: FrontmatterData): string[] {
   return out;
 }
 
+// \p{M}: a decomposed "é" (e + combining accent) is one letter of the tag, not its end.
 const INLINE_TAG = /(^|[\s,;:(])#([\p{L}\p{M}\p{N}_\-/]+)/gu;
 
 function inlineTags(line: string, into: Set<string>): void {

@@ -45,10 +45,7 @@ export interface Exclusion {
   detail: string;
 }
 
-/**
- * Folder names compared the way a user means them: any case, and NFC (a folder typed "Café" on a
- * keyboard is the same folder macOS or a sync tool stored decomposed as "Cafe\u0301").
- */
+// NFC on both sides: a folder typed "Café" must also match the decomposed name macOS or a sync tool wrote.
 function normaliseFolder(folder: string): string {
   return folder.normalize("NFC").trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "").toLowerCase();
 }
@@ -89,7 +86,10 @@ export function excludedByMetadata(metadata: NoteMetadata, rules: ExclusionRules
   const privateKey = Object.keys(fm).find((k) => k.toLowerCase() === "private");
   if (privateKey !== undefined && ["true", "yes"].includes(flagValue(fm[privateKey]))) return { reason: "frontmatter", detail: `${privateKey}: true` };
   for (const rule of rules.tags.map(normaliseTagRule).filter((t) => t !== "")) {
-    const hit = metadata.tags.map((tag) => tag.normalize("NFC")).find((tag) => tag === rule || tag.startsWith(`${rule}/`));
+    const hit = metadata.tags.find((tag) => {
+      const t = tag.normalize("NFC");
+      return t === rule || t.startsWith(`${rule}/`);
+    });
     if (hit !== undefined) return { reason: "tag", detail: `#${hit}` };
   }
   return null;

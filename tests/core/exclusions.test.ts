@@ -33,6 +33,12 @@ describe("path rules", () => {
     expect(excludedByPath("My plans/x.md", { ...DEFAULT_EXCLUSION_RULES, plansFolder: "My plans" })?.reason).toBe("plans-folder");
   });
 
+  test("folder rules match whatever Unicode normal form the name is stored in (NFC vs NFD)", () => {
+    const rules = { ...RULES, folders: ["Caf\u00e9"] };
+    expect(excludedByPath("Cafe\u0301/Secret.md", rules)?.reason).toBe("folder");
+    expect(excludedByPath("Caf\u00e9/Secret.md", { ...RULES, folders: ["Cafe\u0301"] })?.reason).toBe("folder");
+  });
+
   test("empty and slash-only folder rules exclude nothing", () => {
     expect(excludedByPath("Any.md", { ...RULES, folders: ["", "/", "  "] })).toBeNull();
   });
@@ -62,6 +68,10 @@ describe("tag and frontmatter rules", () => {
     expect(excludedByMetadata(metadataOf("x #health"), rules)?.detail).toBe("#health");
     expect(excludedByMetadata(metadataOf("x #Diary/2026"), rules)?.detail).toBe("#diary/2026");
     expect(excludedByMetadata(metadataOf("x #private"), rules)).toBeNull();
+  });
+
+  test("tag rules match decomposed (NFD) tags too", () => {
+    expect(excludedByMetadata(metadataOf("x #cafe\u0301"), { ...RULES, tags: ["caf\u00e9"] })?.reason).toBe("tag");
   });
 
   test("the full predicate checks the path first, then the metadata when known", () => {

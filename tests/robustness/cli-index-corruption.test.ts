@@ -127,7 +127,7 @@ test("index folder replaced by a file: status and search say there is no index; 
   expect(await userNoteHashes(vault)).toEqual(before);
 });
 
-// A file system failure of the index folder is told in words with the way out, never as a raw errno.
+// Node's own error here is "EEXIST: file already exists, mkdir ...": the user gets the folder and the fix instead.
 test("index folder replaced by a file: index exits 1 with one actionable line (no raw errno)", async () => {
   await fs.rm(indexDir, { recursive: true });
   await fs.writeFile(indexDir, "I am a file now");

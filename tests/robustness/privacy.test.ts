@@ -110,8 +110,8 @@ describe("CLI", () => {
   });
 });
 
-// An excluded folder typed "Café" (NFC, as keyboards produce) must also exclude the same folder
-// stored decomposed (NFD, as macOS HFS+ and some sync tools write it); exclusions compare in NFC.
+// An excluded folder typed "Café" (NFC, as keyboards produce) must also exclude the folder whose name
+// is stored decomposed (NFD, as macOS HFS+ and some sync tools write it).
 test("CLI: an excluded folder written NFC also excludes its NFD spelling on disk", async () => {
   const vault = await makeTempVault({ "Hardware.md": "# PC\nRTX 4090.\n", "Cafe\u0301/Secret.md": "# S\nLEAK-NFD-FOLDER\n" });
   try {

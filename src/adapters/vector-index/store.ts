@@ -202,6 +202,20 @@ function scoreRows(matrix: Float32Array, inverseNorms: Float32Array, count: numb
   }
 }
 
+/** A problem with the index folder itself, said as one line the user can act on (no errno codes). */
+function indexFolderError(dir: string, error: unknown): unknown {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  const why =
+    code === "EEXIST" || code === "ENOTDIR"
+      ? "a file is in the way (the folder or one above it is a file)"
+      : code === "EACCES" || code === "EPERM" || code === "EROFS"
+        ? "it isn't writable"
+        : code === "ENOSPC"
+          ? "the disk is full"
+          : null;
+  return why ? new Error(`The index folder "${dir}" can't be used: ${why}. Fix that, or choose another index folder in the settings.`) : error;
+}
+
 export class VectorStore {
   private readonly queue: WriteQueue;
   private readonly shards: Shard[];
@@ -270,7 +284,9 @@ export class VectorStore {
   static async open(storage: IndexStorage, dir: string, config: StoreConfig): Promise<{ store: VectorStore; report: OpenReport }> {
     const queue = new WriteQueue();
     return queue.run(async () => {
-      await storage.mkdir(dir);
+      await storage.mkdir(dir).catch((error: unknown) => {
+        throw indexFolderError(dir, error);
+      });
       const report: OpenReport = { created: false, damage: null, staleRemoved: 0, walReplayed: 0, tempRecovered: 0 };
       const damaged: { file: string; reason: string }[] = [];
       let names = await storage.list(dir);
