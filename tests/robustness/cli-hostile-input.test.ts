@@ -6,14 +6,16 @@
  * never reach Ollama.
  */
 import { promises as fs } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { FakeOllama } from "../harness/fake-ollama";
 import { cli, noteHashes, writePluginSettings } from "../harness/robust-vault";
 import { listFiles, makeTempVault, removeTempVault } from "../harness/temp-vault";
+import { writeNote } from "../harness/vault-index";
 
 let fake: FakeOllama;
+/** Each vault sits alone in its own parent folder, so a test can prove nothing was written next to it. */
+let parent: string;
 let vault: string;
 let env: Record<string, string>;
 
@@ -25,9 +27,11 @@ afterAll(() => fake.close());
 beforeEach(async () => {
   fake.clearRequests();
   fake.clearFaults();
-  vault = await makeTempVault({ "Hardware.md": "# PC\nRTX 4090.\n" });
+  parent = await makeTempVault();
+  vault = path.join(parent, "vault");
+  await writeNote(vault, "Hardware.md", "# PC\nRTX 4090.\n");
 });
-afterEach(() => removeTempVault(vault));
+afterEach(() => removeTempVault(parent));
 
 async function planFiles(): Promise<string[]> {
   return (await listFiles(vault)).filter((f) => f !== "Hardware.md" && !f.startsWith("."));
@@ -83,11 +87,11 @@ test.failing("--hardware of 300 emoji: the plan is still written under a name th
 
 test("a plans folder pointing outside the vault never writes outside it", async () => {
   await writePluginSettings(vault, { plansFolder: "../outside" });
-  const parentBefore = await fs.readdir(path.dirname(vault));
+  const parentBefore = await fs.readdir(parent);
   await cli(["plan", "--vault", vault, "--hardware", "RTX", "--quiet"], env);
   await cli(["draft", "--vault", vault, "--hardware", "RTX"], env);
-  expect(await fs.readdir(path.dirname(vault))).toEqual(parentBefore);
-  expect(await fs.access(path.join(os.tmpdir(), "outside")).then(() => true, () => false)).toBe(false);
+  expect(await fs.readdir(parent)).toEqual(parentBefore);
+  expect(parentBefore).toEqual(["vault"]);
 });
 
 // BUG: src/core/settings.ts migrateSettings (its `folder` helper) keeps ".." in plansFolder (the
@@ -104,11 +108,11 @@ test.failing("a plans folder pointing outside the vault gives one actionable lin
 
 test("index and plan folders given with dot segments stay inside the vault", async () => {
   await writePluginSettings(vault, { indexFolder: "../../escape-index" });
-  const parentBefore = await fs.readdir(path.dirname(vault));
+  const parentBefore = await fs.readdir(parent);
   const run = await cli(["index", "--vault", vault, "--quiet"], env);
   expect(run.code).toBe(0);
   expect(run.out).toContain(`in ${path.join(vault, "escape-index")}`);
-  expect(await fs.readdir(path.dirname(vault))).toEqual(parentBefore);
+  expect(await fs.readdir(parent)).toEqual(parentBefore);
 });
 
 // BUG: src/cli/main.ts readVaultSettings swallows a data.json that fails to parse and returns
