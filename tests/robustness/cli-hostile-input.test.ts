@@ -140,3 +140,14 @@ test("a settings file with wrong types is repaired field by field: a folder give
   expect(fake.requests.length).toBeGreaterThan(0);
   for (const r of fake.requests) expect(r.rawBody).not.toContain("LEAK-SECRET-DIARY");
 });
+
+test("a file where the plans folder should be: exit 1 with one line naming the note, the file untouched", async () => {
+  await writeNote(vault, "AI Stack Plans", "I am a file, not a folder");
+  const before = await noteHashes(vault);
+  const run = await cli(["plan", "--vault", vault, "--hardware", "RTX", "--quiet"], env);
+  expect(run.code).toBe(1);
+  expect(run.err.split("\n").slice(1).join("\n")).toMatch(/^Couldn't write the plan note "AI Stack Plans\/[^"]+\.md": [^\n]+\n$/);
+  const draft = await cli(["draft", "--vault", vault, "--hardware", "RTX"], env);
+  expect(draft.code).toBe(1);
+  expect(await noteHashes(vault)).toEqual(before);
+});
