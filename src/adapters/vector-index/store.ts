@@ -14,6 +14,7 @@
  * saved, and replaying a record is idempotent, so a crash at any point loads a consistent index.
  */
 import { fnv1a64 } from "../../core/hash";
+import type { IndexHit, IndexStoreOp } from "../../core/index-ports";
 import type { IndexedNote, IndexSnapshot } from "../../core/sync-plan";
 import { decodeContainer, DamagedFileError, encodeContainer } from "./container";
 import { joinPath, TEMP_SUFFIX, type IndexStorage } from "./storage";
@@ -72,22 +73,11 @@ export interface OpenReport {
   tempRecovered: number;
 }
 
-export type StoreOp =
-  /** Replace a note with these chunks; `replaces` is removed in the same step (a rename). */
-  | { kind: "put"; note: NoteMeta; chunks: ChunkWithVector[]; replaces?: string }
-  /** Update a note's stat and hash, keeping its chunks (content unchanged). */
-  | { kind: "meta"; note: NoteMeta }
-  | { kind: "remove"; path: string };
+/** One change: put (replace a note's chunks; `replaces` goes in the same step), meta (stat only), remove. */
+export type StoreOp = IndexStoreOp;
 
-export interface SearchHit {
-  path: string;
-  ord: number;
-  hash: string;
-  headingPath: string[];
-  startLine: number;
-  endLine: number;
-  score: number;
-}
+/** A search hit: which chunk of which note, and its cosine score. */
+export type SearchHit = IndexHit;
 
 interface Pending {
   note: NoteMeta;

@@ -8,30 +8,18 @@
  * vectors for fast brute-force search (vectra's own `queryItems` is not used, see decision 0003).
  */
 import { LocalIndex, type FileDetails, type FileStorage, type IndexCodec, type IndexData, type IndexItem, type MetadataTypes } from "vectra";
+import type { StoredChunk, StoredChunkWithVector, StoredNote } from "../../core/index-ports";
 import { decodeContainer, DamagedFileError, encodeContainer, vectorsOf } from "./container";
 import { baseName, dirName, joinPath, type IndexStorage } from "./storage";
 
 export const SHARD_MAGIC = "ASPS";
 export const SHARD_EXTENSION = ".aspshard";
 
-/** Per-note facts kept in the shard next to its chunks. */
-export interface NoteMeta {
-  path: string;
-  mtime: number;
-  size: number;
-  contentHash: string;
-  tags: string[];
-  chunkCount: number;
-}
+/** Per-note facts kept in the shard next to its chunks (the core's port type). */
+export type NoteMeta = StoredNote;
 
-/** Per-chunk facts (everything but the vector). */
-export interface ChunkMeta {
-  ord: number;
-  hash: string;
-  start: number;
-  end: number;
-  headingPath: string[];
-}
+/** Per-chunk facts, everything but the vector (the core's port type). */
+export type ChunkMeta = StoredChunk;
 
 /** A chunk row of a shard: its note, its facts, its norm; the vector is row `i` of the matrix. */
 export interface Row extends ChunkMeta {
@@ -256,10 +244,8 @@ export class VectraStorage implements FileStorage {
   }
 }
 
-/** A chunk to store, with its vector. */
-export interface ChunkWithVector extends ChunkMeta {
-  vector: Float32Array;
-}
+/** A chunk to store, with its vector (the core's port type). */
+export type ChunkWithVector = StoredChunkWithVector;
 
 /** What a commit does to one note: replace it (with all its chunks) or remove it. */
 export type ShardChange = { note: NoteMeta; chunks: ChunkWithVector[] } | null;
