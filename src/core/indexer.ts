@@ -292,10 +292,28 @@ export class VaultIndexer {
     this.emit({ type: "status", status: this.current });
   }
 
-  /** Fails a writing job before it reads or embeds anything when another process writes the index. */
-  private static checkWritable(store: IndexStorePort): void {
+  /**
+   * The store for a writing job. One opened while another process was writing only reads: it is
+   * opened again (that process may have finished); if it is still busy the job fails here, before
+   * it reads or embeds anything.
+   */
+  private async ensureWritableStore(): Promise<IndexStorePort> {
+    let store = await this.ensureStore();
+    if (store.writeBlocker?.()) {
+      await this.dropStore();
+      store = await this.ensureStore();
+    }
     const blocker = store.writeBlocker?.();
     if (blocker) throw blocker;
+    return store;
+  }
+
+  /** Lets go of the open store (a read-only one has nothing to compact); the next job opens it afresh. */
+  private async dropStore(): Promise<void> {
+    const store = this.store;
+    this.store = null;
+    this.opening = null;
+    await store?.close().catch(() => undefined);
   }
 
   private async runJob(kind: IndexRunSummary["kind"], body: (signal: AbortSignal, summary: IndexRunSummary) => Promise<void>): Promise<IndexRunSummary> {
@@ -316,10 +334,7 @@ export class VaultIndexer {
         this.notice(error.message);
       } else if (error instanceof IndexBusyError) {
         // Another process writes the index: let go of this (read-only) copy; the next job opens it afresh.
-        const store = this.store;
-        this.store = null;
-        this.opening = null;
-        await store?.close().catch(() => undefined);
+        await this.dropStore();
         this.setStatus({ state: "error", progress: null, message: error.message, lastRun: summary });
         this.notice(error.message);
       } else {
@@ -351,8 +366,7 @@ export class VaultIndexer {
   }
 
   private async fullSync(forceRebuild: boolean, signal: AbortSignal, summary: IndexRunSummary): Promise<void> {
-    const store = await this.ensureStore();
-    VaultIndexer.checkWritable(store);
+    const store = await this.ensureWritableStore();
     const embedder = this.deps.embedder();
     this.setStatus({ state: "indexing", progress: { done: 0, total: 0, embedded: 0, notesPerSecond: 0, etaSeconds: null }, message: null });
     let dims: number | undefined;
@@ -387,8 +401,7 @@ export class VaultIndexer {
   }
 
   private async pathSync(paths: readonly string[], signal: AbortSignal, summary: IndexRunSummary): Promise<void> {
-    const store = await this.ensureStore();
-    VaultIndexer.checkWritable(store);
+    const store = await this.ensureWritableStore();
     const embedder = this.deps.embedder();
     const target = this.target(embedder);
     if (!sameModel(store.model, target.model) || store.chunker !== target.chunker) {
