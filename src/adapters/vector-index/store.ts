@@ -238,8 +238,8 @@ export class VectorStore {
   private resetting = false;
   /** This store's writer lock (null when the storage can't lock or the store only reads). */
   private lock: WriterLock | null = null;
-  /** Set when another process writes the index: this store only reads, and says why on a write. */
-  private busy: IndexBusyError | null = null;
+  /** Set when another process writes the index (or the folder refuses writes): this store only reads, and says why on a write. */
+  private busy: Error | null = null;
 
   private constructor(
     private readonly storage: IndexStorage,
@@ -377,15 +377,16 @@ export class VectorStore {
   }
 
   /**
-   * The open while another process writes: loads what verifies and changes nothing on disk (no
-   * repair, no move, no manifest); writes fail with `busy`. Enough for status and search.
+   * The open while another process writes (or the folder refuses the lock file): loads what
+   * verifies and changes nothing on disk (no repair, no move, no manifest); writes fail with
+   * `busy`. Enough for status and search.
    */
   private static async openReadOnly(
     storage: IndexStorage,
     dir: string,
     config: StoreConfig,
     queue: WriteQueue,
-    busy: IndexBusyError,
+    busy: Error,
     inTheWay: Set<string>,
   ): Promise<{ store: VectorStore; report: OpenReport }> {
     const report: OpenReport = { created: false, damage: null, staleRemoved: 0, walReplayed: 0, tempRecovered: 0 };

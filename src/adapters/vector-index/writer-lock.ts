@@ -58,7 +58,11 @@ function describe(holder: LockBody, ownHost: string | undefined): string {
   return `${who}${since}`;
 }
 
-export type LockResult = { lock: WriterLock | null } | { busy: IndexBusyError };
+/**
+ * The lock, or why this process may not write: another writer (`IndexBusyError`), or the folder
+ * refusing the lock file (read-only, full: the file system's error, which the indexer words).
+ */
+export type LockResult = { lock: WriterLock | null } | { busy: Error };
 
 export class WriterLock {
   private confirmedAt: number;
@@ -85,7 +89,15 @@ export class WriterLock {
     const body: LockBody = { kind: LOCK_KIND, token: crypto.randomUUID(), pid: owner?.pid ?? null, host: owner?.host ?? null, since: at, confirmed: at };
     let holder: Holder = "gone";
     for (let attempt = 0; attempt < 3; attempt++) {
-      if (await storage.createExclusive(path, encode(body))) return { lock: new WriterLock(storage, path, body, now) };
+      let created: boolean;
+      try {
+        created = await storage.createExclusive(path, encode(body));
+      } catch (error) {
+        // A folder that can't be written can still be read (status, search); writes say why.
+        if (error instanceof Error && "code" in error) return { busy: error };
+        throw error;
+      }
+      if (created) return { lock: new WriterLock(storage, path, body, now) };
       // The lock appears with its content in one step (see createExclusive), so one that can't be
       // read is garbage, not one being written: it is taken over.
       holder = await readHolder(storage, path);

@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { IndexStorage } from "../../../src/adapters/vector-index/storage";
 import { VectorStore } from "../../../src/adapters/vector-index/store";
 import { LOCK_FILE, LOCK_REFRESH_MS, LOCK_STALE_MS } from "../../../src/adapters/vector-index/writer-lock";
 import { IndexBusyError } from "../../../src/core/index-errors";
@@ -172,4 +173,34 @@ test("the holder re-confirms its lock while it writes, so it does not go stale",
   const lock = JSON.parse(await fs.readFile(indexPath(root, LOCK_FILE), "utf8")) as { since: string; confirmed: string };
   expect(lock.since).toBe("2026-11-27T08:00:00.000Z");
   expect(lock.confirmed).toBe(new Date(clock).toISOString());
+});
+
+test("a folder that refuses the lock file (read-only) still opens for reading; writes fail with the file system's error", async () => {
+  const random = seeded(5);
+  const { store: writer } = await openLocked();
+  const expected = new ExpectedIndex();
+  const ops = [put(makeNote("A.md", 2, DIMS, random))];
+  await writer.apply(ops);
+  expected.apply(ops);
+  await writer.close();
+  const before = await folderBytes();
+  const inner = lockingStorageAt(root);
+  const refusing: IndexStorage = {
+    read: (p) => inner.read(p),
+    write: (p, bytes) => inner.write(p, bytes),
+    remove: (p) => inner.remove(p),
+    list: (d) => inner.list(d),
+    listNonFiles: (d) => inner.listNonFiles(d),
+    mkdir: (d) => inner.mkdir(d),
+    rename: (a, b) => inner.rename(a, b),
+    lockOwner: inner.lockOwner,
+    createExclusive: () => Promise.reject(Object.assign(new Error("EACCES: permission denied, open"), { code: "EACCES" })),
+  };
+  const { store, report } = await VectorStore.open(refusing, INDEX_DIR, CONFIG);
+  expect(report.damage).toBeNull();
+  expectStoreEquals(store, expected);
+  expect(store.writeBlocker()).toMatchObject({ code: "EACCES" });
+  await expect(store.apply([put(makeNote("B.md", 1, DIMS, random))])).rejects.toMatchObject({ code: "EACCES" });
+  await store.close();
+  expect(await folderBytes()).toEqual(before);
 });
