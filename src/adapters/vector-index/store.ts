@@ -15,13 +15,13 @@
  * saved, and replaying a record is idempotent, so a crash at any point loads a consistent index.
  */
 import { fnv1a64 } from "../../core/hash";
+import { IndexBusyError } from "../../core/index-errors";
 import type { IndexHit, IndexStoreOp } from "../../core/index-ports";
 import type { IndexedNote, IndexSnapshot } from "../../core/sync-plan";
 import { decodeContainer, DamagedFileError, encodeContainer } from "./container";
 import { joinPath, TEMP_SUFFIX, type IndexStorage } from "./storage";
 import { WriteQueue } from "./write-queue";
 import { LOCK_FILE, WriterLock } from "./writer-lock";
-import { IndexBusyError } from "../../core/index-errors";
 import { Shard, SHARD_MAGIC, StaleShardError, VectraStorage, type ChunkMeta, type ChunkWithVector, type NoteMeta, type ShardChange, type ShardIdentity } from "./vectra-shard";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -292,8 +292,6 @@ export class VectorStore {
       await storage.mkdir(dir).catch((error: unknown) => {
         throw indexFolderError(dir, error);
       });
-      const report: OpenReport = { created: false, damage: null, staleRemoved: 0, walReplayed: 0, tempRecovered: 0 };
-      const damaged: { file: string; reason: string }[] = [];
       // Not files where index files belong: moved aside like damaged files (a folder named
       // manifest.json would fail every read; one named like a shard would block its save).
       const inTheWay = ((await storage.listNonFiles?.(dir)) ?? []).filter(isIndexEntry);
@@ -302,7 +300,7 @@ export class VectorStore {
       const locked = await WriterLock.acquire(storage, dir, config.now);
       if ("busy" in locked) return VectorStore.openReadOnly(storage, dir, config, queue, locked.busy, new Set(inTheWay));
       try {
-        const opened = await VectorStore.openLocked(storage, dir, config, queue, report, damaged, inTheWay.filter((n) => n !== LOCK_FILE));
+        const opened = await VectorStore.openLocked(storage, dir, config, queue, inTheWay.filter((n) => n !== LOCK_FILE));
         opened.store.lock = locked.lock;
         if (lockDamage) opened.report.damage = VectorStore.mergeDamage(lockDamage, opened.report.damage);
         return opened;
@@ -319,61 +317,53 @@ export class VectorStore {
   }
 
   /** The open of the lock holder: repairs what an interrupted or damaged run left, then loads. */
-  private static async openLocked(
-    storage: IndexStorage,
-    dir: string,
-    config: StoreConfig,
-    queue: WriteQueue,
-    report: OpenReport,
-    damaged: { file: string; reason: string }[],
-    inTheWay: string[],
-  ): Promise<{ store: VectorStore; report: OpenReport }> {
-    {
-      const manifestInTheWay = inTheWay.includes(MANIFEST_FILE);
-      const partDamage = inTheWay.filter((n) => n !== MANIFEST_FILE).map((file) => ({ file, reason: NOT_A_FILE }));
-      let names = await storage.list(dir);
+  private static async openLocked(storage: IndexStorage, dir: string, config: StoreConfig, queue: WriteQueue, inTheWay: string[]): Promise<{ store: VectorStore; report: OpenReport }> {
+    const report: OpenReport = { created: false, damage: null, staleRemoved: 0, walReplayed: 0, tempRecovered: 0 };
+    const damaged: { file: string; reason: string }[] = [];
+    const manifestInTheWay = inTheWay.includes(MANIFEST_FILE);
+    const partDamage = inTheWay.filter((n) => n !== MANIFEST_FILE).map((file) => ({ file, reason: NOT_A_FILE }));
+    let names = await storage.list(dir);
 
-      // Leftovers of interrupted atomic writes: promote a complete one whose target is missing.
-      for (const name of names.filter((n) => n.endsWith(TEMP_SUFFIX))) {
-        const target = name.slice(0, -TEMP_SUFFIX.length);
-        const path = joinPath(dir, name);
-        if (!names.includes(target) && (await VectorStore.isComplete(storage, path, target))) {
-          await storage.rename(path, joinPath(dir, target));
-          report.tempRecovered++;
-        } else await storage.remove(path);
-      }
-      names = await storage.list(dir);
-      const indexFiles = names.filter((n) => SHARD_FILE.test(n) || WAL_FILE.test(n));
-
-      let manifest: Manifest | null = null;
-      const manifestBytes = manifestInTheWay ? null : await storage.read(joinPath(dir, MANIFEST_FILE));
-      if (manifestInTheWay) {
-        damaged.push({ file: MANIFEST_FILE, reason: NOT_A_FILE });
-        for (const file of indexFiles) damaged.push({ file, reason: "the manifest is damaged" });
-      } else if (manifestBytes === null) {
-        if (indexFiles.length > 0) for (const file of indexFiles) damaged.push({ file, reason: "the manifest is missing" });
-      } else {
-        try {
-          manifest = parseManifest(manifestBytes);
-        } catch (error) {
-          damaged.push({ file: MANIFEST_FILE, reason: error instanceof Error ? error.message : String(error) });
-          for (const file of indexFiles) damaged.push({ file, reason: "the manifest is damaged" });
-        }
-      }
-      // The whole index starts over: whatever else is in the way goes aside with it.
-      if (damaged.length > 0) damaged.push(...partDamage);
-      const wholeIndex = damaged.length > 0;
-      if (wholeIndex) report.damage = await VectorStore.moveAside(storage, dir, damaged, true, config);
-      if (!manifest) {
-        manifest = VectorStore.freshManifest(config);
-        await VectorStore.writeManifest(storage, dir, manifest);
-        report.created = true;
-      }
-
-      const store = new VectorStore(storage, dir, manifest, config, queue);
-      if (!wholeIndex) await store.loadFiles(names, report, partDamage);
-      return { store, report };
+    // Leftovers of interrupted atomic writes: promote a complete one whose target is missing.
+    for (const name of names.filter((n) => n.endsWith(TEMP_SUFFIX))) {
+      const target = name.slice(0, -TEMP_SUFFIX.length);
+      const path = joinPath(dir, name);
+      if (!names.includes(target) && (await VectorStore.isComplete(storage, path, target))) {
+        await storage.rename(path, joinPath(dir, target));
+        report.tempRecovered++;
+      } else await storage.remove(path);
     }
+    names = await storage.list(dir);
+    const indexFiles = names.filter((n) => SHARD_FILE.test(n) || WAL_FILE.test(n));
+
+    let manifest: Manifest | null = null;
+    const manifestBytes = manifestInTheWay ? null : await storage.read(joinPath(dir, MANIFEST_FILE));
+    if (manifestInTheWay) {
+      damaged.push({ file: MANIFEST_FILE, reason: NOT_A_FILE });
+      for (const file of indexFiles) damaged.push({ file, reason: "the manifest is damaged" });
+    } else if (manifestBytes === null) {
+      if (indexFiles.length > 0) for (const file of indexFiles) damaged.push({ file, reason: "the manifest is missing" });
+    } else {
+      try {
+        manifest = parseManifest(manifestBytes);
+      } catch (error) {
+        damaged.push({ file: MANIFEST_FILE, reason: error instanceof Error ? error.message : String(error) });
+        for (const file of indexFiles) damaged.push({ file, reason: "the manifest is damaged" });
+      }
+    }
+    // The whole index starts over: whatever else is in the way goes aside with it.
+    if (damaged.length > 0) damaged.push(...partDamage);
+    const wholeIndex = damaged.length > 0;
+    if (wholeIndex) report.damage = await VectorStore.moveAside(storage, dir, damaged, true, config);
+    if (!manifest) {
+      manifest = VectorStore.freshManifest(config);
+      await VectorStore.writeManifest(storage, dir, manifest);
+      report.created = true;
+    }
+
+    const store = new VectorStore(storage, dir, manifest, config, queue);
+    if (!wholeIndex) await store.loadFiles(names, report, partDamage);
+    return { store, report };
   }
 
   /**
