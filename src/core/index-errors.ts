@@ -64,3 +64,15 @@ export function indexStorageMessage(location: string, error: unknown): string {
 export function isStorageError(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && /^E[A-Z]+$/.test(String(error.code));
 }
+
+/**
+ * Another process (the CLI, or Obsidian with the same vault open) is writing the vault index: this
+ * one touches nothing and says so. `holder` describes the other writer ("process 123 on host,
+ * since 09:41").
+ */
+export class IndexBusyError extends Error {
+  constructor(holder: string) {
+    super(`The vault index is being updated by another process (${holder}). Try again when it finishes.`);
+    this.name = "IndexBusyError";
+  }
+}

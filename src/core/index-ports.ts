@@ -93,6 +93,8 @@ export interface IndexStorePort {
   /** Empties the index and starts a new generation for another model or chunker. */
   reset(model: string, chunker: string): Promise<void>;
   close(): Promise<void>;
+  /** Why this store may not write now (another process is updating the index), or null. Optional. */
+  writeBlocker?(): Error | null;
 }
 
 /** What opening the index found (damage is moved aside by the store and reported here). */

@@ -11,7 +11,7 @@
  */
 import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type NoteAnalysis } from "./chunking";
 import { excludedNote, type ExclusionRules } from "./exclusions";
-import { EmbedError, embedErrors, indexStorageMessage, isStorageError } from "./index-errors";
+import { EmbedError, embedErrors, IndexBusyError, indexStorageMessage, isStorageError } from "./index-errors";
 import type { Embedder, IndexHit, IndexOpenReport, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
 import type { RetrievedChunk } from "./retrieval";
 import { describeRebuild, scanForSync, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncOp, type SyncScan, type SyncTarget, type VaultFileInfo } from "./sync-plan";
@@ -292,6 +292,30 @@ export class VaultIndexer {
     this.emit({ type: "status", status: this.current });
   }
 
+  /**
+   * The store for a writing job. One opened while another process was writing only reads: it is
+   * opened again (that process may have finished); if it is still busy the job fails here, before
+   * it reads or embeds anything.
+   */
+  private async ensureWritableStore(): Promise<IndexStorePort> {
+    let store = await this.ensureStore();
+    if (store.writeBlocker?.()) {
+      await this.dropStore();
+      store = await this.ensureStore();
+    }
+    const blocker = store.writeBlocker?.();
+    if (blocker) throw blocker;
+    return store;
+  }
+
+  /** Lets go of the open store (a read-only one has nothing to compact); the next job opens it afresh. */
+  private async dropStore(): Promise<void> {
+    const store = this.store;
+    this.store = null;
+    this.opening = null;
+    await store?.close().catch(() => undefined);
+  }
+
   private async runJob(kind: IndexRunSummary["kind"], body: (signal: AbortSignal, summary: IndexRunSummary) => Promise<void>): Promise<IndexRunSummary> {
     const summary: IndexRunSummary = { kind, read: 0, embedded: 0, written: 0, removed: 0, renamed: 0, unchanged: 0, rebuilt: null, complete: false };
     if (this.closed) return summary;
@@ -307,6 +331,11 @@ export class VaultIndexer {
       if (aborted) this.setStatus({ state: this.closed ? "closed" : "idle", progress: null, message: "Indexing stopped.", lastRun: summary });
       else if (error instanceof EmbedError) {
         this.setStatus({ state: "paused", progress: null, message: error.message, lastRun: summary });
+        this.notice(error.message);
+      } else if (error instanceof IndexBusyError) {
+        // Another process writes the index: let go of this (read-only) copy; the next job opens it afresh.
+        await this.dropStore();
+        this.setStatus({ state: "error", progress: null, message: error.message, lastRun: summary });
         this.notice(error.message);
       } else {
         const message =
@@ -337,7 +366,7 @@ export class VaultIndexer {
   }
 
   private async fullSync(forceRebuild: boolean, signal: AbortSignal, summary: IndexRunSummary): Promise<void> {
-    const store = await this.ensureStore();
+    const store = await this.ensureWritableStore();
     const embedder = this.deps.embedder();
     this.setStatus({ state: "indexing", progress: { done: 0, total: 0, embedded: 0, notesPerSecond: 0, etaSeconds: null }, message: null });
     let dims: number | undefined;
@@ -372,7 +401,7 @@ export class VaultIndexer {
   }
 
   private async pathSync(paths: readonly string[], signal: AbortSignal, summary: IndexRunSummary): Promise<void> {
-    const store = await this.ensureStore();
+    const store = await this.ensureWritableStore();
     const embedder = this.deps.embedder();
     const target = this.target(embedder);
     if (!sameModel(store.model, target.model) || store.chunker !== target.chunker) {

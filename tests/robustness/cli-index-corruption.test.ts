@@ -158,7 +158,7 @@ asNormalUser("read-only index folder: index exits 1 with one line, status still 
 // NodeFsStorage.read, which rethrows EISDIR, so status, index and search all print a raw
 // "Error: EISDIR: illegal operation on a directory, read" instead of moving it aside or saying
 // which path to remove.
-test.failing("a folder named manifest.json: status, index and search give one actionable line (no raw errno)", async () => {
+test("a folder named manifest.json: status, index and search give one actionable line (no raw errno)", async () => {
   await fs.rm(path.join(indexDir, "manifest.json"));
   await fs.mkdir(path.join(indexDir, "manifest.json"));
   for (const argv of [["status"], ["index"], ["search", "gpu"]]) {
@@ -185,7 +185,7 @@ test("a folder where a shard should be: status still answers and notes are untou
 // VectraStorage.deleteFolder (vectra-shard.ts), which refuses; runIndex prints "Indexing failed:
 // The vault index never deletes folders (…)", the same text again as "Something went wrong: …"
 // and a stack trace, and every later run fails the same way.
-test.failing("a folder where a shard should be: index recovers or exits 1 with one line", async () => {
+test("a folder where a shard should be: index recovers or exits 1 with one line", async () => {
   const shard = await someShard();
   await fs.rm(shard);
   await fs.mkdir(shard);

@@ -5,6 +5,7 @@
  * run does only the missing work, and no note changes.
  */
 import { promises as fs } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { runCli } from "../../src/cli/main";
 import { FakeOllama } from "../harness/fake-ollama";
@@ -82,6 +83,8 @@ test("two index runs at once on one vault: at least one succeeds, any failure is
   for (const r of runs.filter((x) => x.code !== 0)) {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^[^\n]+\n$/);
+    // The writer lock: the second run touches nothing and says why (no raw ENOENT from a lost .tmp).
+    expect(r.err).toMatch(/^The vault index is being updated by another process \(process \d+ since \d\d:\d\d UTC\)\. Try again when it finishes\.\n$/);
   }
   const after = await cli(["index", "--vault", vault, "--quiet"], env);
   expect(after.code).toBe(0);
@@ -90,4 +93,30 @@ test("two index runs at once on one vault: at least one succeeds, any failure is
   const status = await cli(["status", "--vault", vault], {});
   expect(status.out).toContain("Up to date.");
   expect(await noteHashes(vault)).toEqual(before);
+});
+
+test("index while another process writes the index: one line, exit 1, the index folder untouched; status still answers", async () => {
+  expect((await cli(["index", "--vault", vault, "--quiet"], env)).code).toBe(0);
+  const dir = path.join(vault, ".ai-stack-planner/index");
+  // The lock as a live writer on this host leaves it (this test process's own pid is alive).
+  await fs.writeFile(
+    path.join(dir, "writer.lock"),
+    JSON.stringify({ kind: "ai-stack-planner-index-lock", token: "other", pid: process.pid, host: os.hostname(), since: "2026-11-27T09:41:00.000Z", confirmed: new Date().toISOString() }),
+  );
+  const snapshot = async (): Promise<Record<string, string>> => {
+    const files: Record<string, string> = {};
+    for (const f of (await fs.readdir(dir)).sort()) files[f] = (await fs.readFile(path.join(dir, f))).toString("base64");
+    return files;
+  };
+  const before = await snapshot();
+  await fs.writeFile(path.join(vault, "N000.md"), "# Note 0\nChanged while the other process writes.\n");
+  fake.clearRequests();
+  const run = await cli(["index", "--vault", vault, "--quiet"], env);
+  expect(run).toEqual({ code: 1, out: "", err: `The vault index is being updated by another process (process ${process.pid} since 09:41 UTC). Try again when it finishes.\n` });
+  expect(fake.requests).toEqual([]);
+  expect(await snapshot()).toEqual(before);
+  const status = await cli(["status", "--vault", vault], {});
+  expect(status.code).toBe(0);
+  expect(status.out).toContain("Notes: 200 · chunks: 200\nPending: 1 note to write (1 chunk to embed), 0 to remove.");
+  expect(await snapshot()).toEqual(before);
 });

@@ -1,5 +1,6 @@
 /** IndexStorage over Node's fs, rooted at a folder (the vault). Used by the CLI, tests and benchmark. */
 import { promises as fs } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { TEMP_SUFFIX, type IndexStorage } from "./storage";
 
@@ -60,6 +61,57 @@ export class NodeFsStorage implements IndexStorage {
       throw error;
     }
   }
+
+  async listNonFiles(dir: string): Promise<string[]> {
+    try {
+      const entries = await fs.readdir(this.abs(dir), { withFileTypes: true });
+      return entries.filter((e) => !e.isFile()).map((e) => e.name);
+    } catch (error) {
+      if ((error as { code?: string }).code === "ENOENT") return [];
+      throw error;
+    }
+  }
+
+  /**
+   * Writes a uniquely named file, then hard-links it to `rel`: the link fails when `rel` exists and
+   * otherwise makes it appear with its whole content in one step (nobody reads a half-written
+   * lock). Where links are not supported, an exclusive create ("wx") does it in two steps.
+   */
+  async createExclusive(rel: string, bytes: Uint8Array): Promise<boolean> {
+    const target = this.abs(rel);
+    const staging = `${target}.${process.pid}-${Math.random().toString(36).slice(2)}${TEMP_SUFFIX}`;
+    const exists = (error: unknown) => (error as { code?: string }).code === "EEXIST";
+    try {
+      await fs.writeFile(staging, bytes, { flag: "wx" });
+      try {
+        await fs.link(staging, target);
+        return true;
+      } catch (error) {
+        if (exists(error)) return false;
+        await fs.writeFile(target, bytes, { flag: "wx" });
+        return true;
+      }
+    } catch (error) {
+      if (exists(error)) return false;
+      throw error;
+    } finally {
+      await fs.rm(staging, { force: true });
+    }
+  }
+
+  readonly lockOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    /** Signal 0 checks that the process exists; EPERM means it exists but belongs to someone else. */
+    isAlive(pid: number): boolean {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        return (error as { code?: string }).code === "EPERM";
+      }
+    },
+  };
 
   async mkdir(dir: string): Promise<void> {
     await fs.mkdir(this.abs(dir), { recursive: true });

@@ -42,6 +42,24 @@ export class ObsidianAdapterStorage implements IndexStorage {
     return (await this.adapter.list(p)).files.map(baseName);
   }
 
+  async listNonFiles(dir: string): Promise<string[]> {
+    const p = normalizePath(dir);
+    if (!(await this.adapter.exists(p, true))) return [];
+    return (await this.adapter.list(p)).folders.map(baseName);
+  }
+
+  /**
+   * The adapter has no exclusive create: check, then write. Two writers racing within that gap
+   * both believe they hold the lock until the loser re-confirms it (at most a minute into writing)
+   * and stops; the CLI's lock, on Node, is exclusive.
+   */
+  async createExclusive(path: string, bytes: Uint8Array): Promise<boolean> {
+    const p = normalizePath(path);
+    if (await this.adapter.exists(p, true)) return false;
+    await this.adapter.writeBinary(p, exactBuffer(bytes));
+    return true;
+  }
+
   async mkdir(dir: string): Promise<void> {
     const p = normalizePath(dir);
     if (!(await this.adapter.exists(p, true))) await this.adapter.mkdir(p);

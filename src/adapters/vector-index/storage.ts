@@ -20,8 +20,21 @@ export interface IndexStorage {
   list(dir: string): Promise<string[]>;
   /** Creates the folder and its parents; no error when it exists. */
   mkdir(dir: string): Promise<void>;
-  /** Moves a file (used to move damaged files aside). */
+  /** Moves a file or folder (used to move damaged entries aside). */
   rename(from: string, to: string): Promise<void>;
+  /**
+   * Names of the entries directly inside `dir` that are not files (folders, and on Node also links,
+   * sockets…): where an index file should be, such an entry is damage. Optional: a storage
+   * without it only sees files.
+   */
+  listNonFiles?(dir: string): Promise<string[]>;
+  /**
+   * Creates the file with `bytes` only if nothing is at `path`; false when something is. The index
+   * takes its writer lock with it. Optional: a storage without it is not locked.
+   */
+  createExclusive?(path: string, bytes: Uint8Array): Promise<boolean>;
+  /** This process, for the writer lock: its id and host, and whether a process id on this host is alive. */
+  readonly lockOwner?: { pid: number; host: string; isAlive(pid: number): boolean };
 }
 
 /** Suffix of the temporary file an atomic write goes through. */

@@ -7,6 +7,7 @@
  *   <dir>/shard-07.aspshard          vectra LocalIndex file (ShardCodec): notes + chunks + vectors
  *   <dir>/wal-0000000042.aspwal      one record per applied batch, until compacted into shards
  *   <dir>/damaged-<time>/            files that failed verification, moved aside
+ *   <dir>/writer.lock                who writes the index now (see writer-lock.ts)
  *
  * Every change is first written as one WAL record (small, atomic): that is the moment it is
  * persisted. The records are compacted into the shards they touch when they add up to enough
@@ -14,11 +15,13 @@
  * saved, and replaying a record is idempotent, so a crash at any point loads a consistent index.
  */
 import { fnv1a64 } from "../../core/hash";
+import { IndexBusyError } from "../../core/index-errors";
 import type { IndexHit, IndexStoreOp } from "../../core/index-ports";
 import type { IndexedNote, IndexSnapshot } from "../../core/sync-plan";
 import { decodeContainer, DamagedFileError, encodeContainer } from "./container";
 import { joinPath, TEMP_SUFFIX, type IndexStorage } from "./storage";
 import { WriteQueue } from "./write-queue";
+import { LOCK_FILE, WriterLock } from "./writer-lock";
 import { Shard, SHARD_MAGIC, StaleShardError, VectraStorage, type ChunkMeta, type ChunkWithVector, type NoteMeta, type ShardChange, type ShardIdentity } from "./vectra-shard";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -95,6 +98,14 @@ interface WalHeader {
 
 const SHARD_FILE = /^shard-(\d+)\.aspshard$/;
 const WAL_FILE = /^wal-(\d+)\.aspwal$/;
+
+/** Names the index writes (and their temporary files): anything else there is not a file is damage. */
+function isIndexEntry(name: string): boolean {
+  const base = name.endsWith(TEMP_SUFFIX) ? name.slice(0, -TEMP_SUFFIX.length) : name;
+  return base === MANIFEST_FILE || base === LOCK_FILE || SHARD_FILE.test(base) || WAL_FILE.test(base);
+}
+
+const NOT_A_FILE = "not a file (a folder or link is where the index keeps a file)";
 
 function newIndexId(): string {
   return crypto.randomUUID();
@@ -225,6 +236,10 @@ export class VectorStore {
   private compacting: Promise<void> | null = null;
   /** Set while a reset runs: no compaction may start with the old generation's changes. */
   private resetting = false;
+  /** This store's writer lock (null when the storage can't lock or the store only reads). */
+  private lock: WriterLock | null = null;
+  /** Set when another process writes the index (or the folder refuses writes): this store only reads, and says why on a write. */
+  private busy: Error | null = null;
 
   private constructor(
     private readonly storage: IndexStorage,
@@ -277,46 +292,107 @@ export class VectorStore {
       await storage.mkdir(dir).catch((error: unknown) => {
         throw indexFolderError(dir, error);
       });
-      const report: OpenReport = { created: false, damage: null, staleRemoved: 0, walReplayed: 0, tempRecovered: 0 };
-      const damaged: { file: string; reason: string }[] = [];
-      let names = await storage.list(dir);
-
-      // Leftovers of interrupted atomic writes: promote a complete one whose target is missing.
-      for (const name of names.filter((n) => n.endsWith(TEMP_SUFFIX))) {
-        const target = name.slice(0, -TEMP_SUFFIX.length);
-        const path = joinPath(dir, name);
-        if (!names.includes(target) && (await VectorStore.isComplete(storage, path, target))) {
-          await storage.rename(path, joinPath(dir, target));
-          report.tempRecovered++;
-        } else await storage.remove(path);
+      // Not files where index files belong: moved aside like damaged files (a folder named
+      // manifest.json would fail every read; one named like a shard would block its save).
+      const inTheWay = ((await storage.listNonFiles?.(dir)) ?? []).filter(isIndexEntry);
+      let lockDamage: DamageReport | null = null;
+      if (inTheWay.includes(LOCK_FILE)) lockDamage = await VectorStore.moveAside(storage, dir, [{ file: LOCK_FILE, reason: NOT_A_FILE }], false, config);
+      const locked = await WriterLock.acquire(storage, dir, config.now);
+      if ("busy" in locked) return VectorStore.openReadOnly(storage, dir, config, queue, locked.busy, new Set(inTheWay));
+      try {
+        const opened = await VectorStore.openLocked(storage, dir, config, queue, inTheWay.filter((n) => n !== LOCK_FILE));
+        opened.store.lock = locked.lock;
+        if (lockDamage) opened.report.damage = VectorStore.mergeDamage(lockDamage, opened.report.damage);
+        return opened;
+      } catch (error) {
+        await locked.lock?.release();
+        throw error;
       }
-      names = await storage.list(dir);
-      const indexFiles = names.filter((n) => SHARD_FILE.test(n) || WAL_FILE.test(n));
-
-      let manifest: Manifest | null = null;
-      const manifestBytes = await storage.read(joinPath(dir, MANIFEST_FILE));
-      if (manifestBytes === null) {
-        if (indexFiles.length > 0) for (const file of indexFiles) damaged.push({ file, reason: "the manifest is missing" });
-      } else {
-        try {
-          manifest = parseManifest(manifestBytes);
-        } catch (error) {
-          damaged.push({ file: MANIFEST_FILE, reason: error instanceof Error ? error.message : String(error) });
-          for (const file of indexFiles) damaged.push({ file, reason: "the manifest is damaged" });
-        }
-      }
-      const wholeIndex = damaged.length > 0;
-      if (wholeIndex) report.damage = await VectorStore.moveAside(storage, dir, damaged, true, config);
-      if (!manifest) {
-        manifest = VectorStore.freshManifest(config);
-        await VectorStore.writeManifest(storage, dir, manifest);
-        report.created = true;
-      }
-
-      const store = new VectorStore(storage, dir, manifest, config, queue);
-      if (!wholeIndex) await store.loadFiles(names, report);
-      return { store, report };
     });
+  }
+
+  private static mergeDamage(first: DamageReport, second: DamageReport | null): DamageReport {
+    if (!second) return first;
+    return { files: [...first.files, ...second.files], reasons: [...first.reasons, ...second.reasons], movedTo: second.movedTo, wholeIndex: second.wholeIndex };
+  }
+
+  /** The open of the lock holder: repairs what an interrupted or damaged run left, then loads. */
+  private static async openLocked(storage: IndexStorage, dir: string, config: StoreConfig, queue: WriteQueue, inTheWay: string[]): Promise<{ store: VectorStore; report: OpenReport }> {
+    const report: OpenReport = { created: false, damage: null, staleRemoved: 0, walReplayed: 0, tempRecovered: 0 };
+    const damaged: { file: string; reason: string }[] = [];
+    const manifestInTheWay = inTheWay.includes(MANIFEST_FILE);
+    const partDamage = inTheWay.filter((n) => n !== MANIFEST_FILE).map((file) => ({ file, reason: NOT_A_FILE }));
+    let names = await storage.list(dir);
+
+    // Leftovers of interrupted atomic writes: promote a complete one whose target is missing.
+    for (const name of names.filter((n) => n.endsWith(TEMP_SUFFIX))) {
+      const target = name.slice(0, -TEMP_SUFFIX.length);
+      const path = joinPath(dir, name);
+      if (!names.includes(target) && (await VectorStore.isComplete(storage, path, target))) {
+        await storage.rename(path, joinPath(dir, target));
+        report.tempRecovered++;
+      } else await storage.remove(path);
+    }
+    names = await storage.list(dir);
+    const indexFiles = names.filter((n) => SHARD_FILE.test(n) || WAL_FILE.test(n));
+
+    let manifest: Manifest | null = null;
+    const manifestBytes = manifestInTheWay ? null : await storage.read(joinPath(dir, MANIFEST_FILE));
+    if (manifestInTheWay) {
+      damaged.push({ file: MANIFEST_FILE, reason: NOT_A_FILE });
+      for (const file of indexFiles) damaged.push({ file, reason: "the manifest is damaged" });
+    } else if (manifestBytes === null) {
+      if (indexFiles.length > 0) for (const file of indexFiles) damaged.push({ file, reason: "the manifest is missing" });
+    } else {
+      try {
+        manifest = parseManifest(manifestBytes);
+      } catch (error) {
+        damaged.push({ file: MANIFEST_FILE, reason: error instanceof Error ? error.message : String(error) });
+        for (const file of indexFiles) damaged.push({ file, reason: "the manifest is damaged" });
+      }
+    }
+    // The whole index starts over: whatever else is in the way goes aside with it.
+    if (damaged.length > 0) damaged.push(...partDamage);
+    const wholeIndex = damaged.length > 0;
+    if (wholeIndex) report.damage = await VectorStore.moveAside(storage, dir, damaged, true, config);
+    if (!manifest) {
+      manifest = VectorStore.freshManifest(config);
+      await VectorStore.writeManifest(storage, dir, manifest);
+      report.created = true;
+    }
+
+    const store = new VectorStore(storage, dir, manifest, config, queue);
+    if (!wholeIndex) await store.loadFiles(names, report, partDamage);
+    return { store, report };
+  }
+
+  /**
+   * The open while another process writes (or the folder refuses the lock file): loads what
+   * verifies and changes nothing on disk (no repair, no move, no manifest); writes fail with
+   * `busy`. Enough for status and search.
+   */
+  private static async openReadOnly(
+    storage: IndexStorage,
+    dir: string,
+    config: StoreConfig,
+    queue: WriteQueue,
+    busy: Error,
+    inTheWay: Set<string>,
+  ): Promise<{ store: VectorStore; report: OpenReport }> {
+    const report: OpenReport = { created: false, damage: null, staleRemoved: 0, walReplayed: 0, tempRecovered: 0 };
+    let manifest: Manifest | null = null;
+    if (!inTheWay.has(MANIFEST_FILE)) {
+      try {
+        const bytes = await storage.read(joinPath(dir, MANIFEST_FILE));
+        if (bytes) manifest = parseManifest(bytes);
+      } catch {
+        // Being replaced or damaged: the writer deals with it; this reader sees an empty index.
+      }
+    }
+    const store = new VectorStore(storage, dir, manifest ?? VectorStore.freshManifest(config), config, queue);
+    store.busy = busy;
+    if (manifest) await store.loadFiles((await storage.list(dir)).filter((n) => !inTheWay.has(n)), report);
+    return { store, report };
   }
 
   private static freshManifest(config: StoreConfig): Manifest {
@@ -364,11 +440,13 @@ export class VectorStore {
   }
 
   /** Loads shards and replays the WAL; damaged files are moved aside, stale ones removed. */
-  private async loadFiles(names: string[], report: OpenReport): Promise<void> {
-    const damaged: { file: string; reason: string }[] = [];
+  private async loadFiles(names: string[], report: OpenReport, inTheWay: { file: string; reason: string }[] = []): Promise<void> {
+    const damaged = [...inTheWay];
+    // A read-only store (another process writes) leaves stale and damaged files to the writer.
+    const repair = this.busy === null;
     for (const name of names) {
       const m = SHARD_FILE.exec(name);
-      if (m && (Number(m[1]) >= this.shards.length || name !== this.shards[Number(m[1])].file)) {
+      if (repair && m && (Number(m[1]) >= this.shards.length || name !== this.shards[Number(m[1])].file)) {
         await this.storage.remove(joinPath(this.dir, name));
         report.staleRemoved++;
       }
@@ -381,6 +459,7 @@ export class VectorStore {
         if (shard.chunkCount > 0 && shard.dims !== this.manifest.dims) throw new DamagedFileError(`holds ${shard.dims}-dimensional vectors, the index ${this.manifest.dims}`);
       } catch (error) {
         shard.clear();
+        if (!repair) continue;
         if (error instanceof StaleShardError) {
           await this.storage.remove(shard.path);
           report.staleRemoved++;
@@ -400,6 +479,7 @@ export class VectorStore {
         const record = decodeContainer<WalHeader>(bytes, WAL_MAGIC);
         if (record.header.kind !== "wal" || !Array.isArray(record.header.ops)) throw new DamagedFileError("log record header is inconsistent");
         if (record.header.indexId !== this.manifest.indexId) {
+          if (!repair) continue;
           await this.storage.remove(joinPath(this.dir, name));
           report.staleRemoved++;
           continue;
@@ -413,7 +493,23 @@ export class VectorStore {
         damaged.push({ file: name, reason: error instanceof Error ? error.message : String(error) });
       }
     }
-    if (damaged.length > 0) report.damage = await VectorStore.moveAside(this.storage, this.dir, damaged, false, this.config);
+    if (damaged.length > 0 && repair) report.damage = await VectorStore.moveAside(this.storage, this.dir, damaged, false, this.config);
+  }
+
+  /** Why this store can't write (another process writes the index), or null. */
+  writeBlocker(): Error | null {
+    return this.busy;
+  }
+
+  /** Throws when this store may not write: another process holds the index, or took it over. */
+  private async mayWrite(): Promise<void> {
+    if (this.busy) throw this.busy;
+    try {
+      await this.lock?.confirm();
+    } catch (error) {
+      if (error instanceof IndexBusyError) this.busy = error;
+      throw error;
+    }
   }
 
   // ---------------------------------------------------------------- reading
@@ -615,6 +711,7 @@ export class VectorStore {
     if (ops.length === 0) return Promise.resolve();
     if (this.closed) return Promise.reject(new Error("The index is closed."));
     const done = this.queue.run(async () => {
+      await this.mayWrite();
       const dims = this.checkDims(ops);
       if (dims !== 0 && this.manifest.dims === 0) {
         this.manifest = { ...this.manifest, dims };
@@ -717,6 +814,7 @@ export class VectorStore {
    */
   private async compactNow(): Promise<void> {
     if (this.overlay.size === 0 && this.walSeqs.length === 0) return;
+    await this.mayWrite();
     const covered = new Map(this.overlay);
     const seqs = this.walSeqs.slice();
     const byShard = new Map<Shard, Map<string, ShardChange>>();
@@ -774,6 +872,7 @@ export class VectorStore {
   }
 
   private async resetNow(model: string, chunker: string): Promise<void> {
+    await this.mayWrite();
     this.manifest = { ...VectorStore.freshManifest({ ...this.config, model, chunker }), shards: this.shards.length };
     await VectorStore.writeManifest(this.storage, this.dir, this.manifest);
     for (const name of await this.storage.list(this.dir)) {
@@ -789,7 +888,13 @@ export class VectorStore {
   /** Compacts and stops accepting writes. */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.compact();
-    this.closed = true;
+    try {
+      // A read-only store has nothing of its own to compact; the writer owns the files.
+      if (!this.busy) await this.compact();
+    } finally {
+      this.closed = true;
+      await this.lock?.release();
+      this.lock = null;
+    }
   }
 }

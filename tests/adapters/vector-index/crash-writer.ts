@@ -5,7 +5,7 @@
  *   tsx crash-writer.ts <root> <seed> <version base>
  */
 import { VectorStore, type StoreOp } from "../../../src/adapters/vector-index/store";
-import { CONFIG, INDEX_DIR, makeNote, seeded, storageAt } from "./store-helpers";
+import { CONFIG, INDEX_DIR, lockingStorageAt, makeNote, seeded } from "./store-helpers";
 
 export const CRASH_DIMS = 24;
 export const CRASH_NOTES = 60;
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const [root, seedText, baseText] = process.argv.slice(2);
   const random = seeded(Number(seedText));
   let version = Number(baseText);
-  const { store } = await VectorStore.open(storageAt(root), INDEX_DIR, { ...CONFIG, compactAfterChunks: 48 });
+  // With the writer lock: each round takes over the lock the killed writer before it left.
+  const { store } = await VectorStore.open(lockingStorageAt(root), INDEX_DIR, { ...CONFIG, compactAfterChunks: 48 });
   for (;;) {
     const batch: CrashOp[] = [];
     const size = 1 + Math.floor(random() * 3);

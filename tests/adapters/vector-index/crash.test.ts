@@ -9,7 +9,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { VectorStore } from "../../../src/adapters/vector-index/store";
 import { CRASH_NOTES, toStoreOp, type CrashOp } from "./crash-writer";
-import { CONFIG, ExpectedIndex, expectStoreEquals, INDEX_DIR, seeded, storageAt, tempRoot } from "./store-helpers";
+import { CONFIG, ExpectedIndex, expectStoreEquals, INDEX_DIR, lockingStorageAt, seeded, storageAt, tempRoot } from "./store-helpers";
 
 const WRITER = path.join(__dirname, "crash-writer.ts");
 // tsx's loader in this very process (not the tsx CLI, which would run the writer in a grandchild
@@ -74,6 +74,7 @@ test("a writer killed at random moments never leaves a damaged or mixed index", 
       expect(log.acked.length).toBeGreaterThan(0);
       for (const batch of log.acked) expected.apply(batch.map(toStoreOp));
 
+      // The check between rounds stays open (like a crashed process), so it takes no lock.
       const { store, report } = await VectorStore.open(storageAt(root), INDEX_DIR, CONFIG);
       expect(report.damage).toBeNull();
       // The batch in flight is in completely or not at all.
@@ -96,8 +97,8 @@ test("a writer killed at random moments never leaves a damaged or mixed index", 
       expect(store.stats().notes).toBeLessThanOrEqual(CRASH_NOTES);
       await store.flush();
     }
-    // Finally a clean close leaves only the manifest and shards.
-    const { store } = await VectorStore.open(storageAt(root), INDEX_DIR, CONFIG);
+    // Finally a clean close leaves only the manifest and shards (the dead writer's lock is taken over and released).
+    const { store } = await VectorStore.open(lockingStorageAt(root), INDEX_DIR, CONFIG);
     expectStoreEquals(store, expected);
     await store.close();
     const files = await fs.readdir(path.join(root, INDEX_DIR));

@@ -3,6 +3,7 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { NodeFsStorage } from "../../../src/adapters/vector-index/node-storage";
+import type { IndexStorage } from "../../../src/adapters/vector-index/storage";
 import { VectorStore, type StoreConfig, type StoreOp } from "../../../src/adapters/vector-index/store";
 import type { ChunkWithVector, NoteMeta } from "../../../src/adapters/vector-index/vectra-shard";
 
@@ -13,9 +14,27 @@ export async function tempRoot(prefix = "ai-stack-store-"): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
-/** Fast storage for tests: same code path, no fsync. */
-export function storageAt(root: string): NodeFsStorage {
+/** Fast storage for tests: same code path, no fsync, with the writer lock. */
+export function lockingStorageAt(root: string): NodeFsStorage {
   return new NodeFsStorage(root, { durable: false });
+}
+
+/**
+ * Fast storage without the writer lock (no `createExclusive`): the format and recovery tests act
+ * out a crash by leaving a store open and opening another in the same process, which the lock
+ * would (rightly) refuse as a second writer.
+ */
+export function storageAt(root: string): IndexStorage {
+  const fsStorage = lockingStorageAt(root);
+  return {
+    read: (p) => fsStorage.read(p),
+    write: (p, bytes) => fsStorage.write(p, bytes),
+    remove: (p) => fsStorage.remove(p),
+    list: (d) => fsStorage.list(d),
+    listNonFiles: (d) => fsStorage.listNonFiles(d),
+    mkdir: (d) => fsStorage.mkdir(d),
+    rename: (a, b) => fsStorage.rename(a, b),
+  };
 }
 
 export async function openStore(root: string, config: Partial<StoreConfig> = {}) {
