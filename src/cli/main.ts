@@ -23,6 +23,7 @@ import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } fro
 import { FolderVaultPort } from "../adapters/folder-vault";
 import { createLlm } from "../adapters/llm-factory";
 import { openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
+import { invalidSettingsMessage, readVaultSettings } from "./vault-settings";
 
 const USAGE = `Usage:
   ai-stack-planner plan --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."]
@@ -40,7 +41,6 @@ OLLAMA_HOST, then the flags. When Ollama isn't reachable, plan and demo write an
 plan (built from your hardware and uses, without a model) and exit 0, unless --no-draft is given.`;
 
 const DEMO_VAULT = path.resolve(__dirname, "../../examples/vault");
-const PLUGIN_ID = "ai-stack-planner";
 
 /** Where the CLI writes text; injectable so tests can capture it. */
 export interface CliIo {
@@ -85,26 +85,23 @@ function langOf(value: string | undefined): "en" | "zh" | undefined {
   throw new UsageError(`--lang must be en or zh, not "${value}".`);
 }
 
-/**
- * The plugin's stored settings for a vault folder, if the plugin was ever used there. Obsidian's
- * config folder name is configurable, so every hidden top-level folder is tried.
- */
-async function readVaultSettings(vaultDir: string): Promise<unknown> {
-  const entries = await fs.readdir(vaultDir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.isDirectory() || !entry.name.startsWith(".")) continue;
-    try {
-      return JSON.parse(await fs.readFile(path.join(vaultDir, entry.name, "plugins", PLUGIN_ID, "data.json"), "utf8")) as unknown;
-    } catch {
-      // Not this folder, or unreadable settings: defaults apply.
-    }
-  }
-  return undefined;
-}
+/** A failure whose message is one complete line for the user (exit 1, no stack trace). */
+class CliFailure extends Error {}
 
-async function settingsFor(vaultDir: string | undefined, flags: Flags, env: CliIo["env"]): Promise<PlannerSettings> {
-  const stored = vaultDir ? await readVaultSettings(vaultDir) : undefined;
-  const base = migrateSettings(stored);
+/**
+ * What to do when the vault's plugin settings file is present but unusable: commands that send notes
+ * or write into the vault refuse; read-only ones proceed on defaults with a warning.
+ */
+type InvalidSettingsPolicy = "refuse" | "warn";
+
+async function settingsFor(vaultDir: string | undefined, flags: Flags, io: CliIo, policy: InvalidSettingsPolicy = "refuse"): Promise<PlannerSettings> {
+  const stored = vaultDir ? await readVaultSettings(vaultDir) : { state: "missing" as const };
+  if (stored.state === "invalid") {
+    if (policy === "refuse") throw new CliFailure(invalidSettingsMessage(stored, true));
+    io.err(`${invalidSettingsMessage(stored, false)}\n`);
+  }
+  const base = migrateSettings(stored.state === "ok" ? stored.data : undefined);
+  const env = io.env;
   return migrateSettings({
     ...base,
     ollamaHost: flags.host ?? env.OLLAMA_HOST ?? base.ollamaHost,
@@ -128,7 +125,7 @@ function uiLanguage(env: CliIo["env"]): string {
 async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> {
   const stat = await fs.stat(vaultDir).catch(() => null);
   if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
-  const settings = await settingsFor(vaultDir, flags, io.env);
+  const settings = await settingsFor(vaultDir, flags, io);
   const { llm, check } = createLlm(settings.ollamaHost, settings.allowRemoteHost, fetch);
   for (const warning of check.warnings) io.err(`Warning: ${warning}\n`);
   const controller = new AbortController();
@@ -185,7 +182,7 @@ async function indexCommand(command: "index" | "search" | "status", args: string
   const vaultDir = path.resolve(flags.vault);
   const stat = await fs.stat(vaultDir).catch(() => null);
   if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
-  const settings = await settingsFor(vaultDir, flags, io.env);
+  const settings = await settingsFor(vaultDir, flags, io, command === "status" ? "warn" : "refuse");
   if (command === "index") return runIndex(vaultDir, settings, { rebuild: flags.rebuild ?? false, quiet: flags.quiet ?? false }, io);
   if (command === "status") return runStatus(vaultDir, settings, io);
   const query = args.join(" ").trim();
@@ -215,12 +212,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const vaultDir = path.resolve(flags.vault);
         const stat = await fs.stat(vaultDir).catch(() => null);
         if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
-        const draftPath = await writeDraft(vaultDir, await settingsFor(vaultDir, flags, io.env), io);
+        const draftPath = await writeDraft(vaultDir, await settingsFor(vaultDir, flags, io), io);
         io.err(`Wrote an offline draft plan: ${path.join(vaultDir, draftPath)}\n`);
         return 0;
       }
       case "prompt": {
-        const settings = await settingsFor(flags.vault, flags, io.env);
+        const settings = await settingsFor(flags.vault === undefined ? undefined : path.resolve(flags.vault), flags, io, "warn");
         const language = resolveLanguage(settings.language, uiLanguage(io.env));
         // The computed hardware facts as a plan would send them (installed models aside: nothing is contacted).
         const facts = hardwareFactsFor({ hardware: settings.hardware, language, ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}) }, []);
@@ -239,6 +236,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError || parseError) {
       io.err(`${(error as Error).message}\n\n${USAGE}\n`);
       return 2;
+    }
+    if (error instanceof CliFailure) {
+      io.err(`${error.message}\n`);
+      return 1;
     }
     io.err(`${userMessage(error)}\n`);
     if (!(error instanceof PlannerError) && error instanceof Error && error.stack) io.err(`${error.stack}\n`);

@@ -5,6 +5,8 @@ import { runCli, type CliIo } from "../../src/cli/main";
 import { FakeOllama, defaultModels, unusedLoopbackPort } from "../harness/fake-ollama";
 import { listFiles, makeTempVault, removeTempVault } from "../harness/temp-vault";
 
+/** Any hidden top-level folder works as the config folder; this one is an example name. */
+const CONFIG_DIR = ".config-dir";
 const ROOT = path.resolve(__dirname, "../..");
 
 function io(env: Record<string, string | undefined> = {}, signal?: AbortSignal) {
@@ -133,6 +135,47 @@ describe("prompt", () => {
     expect(run.out()).toContain("- 我的设备：M3 MacBook Pro 16GB\n- 主要用途：知识库");
     expect(run.out()).toContain("===== 硬件事实（计算得出） =====");
     expect(fake.requests.length).toBe(before);
+  });
+});
+
+describe("a settings file that is there but unusable", () => {
+  let settingsFile: string;
+  beforeEach(async () => {
+    const dir = path.join(vault, CONFIG_DIR, "plugins", "ai-stack-planner");
+    await fs.mkdir(dir, { recursive: true });
+    settingsFile = path.join(dir, "data.json");
+    await fs.writeFile(settingsFile, '{"indexExcludedFolders": ["Secret"], "plansFolder": "Pl');
+  });
+
+  test.each([
+    ["index", ["index", "--quiet"]],
+    ["plan", ["plan", "--quiet"]],
+    ["search", ["search", "gpu"]],
+    ["draft", ["draft"]],
+  ])("%s refuses with one line naming the file, sends nothing and writes nothing", async (_label, argv) => {
+    const before = fake.requests.length;
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli([...argv, "--vault", vault], run.io)).toBe(1);
+    expect(run.err()).toBe(`The plugin settings file "${settingsFile}" can't be used: it isn't valid JSON (it may have been cut off). Nothing was done, because your settings (such as the folders kept away from Ollama) are unknown. Fix that file, or delete it to start from the default settings, and run again.\n`);
+    expect(fake.requests.length).toBe(before);
+    expect((await listFiles(vault)).filter((f) => !f.startsWith("."))).toEqual(["Hardware.md"]);
+  });
+
+  test.each([
+    ["status", ["status", "--vault"]],
+    ["prompt", ["prompt", "--vault"]],
+  ])("%s proceeds on defaults after a warning line", async (_label, argv) => {
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli([...argv, vault], run.io)).toBe(0);
+    expect(run.err()).toMatch(new RegExp(`^Warning: The plugin settings file "${settingsFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}" can't be used: .*\n$`));
+    expect(run.out()).not.toBe("");
+  });
+
+  test("a missing settings file is not a problem: defaults, no warning", async () => {
+    await fs.rm(settingsFile);
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["status", "--vault", vault], run.io)).toBe(0);
+    expect(run.err()).toBe("");
   });
 });
 

@@ -94,11 +94,10 @@ test("a plans folder pointing outside the vault never writes outside it", async 
   expect(parentBefore).toEqual(["vault"]);
 });
 
-// BUG: src/core/settings.ts migrateSettings (its `folder` helper) keeps ".." in plansFolder (the
-// indexFolder helper drops it), so FolderVaultPort refuses the path and the CLI prints
-// "Something went wrong: Path escapes the vault: ../outside/…" plus a stack trace, after the
-// whole answer was generated (and lost).
-test.failing("a plans folder pointing outside the vault gives one actionable line or a note inside the vault", async () => {
+// Fixed bug: migrateSettings kept ".." in plansFolder, so the CLI printed "Something went wrong:
+// Path escapes the vault: …" plus a stack trace after the whole answer was generated (and lost).
+// Both folders now go through one helper that drops `.`, `..` and empty parts.
+test("a plans folder pointing outside the vault gives one actionable line or a note inside the vault", async () => {
   await writePluginSettings(vault, { plansFolder: "../outside" });
   const run = await cli(["plan", "--vault", vault, "--hardware", "RTX", "--quiet"], env);
   expect(run.err).not.toMatch(/Something went wrong|\n\s+at /);
@@ -115,10 +114,10 @@ test("index and plan folders given with dot segments stay inside the vault", asy
   expect(await fs.readdir(parent)).toEqual(parentBefore);
 });
 
-// BUG: src/cli/main.ts readVaultSettings swallows a data.json that fails to parse and returns
-// undefined, so every setting silently falls back to its default, including the exclusions:
-// notes in the user's excluded folders are embedded (sent to Ollama) with no word to the user.
-test.failing("a corrupt settings file never makes the CLI send notes the user excluded", async () => {
+// Fixed bug: readVaultSettings swallowed a data.json that failed to parse, so every setting fell
+// back to its default, including the exclusions: excluded notes were sent to Ollama. The CLI now
+// tells a missing file (defaults) from an unusable one (refuses, naming the file).
+test("a corrupt settings file never makes the CLI send notes the user excluded", async () => {
   await fs.mkdir(path.join(vault, "Secret"));
   await fs.writeFile(path.join(vault, "Secret", "Diary.md"), "LEAK-SECRET-DIARY\n");
   await writePluginSettings(vault, { indexExcludedFolders: ["Secret"] });
