@@ -22,7 +22,8 @@ import { buildPlanPrompt } from "../core/prompts";
 import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/settings";
 import { FolderVaultPort } from "../adapters/folder-vault";
 import { createLlm } from "../adapters/llm-factory";
-import { openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
+import { cliContext, openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
+import type { MessageContext } from "../core/user-actions";
 import { invalidSettingsMessage, readVaultSettings } from "./vault-settings";
 
 const USAGE = `Usage:
@@ -135,7 +136,7 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   const notes = await openNotesForPlan(vaultDir, settings);
   const outcome = await generatePlanOrDraft(vaultDir, settings, flags, io, () => generatePlan(
     { llm, vault, now: () => new Date(), monotonicMs: () => performance.now(), notes: notes?.retriever },
-    planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)),
+    { ...planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)), messageContext: cliContext(vaultDir) },
     controller.signal,
     {
       onStart: (model) => io.err(`Generating a ${settings.defaultTier} stack plan with ${model} at ${llm.hostLabel}…\n`),
@@ -158,8 +159,9 @@ async function generatePlanOrDraft<T>(vaultDir: string, settings: PlannerSetting
   } catch (error) {
     const offline = error instanceof PlannerError && (error.kind === "unreachable" || error.kind === "no-models");
     if (!offline || flags["no-draft"]) throw error;
-    const draftPath = await writeDraft(vaultDir, settings, io, error.message);
-    io.err(`${error.message} Wrote an offline draft plan instead: ${path.join(vaultDir, draftPath)}\n`);
+    const reason = userMessage(error, cliContext(vaultDir));
+    const draftPath = await writeDraft(vaultDir, settings, io, reason);
+    io.err(`${reason} Wrote an offline draft plan instead: ${path.join(vaultDir, draftPath)}\n`);
     return null;
   }
 }
@@ -194,8 +196,11 @@ async function indexCommand(command: "index" | "search" | "status", args: string
 
 /** Runs one CLI invocation; returns the process exit code. Never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // Messages name the CLI's flags and commands for the vault given, not the plugin's settings.
+  let context: MessageContext = { surface: "cli" };
   try {
     const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    if (flags.vault !== undefined) context = cliContext(path.resolve(flags.vault));
     const command = positionals[0];
     if (flags.help || command === undefined || command === "help") {
       io.out(`${USAGE}\n`);
@@ -241,7 +246,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`${error.message}\n`);
       return 1;
     }
-    io.err(`${userMessage(error)}\n`);
+    io.err(`${userMessage(error, context)}\n`);
     if (!(error instanceof PlannerError) && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
     if (error instanceof PartialPlanSaved || (error instanceof PlannerError && error.kind === "aborted")) return 130;
     return 1;

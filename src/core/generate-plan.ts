@@ -1,4 +1,5 @@
 /** The blueprint use case: prompt → streamed answer from the model → a new plan note in the vault. */
+import type { MessageContext } from "./user-actions";
 import { PlannerError, plannerErrors } from "./errors";
 import { checkPlanFit, hardwareFactsWithShow } from "./fit-check";
 import type { HardwareProfile } from "./hardware/profile";
@@ -24,6 +25,8 @@ export interface PlanRequestInput {
   extraParts?: PromptPart[];
   /** The structured hardware profile; without it the `hardware` text is parsed. */
   profile?: HardwareProfile;
+  /** Where the user reads the messages (the plugin when absent): the CLI names flags, not commands. */
+  messageContext?: MessageContext;
 }
 
 /** The request for `tier`/`hardware`/`usage` with everything else taken from settings. */
@@ -118,7 +121,7 @@ export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanReque
   let extraParts = [...(hardware ? [hardware.part] : []), ...(input.extraParts ?? [])];
   // Vault memory: the notes closest to the hardware and uses, fitted into what num_ctx leaves.
   const grounding = deps.notes
-    ? await planContext(deps.notes, { hardware: input.hardware, usage: input.usage, language: input.language, contextTokens: input.contextTokens, prompt: buildPlanPrompt(blueprintRequest, extraParts) }, signal)
+    ? await planContext(deps.notes, { hardware: input.hardware, usage: input.usage, language: input.language, contextTokens: input.contextTokens, prompt: buildPlanPrompt(blueprintRequest, extraParts), ...(input.messageContext ? { messageContext: input.messageContext } : {}) }, signal)
     : null;
   if (grounding?.part) extraParts = [...extraParts, grounding.part];
   if (grounding) progress.onContext?.(grounding);

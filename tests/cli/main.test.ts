@@ -66,14 +66,14 @@ describe("plan", () => {
   test("a missing model gives the pull command and exit 1, and writes nothing", async () => {
     const run = io({ OLLAMA_HOST: fake.url });
     expect(await runCli(["plan", "--vault", vault, "--model", "llama3.1:70b"], run.io)).toBe(1);
-    expect(run.err()).toBe('The model "llama3.1:70b" isn\'t installed in Ollama. Run `ollama pull llama3.1:70b`, or pick an installed model in settings.\n');
+    expect(run.err()).toBe('The model "llama3.1:70b" isn\'t installed in Ollama. Run `ollama pull llama3.1:70b`, or pass --model with an installed model.\n');
     expect(await listFiles(vault)).toEqual(["Hardware.md"]);
   });
 
   test("a remote host needs --allow-remote and is refused before any connection", async () => {
     const run = io({ OLLAMA_HOST: "http://192.168.1.20:11434" });
     expect(await runCli(["plan", "--vault", vault], run.io)).toBe(1);
-    expect(run.err()).toContain('Turn on "Allow a non-local Ollama host"');
+    expect(run.err()).toContain('Pass --allow-remote (or turn on "Allow a non-local Ollama host" in the plugin settings) to use it.');
   });
 
   test.each([
