@@ -25,6 +25,8 @@ import { createLlm } from "../adapters/llm-factory";
 import { cliContext, openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
 import type { MessageContext } from "../core/user-actions";
 import { invalidSettingsMessage, readVaultSettings } from "./vault-settings";
+import { keepUnsavedNote } from "./unsaved-note";
+import { NoteNotSaved } from "../core/note-writer";
 
 const USAGE = `Usage:
   ai-stack-planner plan --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."]
@@ -241,6 +243,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError || parseError) {
       io.err(`${(error as Error).message}\n\n${USAGE}\n`);
       return 2;
+    }
+    if (error instanceof NoteNotSaved) {
+      // The answer was generated: keep it somewhere and say where, on the same line.
+      io.err(`${userMessage(error, context).replace(/\.$/, "")}. ${await keepUnsavedNote(error, io)}\n`);
+      return 1;
     }
     if (error instanceof CliFailure) {
       io.err(`${error.message}\n`);

@@ -209,5 +209,7 @@ export class PartialPlanSaved extends PlannerError {
 
 /** Writes `plan` under a fresh, unique name in `folder` and returns its path. */
 export async function writePlanNote(vault: VaultPort, folder: string, plan: PlanRecord): Promise<string> {
-  return writeNewNote(vault, folder, planNoteBaseName(tierLabel(plan.tier, "en"), plan.hardware, plan.created), renderPlanNote(plan));
+  const label = tierLabel(plan.tier, "en");
+  // The short name (no hardware text) is the fallback when the full one can't be written.
+  return writeNewNote(vault, folder, planNoteBaseName(label, plan.hardware, plan.created), renderPlanNote(plan), planNoteBaseName(label, "", plan.created));
 }

@@ -138,6 +138,37 @@ describe("prompt", () => {
   });
 });
 
+describe("a plan the vault refuses is never lost", () => {
+  beforeEach(async () => {
+    await fs.writeFile(path.join(vault, "AI Stack Plans"), "a file where the plans folder should be");
+  });
+
+  test("the answer is saved outside the vault and the line says where", async () => {
+    const rescue = await makeTempVault();
+    try {
+      const run = io({ OLLAMA_HOST: fake.url, TMPDIR: rescue });
+      expect(await runCli(["plan", "--vault", vault, "--hardware", "RTX 4090", "--quiet"], run.io)).toBe(1);
+      const line = run.err().split("\n")[1];
+      expect(line).toMatch(/^Couldn't write the plan note "AI Stack Plans\/[^"]+ - Pro plan - RTX 4090\.md": .+\. A copy was saved outside the vault: .+\.md$/);
+      const copy = line.slice(line.indexOf(": ", line.indexOf("outside the vault")) + 2);
+      expect(path.dirname(copy)).toBe(rescue);
+      const saved = await fs.readFile(copy, "utf8");
+      expect(saved).toMatch(/^---\ntype: ai-stack-plan\n/);
+      expect(saved).toContain("## Compute\n- Ollama");
+      expect(run.out()).toBe("");
+    } finally {
+      await removeTempVault(rescue);
+    }
+  });
+
+  test("when even the temp folder fails, the note is printed on stdout", async () => {
+    const run = io({ OLLAMA_HOST: fake.url, TMPDIR: path.join(vault, "no", "such", "folder") });
+    expect(await runCli(["plan", "--vault", vault, "--hardware", "RTX 4090", "--quiet"], run.io)).toBe(1);
+    expect(run.err()).toMatch(/The note's text was printed on standard output instead\.\n$/);
+    expect(run.out()).toContain("## Compute\n- Ollama");
+  });
+});
+
 describe("a settings file that is there but unusable", () => {
   let settingsFile: string;
   beforeEach(async () => {

@@ -73,10 +73,9 @@ test("YAML and Markdown in --hardware/--usage cannot inject frontmatter: values 
   expect(fm).toMatchObject({ type: "ai-stack-plan", status: "complete", hardware, usage });
 });
 
-// BUG: src/core/file-naming.ts sanitizeFileName/planNoteBaseName bound names in code points (60 for
-// the hardware, 100 overall), not bytes: 60 emoji are 240 UTF-8 bytes, the name passes the disk's
-// 255-byte limit, the write fails with a raw ENAMETOOLONG and the generated plan is lost.
-test.failing("--hardware of 300 emoji: the plan is still written under a name the disk accepts", async () => {
+// Fixed bug: names were bounded in code points, not bytes: 60 emoji are 240 UTF-8 bytes, the write
+// failed with ENAMETOOLONG and the plan was lost. Names are now bounded to 200 bytes as well.
+test("--hardware of 300 emoji: the plan is still written under a name the disk accepts", async () => {
   const run = await cli(["plan", "--vault", vault, "--hardware", "🚀".repeat(300), "--quiet"], env);
   expect(run.err).not.toContain("ENAMETOOLONG");
   expect(run.code).toBe(0);
