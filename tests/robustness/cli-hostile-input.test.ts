@@ -142,10 +142,12 @@ test("a settings file with wrong types is repaired field by field: a folder give
 test("a file where the plans folder should be: exit 1 with one line naming the note, the file untouched", async () => {
   await writeNote(vault, "AI Stack Plans", "I am a file, not a folder");
   const before = await noteHashes(vault);
-  const run = await cli(["plan", "--vault", vault, "--hardware", "RTX", "--quiet"], env);
+  // The CLI keeps the refused plan in the temp folder: this test's own, removed after it.
+  const rescueEnv = { ...env, TMPDIR: parent };
+  const run = await cli(["plan", "--vault", vault, "--hardware", "RTX", "--quiet"], rescueEnv);
   expect(run.code).toBe(1);
   expect(run.err.split("\n").slice(1).join("\n")).toMatch(/^Couldn't write the plan note "AI Stack Plans\/[^"]+\.md": [^\n]+\n$/);
-  const draft = await cli(["draft", "--vault", vault, "--hardware", "RTX"], env);
+  const draft = await cli(["draft", "--vault", vault, "--hardware", "RTX"], rescueEnv);
   expect(draft.code).toBe(1);
   expect(await noteHashes(vault)).toEqual(before);
 });
