@@ -14,7 +14,8 @@ export class NoteNotSaved extends PlannerError {
     readonly reason: string,
     readonly content: string,
   ) {
-    super("write-failed", plannerErrors.writeFailed(path, reason).message);
+    // A full sentence, so a caller can add what it did with the text after it.
+    super("write-failed", plannerErrors.writeFailed(path, reason).message.replace(/([^.])$/, "$1."));
     this.name = "NoteNotSaved";
   }
 }
