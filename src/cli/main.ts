@@ -40,7 +40,8 @@ const USAGE = `Usage:
   ai-stack-planner status --vault <dir>
 
 Settings come from the plugin's own data.json in the vault's config folder when present, then
-OLLAMA_HOST, then the flags. When Ollama isn't reachable, plan and demo write an offline draft
+OLLAMA_HOST, then the flags. A data.json that is there but can't be read stops plan, draft, index
+and search (your exclusions would be unknown); status and prompt go on with a warning. When Ollama isn't reachable, plan and demo write an offline draft
 plan (built from your hardware and uses, without a model) and exit 0, unless --no-draft is given.`;
 
 const DEMO_VAULT = path.resolve(__dirname, "../../examples/vault");
