@@ -4,7 +4,7 @@
  * an EmbedError whose message tells the user what to do.
  */
 import { Ollama } from "ollama/browser";
-import { EmbedError, embedErrors } from "../core/index-errors";
+import { EmbedError, embedErrors, wordedEmbedError } from "../core/index-errors";
 import type { Embedder, EmbeddingModelInfo, EmbedPurpose } from "../core/index-ports";
 import { PlannerError } from "../core/errors";
 import { checkOllamaHost } from "../core/host-policy";
@@ -86,7 +86,7 @@ export class OllamaEmbedder implements Embedder {
     if (error instanceof EmbedError) return error;
     if (signal.aborted) return embedErrors.aborted();
     if (timeout.aborted) return embedErrors.unreachable(this.hostLabel);
-    if (error instanceof PlannerError) return new EmbedError("server", error.kind, error.message);
+    if (error instanceof PlannerError) return new EmbedError("server", error.kind, error.message, error.wording);
     const e = (typeof error === "object" && error !== null ? error : { message: String(error) }) as ErrorLike;
     const detail = e.error ?? e.message ?? "unknown error";
     if (e.name === "AbortError") return embedErrors.aborted();
@@ -143,6 +143,6 @@ export class OllamaEmbedder implements Embedder {
 /** The embedder for `host` after the privacy check; a refused host is an EmbedError that pauses indexing. */
 export function createEmbedder(host: string, allowRemote: boolean, platformFetch: FetchFn, model: string): OllamaEmbedder {
   const check = checkOllamaHost(host, allowRemote);
-  if (check.error !== undefined || check.baseUrl === undefined) throw new EmbedError("server", "invalid-host", check.error ?? "Invalid Ollama host.");
+  if (check.error !== undefined || check.baseUrl === undefined) throw wordedEmbedError("server", "invalid-host", (context) => checkOllamaHost(host, allowRemote, context).error ?? "Invalid Ollama host.");
   return new OllamaEmbedder({ baseUrl: check.baseUrl, fetch: platformFetch, model });
 }

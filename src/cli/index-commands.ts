@@ -16,6 +16,10 @@ import { VaultIndexer } from "../core/indexer";
 import type { NotesRetriever } from "../core/plan-context";
 import { wikiLink } from "../core/retrieval";
 import type { PlannerSettings } from "../core/settings";
+import { PlannerError, userMessage } from "../core/errors";
+import { embedderIn, embedErrorIn, embedErrors } from "../core/index-errors";
+import type { Embedder } from "../core/index-ports";
+import type { MessageContext } from "../core/user-actions";
 import { FolderNoteSource } from "./folder-note-source";
 
 export interface IndexCliIo {
@@ -27,12 +31,27 @@ export interface IndexCliIo {
 /** Progress lines on stderr at most this often. */
 const PROGRESS_EVERY_MS = 1000;
 
+/** Messages of the CLI for this vault: they name its flags and commands, not the plugin's. */
+export function cliContext(vaultDir: string, activity?: MessageContext["activity"]): MessageContext {
+  return { surface: "cli", vaultDir, ...(activity ? { activity } : {}) };
+}
+
+/** The embedder for the settings, its failures worded for the CLI (the indexer passes them on as they are). */
+function cliEmbedder(vaultDir: string, settings: PlannerSettings, platformFetch: typeof fetch): Embedder {
+  const context = cliContext(vaultDir, "index");
+  try {
+    return embedderIn(createEmbedder(settings.ollamaHost, settings.allowRemoteHost, platformFetch, settings.embeddingModel), context);
+  } catch (error) {
+    throw embedErrorIn(error, context);
+  }
+}
+
 /** The indexer for a folder vault with these settings. */
 export function openFolderIndex(vaultDir: string, settings: PlannerSettings, platformFetch: typeof fetch = fetch): VaultIndexer {
   const storage = new NodeFsStorage(vaultDir);
   return new VaultIndexer({
     source: new FolderNoteSource(vaultDir),
-    embedder: () => createEmbedder(settings.ollamaHost, settings.allowRemoteHost, platformFetch, settings.embeddingModel),
+    embedder: () => cliEmbedder(vaultDir, settings, platformFetch),
     openStore: (model, chunker) => VectorStore.open(storage, settings.indexFolder, { model, chunker }),
     rules: () => exclusionRulesFromSettings(settings),
     location: path.join(vaultDir, settings.indexFolder),
@@ -82,7 +101,13 @@ export async function runIndex(vaultDir: string, settings: PlannerSettings, opti
   }
 }
 
-/** `search`: the closest chunks to the query, best first. */
+/** Same model name, with Ollama's implicit `:latest` tag. */
+function sameModel(a: string, b: string): boolean {
+  const tagged = (name: string) => (name.includes(":") ? name : `${name}:latest`).toLowerCase();
+  return tagged(a) === tagged(b);
+}
+
+/** `search`: the closest chunks to the query, best first; exit 1 with one line when it can't search. */
 export async function runSearch(vaultDir: string, settings: PlannerSettings, query: string, limit: number, io: IndexCliIo): Promise<number> {
   if (!(await hasIndex(vaultDir, settings))) {
     io.err(`There is no index in "${path.join(vaultDir, settings.indexFolder)}" yet. Run: ai-stack-planner index --vault ${JSON.stringify(vaultDir)}\n`);
@@ -93,6 +118,9 @@ export async function runSearch(vaultDir: string, settings: PlannerSettings, que
   const stop = () => controller.abort();
   io.signal?.addEventListener("abort", stop, { once: true });
   try {
+    // Another --embed-model than the index's can't search it; said before Ollama is asked anything.
+    const held = await indexer.load();
+    if (held.chunks > 0 && held.model !== "" && !sameModel(held.model, settings.embeddingModel)) throw embedErrors.otherModel(held.model, settings.embeddingModel);
     const results = await indexer.search(query, limit, controller.signal);
     if (results.length === 0) {
       io.out("No matching notes in the index.\n");
@@ -103,6 +131,11 @@ export async function runSearch(vaultDir: string, settings: PlannerSettings, que
       io.out(`${i + 1}. ${wikiLink(r.path, r.headingPath)}  ${r.score.toFixed(3)}\n   ${snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet}\n`);
     });
     return 0;
+  } catch (error) {
+    // Ollama's failures (and the index's model) in one line worded for a search, not for indexing.
+    if (!(error instanceof PlannerError) || controller.signal.aborted) throw error;
+    io.err(`${userMessage(error, cliContext(vaultDir, "search"))}\n`);
+    return 1;
   } finally {
     io.signal?.removeEventListener("abort", stop);
     await indexer.close();

@@ -22,7 +22,11 @@ import { buildPlanPrompt } from "../core/prompts";
 import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/settings";
 import { FolderVaultPort } from "../adapters/folder-vault";
 import { createLlm } from "../adapters/llm-factory";
-import { openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
+import { cliContext, openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
+import type { MessageContext } from "../core/user-actions";
+import { invalidSettingsMessage, readVaultSettings } from "./vault-settings";
+import { keepUnsavedNote } from "./unsaved-note";
+import { NoteNotSaved } from "../core/note-writer";
 
 const USAGE = `Usage:
   ai-stack-planner plan --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."]
@@ -36,11 +40,11 @@ const USAGE = `Usage:
   ai-stack-planner status --vault <dir>
 
 Settings come from the plugin's own data.json in the vault's config folder when present, then
-OLLAMA_HOST, then the flags. When Ollama isn't reachable, plan and demo write an offline draft
+OLLAMA_HOST, then the flags. A data.json that is there but can't be read stops plan, draft, index
+and search (your exclusions would be unknown); status and prompt go on with a warning. When Ollama isn't reachable, plan and demo write an offline draft
 plan (built from your hardware and uses, without a model) and exit 0, unless --no-draft is given.`;
 
 const DEMO_VAULT = path.resolve(__dirname, "../../examples/vault");
-const PLUGIN_ID = "ai-stack-planner";
 
 /** Where the CLI writes text; injectable so tests can capture it. */
 export interface CliIo {
@@ -85,26 +89,23 @@ function langOf(value: string | undefined): "en" | "zh" | undefined {
   throw new UsageError(`--lang must be en or zh, not "${value}".`);
 }
 
-/**
- * The plugin's stored settings for a vault folder, if the plugin was ever used there. Obsidian's
- * config folder name is configurable, so every hidden top-level folder is tried.
- */
-async function readVaultSettings(vaultDir: string): Promise<unknown> {
-  const entries = await fs.readdir(vaultDir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.isDirectory() || !entry.name.startsWith(".")) continue;
-    try {
-      return JSON.parse(await fs.readFile(path.join(vaultDir, entry.name, "plugins", PLUGIN_ID, "data.json"), "utf8")) as unknown;
-    } catch {
-      // Not this folder, or unreadable settings: defaults apply.
-    }
-  }
-  return undefined;
-}
+/** A failure whose message is one complete line for the user (exit 1, no stack trace). */
+class CliFailure extends Error {}
 
-async function settingsFor(vaultDir: string | undefined, flags: Flags, env: CliIo["env"]): Promise<PlannerSettings> {
-  const stored = vaultDir ? await readVaultSettings(vaultDir) : undefined;
-  const base = migrateSettings(stored);
+/**
+ * What to do when the vault's plugin settings file is present but unusable: commands that send notes
+ * or write into the vault refuse; read-only ones proceed on defaults with a warning.
+ */
+type InvalidSettingsPolicy = "refuse" | "warn";
+
+async function settingsFor(vaultDir: string | undefined, flags: Flags, io: CliIo, policy: InvalidSettingsPolicy = "refuse"): Promise<PlannerSettings> {
+  const stored = vaultDir ? await readVaultSettings(vaultDir) : { state: "missing" as const };
+  if (stored.state === "invalid") {
+    if (policy === "refuse") throw new CliFailure(invalidSettingsMessage(stored, true));
+    io.err(`${invalidSettingsMessage(stored, false)}\n`);
+  }
+  const base = migrateSettings(stored.state === "ok" ? stored.data : undefined);
+  const env = io.env;
   return migrateSettings({
     ...base,
     ollamaHost: flags.host ?? env.OLLAMA_HOST ?? base.ollamaHost,
@@ -128,7 +129,7 @@ function uiLanguage(env: CliIo["env"]): string {
 async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> {
   const stat = await fs.stat(vaultDir).catch(() => null);
   if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
-  const settings = await settingsFor(vaultDir, flags, io.env);
+  const settings = await settingsFor(vaultDir, flags, io);
   const { llm, check } = createLlm(settings.ollamaHost, settings.allowRemoteHost, fetch);
   for (const warning of check.warnings) io.err(`Warning: ${warning}\n`);
   const controller = new AbortController();
@@ -138,7 +139,7 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   const notes = await openNotesForPlan(vaultDir, settings);
   const outcome = await generatePlanOrDraft(vaultDir, settings, flags, io, () => generatePlan(
     { llm, vault, now: () => new Date(), monotonicMs: () => performance.now(), notes: notes?.retriever },
-    planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)),
+    { ...planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)), messageContext: cliContext(vaultDir) },
     controller.signal,
     {
       onStart: (model) => io.err(`Generating a ${settings.defaultTier} stack plan with ${model} at ${llm.hostLabel}…\n`),
@@ -161,8 +162,9 @@ async function generatePlanOrDraft<T>(vaultDir: string, settings: PlannerSetting
   } catch (error) {
     const offline = error instanceof PlannerError && (error.kind === "unreachable" || error.kind === "no-models");
     if (!offline || flags["no-draft"]) throw error;
-    const draftPath = await writeDraft(vaultDir, settings, io, error.message);
-    io.err(`${error.message} Wrote an offline draft plan instead: ${path.join(vaultDir, draftPath)}\n`);
+    const reason = userMessage(error, cliContext(vaultDir));
+    const draftPath = await writeDraft(vaultDir, settings, io, reason);
+    io.err(`${reason} Wrote an offline draft plan instead: ${path.join(vaultDir, draftPath)}\n`);
     return null;
   }
 }
@@ -185,7 +187,7 @@ async function indexCommand(command: "index" | "search" | "status", args: string
   const vaultDir = path.resolve(flags.vault);
   const stat = await fs.stat(vaultDir).catch(() => null);
   if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
-  const settings = await settingsFor(vaultDir, flags, io.env);
+  const settings = await settingsFor(vaultDir, flags, io, command === "status" ? "warn" : "refuse");
   if (command === "index") return runIndex(vaultDir, settings, { rebuild: flags.rebuild ?? false, quiet: flags.quiet ?? false }, io);
   if (command === "status") return runStatus(vaultDir, settings, io);
   const query = args.join(" ").trim();
@@ -197,8 +199,11 @@ async function indexCommand(command: "index" | "search" | "status", args: string
 
 /** Runs one CLI invocation; returns the process exit code. Never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // Messages name the CLI's flags and commands for the vault given, not the plugin's settings.
+  let context: MessageContext = { surface: "cli" };
   try {
     const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    if (flags.vault !== undefined) context = cliContext(path.resolve(flags.vault));
     const command = positionals[0];
     if (flags.help || command === undefined || command === "help") {
       io.out(`${USAGE}\n`);
@@ -215,12 +220,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const vaultDir = path.resolve(flags.vault);
         const stat = await fs.stat(vaultDir).catch(() => null);
         if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
-        const draftPath = await writeDraft(vaultDir, await settingsFor(vaultDir, flags, io.env), io);
+        const draftPath = await writeDraft(vaultDir, await settingsFor(vaultDir, flags, io), io);
         io.err(`Wrote an offline draft plan: ${path.join(vaultDir, draftPath)}\n`);
         return 0;
       }
       case "prompt": {
-        const settings = await settingsFor(flags.vault, flags, io.env);
+        const settings = await settingsFor(flags.vault === undefined ? undefined : path.resolve(flags.vault), flags, io, "warn");
         const language = resolveLanguage(settings.language, uiLanguage(io.env));
         // The computed hardware facts as a plan would send them (installed models aside: nothing is contacted).
         const facts = hardwareFactsFor({ hardware: settings.hardware, language, ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}) }, []);
@@ -240,7 +245,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`${(error as Error).message}\n\n${USAGE}\n`);
       return 2;
     }
-    io.err(`${userMessage(error)}\n`);
+    if (error instanceof NoteNotSaved) {
+      // The answer was generated: keep it somewhere and say where, on the same line.
+      io.err(`${userMessage(error, context).replace(/\.$/, "")}. ${await keepUnsavedNote(error, io)}\n`);
+      return 1;
+    }
+    if (error instanceof CliFailure) {
+      io.err(`${error.message}\n`);
+      return 1;
+    }
+    io.err(`${userMessage(error, context)}\n`);
     if (!(error instanceof PlannerError) && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
     if (error instanceof PartialPlanSaved || (error instanceof PlannerError && error.kind === "aborted")) return 130;
     return 1;

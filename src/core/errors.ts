@@ -1,4 +1,5 @@
 /** The failures a user can meet, each with the short, actionable message they are shown. */
+import { actionText, IN_PLUGIN, type MessageContext } from "./user-actions";
 
 export type PlannerErrorKind =
   | "invalid-host"
@@ -10,11 +11,15 @@ export type PlannerErrorKind =
   | "server"
   | "write-failed";
 
-/** An error whose `message` is written for the user, not for a developer. */
+/**
+ * An error whose `message` is written for the user, not for a developer. `wording`, when set, words
+ * it for where the user is (the plugin's commands or the CLI's flags); `message` is the plugin's.
+ */
 export class PlannerError extends Error {
   constructor(
     readonly kind: PlannerErrorKind,
     message: string,
+    readonly wording?: (context: MessageContext) => string,
   ) {
     super(message);
     this.name = "PlannerError";
@@ -27,11 +32,7 @@ export const plannerErrors = {
   unreachable: (host: string) => new PlannerError("unreachable", `Ollama isn't reachable at ${host}. Start it with \`ollama serve\`.`),
   noModels: () =>
     new PlannerError("no-models", "Ollama has no chat models installed. Run `ollama pull llama3.2` and try again."),
-  modelMissing: (model: string) =>
-    new PlannerError(
-      "model-missing",
-      `The model "${model}" isn't installed in Ollama. Run \`ollama pull ${model}\`, or pick an installed model in settings.`,
-    ),
+  modelMissing: (model: string) => worded("model-missing", (context) => `The model "${model}" isn't installed in Ollama. Run \`ollama pull ${model}\`, or ${actionText("pick-chat-model", context)}.`),
   streamCut: (detail?: string) =>
     new PlannerError(
       "stream-cut",
@@ -42,9 +43,14 @@ export const plannerErrors = {
   writeFailed: (path: string, reason: string) => new PlannerError("write-failed", `Couldn't write the plan note "${path}": ${reason}`),
 };
 
-/** The message to show for any thrown value. */
-export function userMessage(error: unknown): string {
-  if (error instanceof PlannerError) return error.message;
+/** A PlannerError whose message depends on where the user is; `message` is the plugin's wording. */
+export function worded(kind: PlannerErrorKind, wording: (context: MessageContext) => string): PlannerError {
+  return new PlannerError(kind, wording(IN_PLUGIN), wording);
+}
+
+/** The message to show for any thrown value, worded for `context` (the plugin's wording by default). */
+export function userMessage(error: unknown, context?: MessageContext): string {
+  if (error instanceof PlannerError) return context && error.wording ? error.wording(context) : error.message;
   if (error instanceof Error) return `Something went wrong: ${error.message}`;
   return `Something went wrong: ${String(error)}`;
 }

@@ -1,4 +1,5 @@
 /** The blueprint use case: prompt → streamed answer from the model → a new plan note in the vault. */
+import type { MessageContext } from "./user-actions";
 import { PlannerError, plannerErrors } from "./errors";
 import { checkPlanFit, hardwareFactsWithShow } from "./fit-check";
 import type { HardwareProfile } from "./hardware/profile";
@@ -24,6 +25,8 @@ export interface PlanRequestInput {
   extraParts?: PromptPart[];
   /** The structured hardware profile; without it the `hardware` text is parsed. */
   profile?: HardwareProfile;
+  /** Where the user reads the messages (the plugin when absent): the CLI names flags, not commands. */
+  messageContext?: MessageContext;
 }
 
 /** The request for `tier`/`hardware`/`usage` with everything else taken from settings. */
@@ -118,7 +121,7 @@ export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanReque
   let extraParts = [...(hardware ? [hardware.part] : []), ...(input.extraParts ?? [])];
   // Vault memory: the notes closest to the hardware and uses, fitted into what num_ctx leaves.
   const grounding = deps.notes
-    ? await planContext(deps.notes, { hardware: input.hardware, usage: input.usage, language: input.language, contextTokens: input.contextTokens, prompt: buildPlanPrompt(blueprintRequest, extraParts) }, signal)
+    ? await planContext(deps.notes, { hardware: input.hardware, usage: input.usage, language: input.language, contextTokens: input.contextTokens, prompt: buildPlanPrompt(blueprintRequest, extraParts), ...(input.messageContext ? { messageContext: input.messageContext } : {}) }, signal)
     : null;
   if (grounding?.part) extraParts = [...extraParts, grounding.part];
   if (grounding) progress.onContext?.(grounding);
@@ -206,5 +209,7 @@ export class PartialPlanSaved extends PlannerError {
 
 /** Writes `plan` under a fresh, unique name in `folder` and returns its path. */
 export async function writePlanNote(vault: VaultPort, folder: string, plan: PlanRecord): Promise<string> {
-  return writeNewNote(vault, folder, planNoteBaseName(tierLabel(plan.tier, "en"), plan.hardware, plan.created), renderPlanNote(plan));
+  const label = tierLabel(plan.tier, "en");
+  // The short name (no hardware text) is the fallback when the full one can't be written.
+  return writeNewNote(vault, folder, planNoteBaseName(label, plan.hardware, plan.created), renderPlanNote(plan), planNoteBaseName(label, "", plan.created));
 }

@@ -1,4 +1,5 @@
 /** Decides whether the configured Ollama host may be contacted: the plugin's privacy guard. */
+import { actionText, IN_PLUGIN, sentence, type MessageContext } from "./user-actions";
 
 export interface HostCheck {
   /** Normalised base URL (no trailing slash) when the host is usable. */
@@ -27,11 +28,15 @@ export function isLoopbackHostname(hostname: string): boolean {
 
 /**
  * Validates a host setting (`http://127.0.0.1:11434`, `localhost:11434`, ...) against the user's
- * opt-in for non-local hosts. Pure: it does no lookup and opens no connection.
+ * opt-in for non-local hosts. Pure: it does no lookup and opens no connection. `context` words the
+ * refusal for where the user is (a setting in the plugin, a flag in the CLI).
  */
-export function checkOllamaHost(raw: string, allowRemote: boolean): HostCheck {
+export function checkOllamaHost(raw: string, allowRemote: boolean, context: MessageContext = IN_PLUGIN): HostCheck {
   const text = raw.trim();
-  if (text === "") return { error: "The Ollama host is empty. Set it in the plugin settings, for example http://127.0.0.1:11434.", warnings: [], isLoopback: false };
+  if (text === "") {
+    const where = context.surface === "cli" ? "Pass --host (or set OLLAMA_HOST)" : "Set it in the plugin settings";
+    return { error: `The Ollama host is empty. ${where}, for example http://127.0.0.1:11434.`, warnings: [], isLoopback: false };
+  }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
   let url: URL;
   try {
@@ -53,7 +58,7 @@ export function checkOllamaHost(raw: string, allowRemote: boolean): HostCheck {
   if (isLoopback) return { baseUrl, warnings: [], isLoopback };
   if (!allowRemote) {
     return {
-      error: `${url.host} is not this computer. Turn on "Allow a non-local Ollama host" in settings to use it. ${REMOTE_HOST_EXPLANATION}`,
+      error: `${url.host} is not this computer. ${sentence(actionText("allow-remote", context))} to use it. ${REMOTE_HOST_EXPLANATION}`,
       warnings: [],
       isLoopback,
     };

@@ -6,6 +6,7 @@
  */
 import { estimateTokens } from "./chunking";
 import { userMessage } from "./errors";
+import { actionText, IN_PLUGIN, sentence, type MessageContext } from "./user-actions";
 import type { PromptLanguage } from "./settings";
 import { buildVaultContext, defaultAnswerTokens, type ContextSource, type RetrievedChunk } from "./retrieval";
 
@@ -25,6 +26,8 @@ export interface PlanContextRequest {
   contextTokens: number;
   /** The prompt without the notes part (blueprint and any other parts). */
   prompt: string;
+  /** Where the user reads the note (the plugin when absent), for the action it suggests. */
+  messageContext?: MessageContext;
 }
 
 export interface PlanContext {
@@ -40,15 +43,15 @@ export interface PlanContext {
 /** Candidates fetched from the index before the budget picks among them. */
 const CANDIDATES = 24;
 
-const NOTES: Record<PromptLanguage, { empty: string; none: string; failed: (reason: string) => string; noRoom: string }> = {
+const NOTES: Record<PromptLanguage, { empty: (indexVault: string) => string; none: string; failed: (reason: string) => string; noRoom: string }> = {
   en: {
-    empty: 'Your notes were not used: the vault index is empty. Run "Index vault now" to ground plans in your notes.',
+    empty: (indexVault) => `Your notes were not used: the vault index is empty. ${sentence(indexVault)} to ground plans in your notes.`,
     none: "Your notes were not used: no indexed note matched this hardware and these uses.",
     failed: (reason) => `Your notes were not used: ${reason}`,
     noRoom: "Your notes were not used: the context size leaves no room for them. Raise the context size in settings.",
   },
   zh: {
-    empty: "未使用你的笔记：库索引为空。运行“立即索引库”后，方案即可参考你的笔记。",
+    empty: (indexVault) => `未使用你的笔记：库索引为空。${indexVault}后，方案即可参考你的笔记。`,
     none: "未使用你的笔记：索引中没有与该硬件和用途相关的笔记。",
     failed: (reason) => `未使用你的笔记：${reason}`,
     noRoom: "未使用你的笔记：上下文长度不足以容纳笔记。请在设置中调大上下文长度。",
@@ -64,13 +67,14 @@ export function contextQuery(hardware: string, usage: string): string {
 /** Retrieves and fits the notes part for a plan; never throws (except when `signal` aborts). */
 export async function planContext(retriever: NotesRetriever, request: PlanContextRequest, signal: AbortSignal): Promise<PlanContext> {
   const notes = NOTES[request.language];
+  const where = request.messageContext ?? IN_PLUGIN;
   let chunks: RetrievedChunk[];
   try {
-    if ((await retriever.size?.()) === 0) return { part: null, sources: [], used: [], note: notes.empty };
+    if ((await retriever.size?.()) === 0) return { part: null, sources: [], used: [], note: notes.empty(actionText("index-vault", where, request.language)) };
     chunks = await retriever.retrieve(contextQuery(request.hardware, request.usage), CANDIDATES, signal);
   } catch (error) {
     if (signal.aborted) throw error;
-    return { part: null, sources: [], used: [], note: notes.failed(userMessage(error)) };
+    return { part: null, sources: [], used: [], note: notes.failed(userMessage(error, { ...where, activity: "plan" })) };
   }
   if (chunks.length === 0) return { part: null, sources: [], used: [], note: notes.none };
   const budget = { contextTokens: request.contextTokens, promptTokens: estimateTokens(request.prompt), answerTokens: defaultAnswerTokens(request.contextTokens) };
@@ -80,6 +84,6 @@ export async function planContext(retriever: NotesRetriever, request: PlanContex
 }
 
 /** The note shown when there is no index at all (indexing off, or not opened). */
-export function noIndexNote(language: PromptLanguage): string {
-  return NOTES[language].empty;
+export function noIndexNote(language: PromptLanguage, context: MessageContext = IN_PLUGIN): string {
+  return NOTES[language].empty(actionText("index-vault", context, language));
 }

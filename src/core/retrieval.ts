@@ -73,11 +73,27 @@ function linkSafe(text: string): string {
   return text.replace(/[[\]|#^]/g, " ").replace(/\s+/g, " ").trim();
 }
 
-/** `[[Folder/Note#Heading]]`: the full path (unambiguous), without `.md`. */
-export function wikiLink(path: string, headingPath: readonly string[] = []): string {
+/** Link syntax in a note's path: a wikilink to such a note would point elsewhere (`[[C# notes]]` is note "C", heading " notes"). */
+const LINK_SYNTAX_IN_PATH = /[[\]|#^]/;
+
+/** `Folder/Note#Heading` for Obsidian's openLinkText and wikilinks: the full path without `.md`. */
+export function noteLinkText(path: string, headingPath: readonly string[] = []): string {
   const target = path.replace(/\.md$/i, "");
   const heading = headingPath.length > 0 ? linkSafe(headingPath[headingPath.length - 1]) : "";
-  return heading ? `[[${target}#${heading}]]` : `[[${target}]]`;
+  return heading ? `${target}#${heading}` : target;
+}
+
+/**
+ * `[[Folder/Note#Heading]]`: the full path (unambiguous), without `.md`. Obsidian refuses `#`, `|`,
+ * `[`, `]` and `^` in new names, but a synced vault can hold them; such a note gets a Markdown link
+ * with its path percent-encoded (`[C# notes > Hash](C%23%20notes.md#Hash)`), which still resolves.
+ */
+export function wikiLink(path: string, headingPath: readonly string[] = []): string {
+  if (!LINK_SYNTAX_IN_PATH.test(path)) return `[[${noteLinkText(path, headingPath)}]]`;
+  const heading = headingPath.length > 0 ? linkSafe(headingPath[headingPath.length - 1]) : "";
+  const label = `${path.replace(/\.md$/i, "")}${heading ? ` > ${heading}` : ""}`.replace(/[[\]\\]/g, (c) => `\\${c}`);
+  const href = path.split("/").map(encodeURIComponent).join("/");
+  return `[${label}](${href}${heading ? `#${encodeURIComponent(heading)}` : ""})`;
 }
 
 /** Note text can never fake the `=====` delimiters of prompt parts. */

@@ -112,9 +112,13 @@ function contextSize(value: unknown): number {
   return Math.min(MAX_CONTEXT, Math.max(MIN_CONTEXT, Math.round(n)));
 }
 
-function folder(value: unknown): string {
-  const cleaned = str(value, DEFAULT_SETTINGS.plansFolder).trim().replace(/^\/+|\/+$/g, "");
-  return cleaned === "" ? DEFAULT_SETTINGS.plansFolder : cleaned;
+/**
+ * A folder inside the vault: backslashes become slashes; empty, `.` and `..` parts are dropped
+ * (so it can never leave the vault); nothing left gives `fallback`.
+ */
+function vaultFolder(value: unknown, fallback: string): string {
+  const parts = str(value, fallback).replace(/\\/g, "/").split("/").map((p) => p.trim()).filter((p) => p !== "" && p !== "." && p !== "..");
+  return parts.length > 0 ? parts.join("/") : fallback;
 }
 
 // --- Vault index (issue 3): helpers for its settings.
@@ -124,11 +128,6 @@ function textList(value: unknown, fallback: readonly string[]): string[] {
   return [...new Set(items.map((v) => v.trim()).filter((v) => v !== ""))];
 }
 
-/** The index folder inside the vault: no leading slash, no `.` or `..` parts (it can never leave the vault). */
-function indexFolder(value: unknown): string {
-  const parts = str(value, DEFAULT_SETTINGS.indexFolder).replace(/\\/g, "/").split("/").map((p) => p.trim()).filter((p) => p !== "" && p !== "." && p !== "..");
-  return parts.length > 0 ? parts.join("/") : DEFAULT_SETTINGS.indexFolder;
-}
 // --- End of vault index helpers.
 
 /**
@@ -155,7 +154,7 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     usage: str(input.usage, DEFAULT_SETTINGS.usage),
     language: oneOf(input.language, ["auto", "en", "zh"] as const, DEFAULT_SETTINGS.language),
     defaultTier: oneOf(input.defaultTier, ["basic", "pro"] as const, DEFAULT_SETTINGS.defaultTier),
-    plansFolder: folder(input.plansFolder),
+    plansFolder: vaultFolder(input.plansFolder, DEFAULT_SETTINGS.plansFolder),
     keepPartialPlans: bool(input.keepPartialPlans, DEFAULT_SETTINGS.keepPartialPlans),
     openPlanAfterWrite: bool(input.openPlanAfterWrite, DEFAULT_SETTINGS.openPlanAfterWrite),
     // --- ai-stack code block (issue 5) ---
@@ -165,7 +164,7 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     hardwareProfile: sanitizeStoredProfile(input.hardwareProfile),
     // --- Vault index (issue 3)
     indexEnabled: bool(input.indexEnabled, DEFAULT_SETTINGS.indexEnabled),
-    indexFolder: indexFolder(input.indexFolder),
+    indexFolder: vaultFolder(input.indexFolder, DEFAULT_SETTINGS.indexFolder),
     embeddingModel: str(input.embeddingModel, DEFAULT_SETTINGS.embeddingModel).trim() || DEFAULT_SETTINGS.embeddingModel,
     indexExcludedFolders: textList(input.indexExcludedFolders, DEFAULT_SETTINGS.indexExcludedFolders).map((f) => f.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "")).filter((f) => f !== ""),
     indexExcludedTags: textList(input.indexExcludedTags, DEFAULT_SETTINGS.indexExcludedTags).map((t) => t.replace(/^#+/, "")).filter((t) => t !== ""),

@@ -15,6 +15,7 @@ import type { FetchFn } from "../adapters/ollama-client";
 import { ObsidianVaultPort } from "../adapters/obsidian-vault";
 import type { GenerationSlot } from "./generation-slot";
 import { strings } from "./i18n";
+import { keepUnsavedPlan } from "./unsaved-plan";
 import { iconButton } from "./icon-button";
 
 const TEXT = {
@@ -192,7 +193,7 @@ export class AiStackCard extends MarkdownRenderChild {
       return path;
     } catch (error) {
       if (error instanceof PartialPlanSaved) await this.linkPlan(error.partialPath, userMessage(error));
-      else this.statusEl?.setText(error instanceof InterruptedPlan && error.kind === "aborted" ? this.t.stopped : userMessage(error));
+      else this.statusEl?.setText(error instanceof InterruptedPlan && error.kind === "aborted" ? this.t.stopped : userMessage(error) + (await keepUnsavedPlan(error)));
       return null;
     } finally {
       this.deps.slot.release(controller);

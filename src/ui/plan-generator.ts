@@ -8,6 +8,7 @@ import { createLlm } from "../adapters/llm-factory";
 import type { FetchFn } from "../adapters/ollama-client";
 import type { GenerationSlot } from "./generation-slot";
 import { offlineDraftHint } from "./hardware-commands";
+import { keepUnsavedPlan } from "./unsaved-plan";
 import type { PlanRequest } from "./plan-modal";
 import { vaultIndexFor } from "./vault-index";
 
@@ -56,7 +57,7 @@ export class PlanGenerator {
       if (settings.openPlanAfterWrite) await this.open(outcome.path);
       return outcome.path;
     } catch (error) {
-      new Notice(userMessage(error) + offlineDraftHint(error), 10000);
+      new Notice(userMessage(error) + offlineDraftHint(error) + (await keepUnsavedPlan(error)), 10000);
       if (error instanceof PartialPlanSaved) return error.partialPath;
       if (!(error instanceof PlannerError)) console.error("AI Stack Planner:", error);
       return undefined;

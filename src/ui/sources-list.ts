@@ -1,11 +1,11 @@
 /** The retrieved passages behind an answer: each note and heading as a link, with its score. */
 import type { App, Component } from "obsidian";
 import { Keymap } from "obsidian";
-import { wikiLink, type RetrievedChunk } from "../core/retrieval";
+import { noteLinkText, type RetrievedChunk } from "../core/retrieval";
 
 /** `Folder/Note#Heading` for a chunk: what Obsidian's openLinkText takes. */
 export function chunkLinkText(chunk: RetrievedChunk): string {
-  return wikiLink(chunk.path, chunk.headingPath).slice(2, -2);
+  return noteLinkText(chunk.path, chunk.headingPath);
 }
 
 export class SourcesList {

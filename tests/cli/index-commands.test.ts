@@ -105,6 +105,45 @@ test("--embed-model switches models: the user is told and the index is rebuilt",
   expect(manifest).toMatchObject({ model: "mxbai-embed-large:latest", dims: 1024 });
 });
 
+describe("messages name the CLI's flags and commands, not the plugin's", () => {
+  test("search with another --embed-model than the index's: not called an Ollama error; says which flag or command", async () => {
+    await runCli(["index", "--vault", vault, "--quiet"], io({ OLLAMA_HOST: fake.url }).io);
+    fake.clearRequests();
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["search", "gpu", "--vault", vault, "--embed-model", "mxbai-embed-large"], run.io)).toBe(1);
+    expect(run.err()).toBe(
+      `The index was built with "nomic-embed-text:latest", not "mxbai-embed-large". Search with --embed-model nomic-embed-text:latest, or run \`npm run cli -- index --vault ${JSON.stringify(vault)} --rebuild --embed-model mxbai-embed-large\` to rebuild it for "mxbai-embed-large".\n`,
+    );
+    expect(fake.requestsTo("/api/embed")).toHaveLength(0);
+  });
+
+  test("search getting wrong-size vectors: the rebuild command, not the plugin's command name", async () => {
+    await runCli(["index", "--vault", vault, "--quiet"], io({ OLLAMA_HOST: fake.url }).io);
+    fake.addFault({ path: "/api/embed", fault: { kind: "wrong-dimensions", dimensions: 12 } });
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["search", "gpu", "--vault", vault], run.io)).toBe(1);
+    expect(run.err()).toMatch(/^Ollama returned 12-dimensional vectors from "nomic-embed-text:latest", but the index holds \d+-dimensional ones\. If you switched models, run `npm run cli -- index --vault "[^"]+" --rebuild`\.\n$/);
+    expect(run.err()).not.toContain("Rebuild index");
+  });
+
+  test("index with a model that is not installed names --embed-model", async () => {
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["index", "--vault", vault, "--embed-model", "no-such-embedder"], run.io)).toBe(1);
+    expect(run.err()).toContain("or pass --embed-model with an installed embedding model.");
+    expect(run.err()).not.toContain("in settings");
+  });
+
+  test("a plan with an empty index says how to index with the CLI", async () => {
+    await fs.mkdir(path.join(vault, "Empty"));
+    const emptyVault = path.join(vault, "Empty");
+    await runCli(["index", "--vault", emptyVault, "--quiet"], io({ OLLAMA_HOST: fake.url }).io);
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["plan", "--vault", emptyVault, "--hardware", "RTX 4090", "--quiet"], run.io)).toBe(0);
+    expect(run.err()).toContain(`Your notes were not used: the vault index is empty. Run \`npm run cli -- index --vault ${JSON.stringify(emptyVault)}\` to ground plans in your notes.`);
+    expect(run.err()).not.toContain("Index vault now");
+  });
+});
+
 test("--rebuild embeds everything again", async () => {
   await runCli(["index", "--vault", vault], io({ OLLAMA_HOST: fake.url }).io);
   fake.clearRequests();

@@ -5,6 +5,8 @@ import { runCli, type CliIo } from "../../src/cli/main";
 import { FakeOllama, defaultModels, unusedLoopbackPort } from "../harness/fake-ollama";
 import { listFiles, makeTempVault, removeTempVault } from "../harness/temp-vault";
 
+/** Any hidden top-level folder works as the config folder; this one is an example name. */
+const CONFIG_DIR = ".config-dir";
 const ROOT = path.resolve(__dirname, "../..");
 
 function io(env: Record<string, string | undefined> = {}, signal?: AbortSignal) {
@@ -64,14 +66,14 @@ describe("plan", () => {
   test("a missing model gives the pull command and exit 1, and writes nothing", async () => {
     const run = io({ OLLAMA_HOST: fake.url });
     expect(await runCli(["plan", "--vault", vault, "--model", "llama3.1:70b"], run.io)).toBe(1);
-    expect(run.err()).toBe('The model "llama3.1:70b" isn\'t installed in Ollama. Run `ollama pull llama3.1:70b`, or pick an installed model in settings.\n');
+    expect(run.err()).toBe('The model "llama3.1:70b" isn\'t installed in Ollama. Run `ollama pull llama3.1:70b`, or pass --model with an installed model.\n');
     expect(await listFiles(vault)).toEqual(["Hardware.md"]);
   });
 
   test("a remote host needs --allow-remote and is refused before any connection", async () => {
     const run = io({ OLLAMA_HOST: "http://192.168.1.20:11434" });
     expect(await runCli(["plan", "--vault", vault], run.io)).toBe(1);
-    expect(run.err()).toContain('Turn on "Allow a non-local Ollama host"');
+    expect(run.err()).toContain('Pass --allow-remote (or turn on "Allow a non-local Ollama host" in the plugin settings) to use it.');
   });
 
   test.each([
@@ -133,6 +135,78 @@ describe("prompt", () => {
     expect(run.out()).toContain("- 我的设备：M3 MacBook Pro 16GB\n- 主要用途：知识库");
     expect(run.out()).toContain("===== 硬件事实（计算得出） =====");
     expect(fake.requests.length).toBe(before);
+  });
+});
+
+describe("a plan the vault refuses is never lost", () => {
+  beforeEach(async () => {
+    await fs.writeFile(path.join(vault, "AI Stack Plans"), "a file where the plans folder should be");
+  });
+
+  test("the answer is saved outside the vault and the line says where", async () => {
+    const rescue = await makeTempVault();
+    try {
+      const run = io({ OLLAMA_HOST: fake.url, TMPDIR: rescue });
+      expect(await runCli(["plan", "--vault", vault, "--hardware", "RTX 4090", "--quiet"], run.io)).toBe(1);
+      const line = run.err().split("\n")[1];
+      expect(line).toMatch(/^Couldn't write the plan note "AI Stack Plans\/[^"]+ - Pro plan - RTX 4090\.md": .+\. A copy was saved outside the vault: .+\.md$/);
+      const copy = line.slice(line.indexOf(": ", line.indexOf("outside the vault")) + 2);
+      expect(path.dirname(copy)).toBe(rescue);
+      const saved = await fs.readFile(copy, "utf8");
+      expect(saved).toMatch(/^---\ntype: ai-stack-plan\n/);
+      expect(saved).toContain("## Compute\n- Ollama");
+      expect(run.out()).toBe("");
+    } finally {
+      await removeTempVault(rescue);
+    }
+  });
+
+  test("when even the temp folder fails, the note is printed on stdout", async () => {
+    const run = io({ OLLAMA_HOST: fake.url, TMPDIR: path.join(vault, "no", "such", "folder") });
+    expect(await runCli(["plan", "--vault", vault, "--hardware", "RTX 4090", "--quiet"], run.io)).toBe(1);
+    expect(run.err()).toMatch(/The note's text was printed on standard output instead\.\n$/);
+    expect(run.out()).toContain("## Compute\n- Ollama");
+  });
+});
+
+describe("a settings file that is there but unusable", () => {
+  let settingsFile: string;
+  beforeEach(async () => {
+    const dir = path.join(vault, CONFIG_DIR, "plugins", "ai-stack-planner");
+    await fs.mkdir(dir, { recursive: true });
+    settingsFile = path.join(dir, "data.json");
+    await fs.writeFile(settingsFile, '{"indexExcludedFolders": ["Secret"], "plansFolder": "Pl');
+  });
+
+  test.each([
+    ["index", ["index", "--quiet"]],
+    ["plan", ["plan", "--quiet"]],
+    ["search", ["search", "gpu"]],
+    ["draft", ["draft"]],
+  ])("%s refuses with one line naming the file, sends nothing and writes nothing", async (_label, argv) => {
+    const before = fake.requests.length;
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli([...argv, "--vault", vault], run.io)).toBe(1);
+    expect(run.err()).toBe(`The plugin settings file "${settingsFile}" can't be used: it isn't valid JSON (it may have been cut off). Nothing was done, because your settings (such as the folders kept away from Ollama) are unknown. Fix that file, or delete it to start from the default settings, and run again.\n`);
+    expect(fake.requests.length).toBe(before);
+    expect((await listFiles(vault)).filter((f) => !f.startsWith("."))).toEqual(["Hardware.md"]);
+  });
+
+  test.each([
+    ["status", ["status", "--vault"]],
+    ["prompt", ["prompt", "--vault"]],
+  ])("%s proceeds on defaults after a warning line", async (_label, argv) => {
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli([...argv, vault], run.io)).toBe(0);
+    expect(run.err()).toMatch(new RegExp(`^Warning: The plugin settings file "${settingsFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}" can't be used: .*\n$`));
+    expect(run.out()).not.toBe("");
+  });
+
+  test("a missing settings file is not a problem: defaults, no warning", async () => {
+    await fs.rm(settingsFile);
+    const run = io({ OLLAMA_HOST: fake.url });
+    expect(await runCli(["status", "--vault", vault], run.io)).toBe(0);
+    expect(run.err()).toBe("");
   });
 });
 

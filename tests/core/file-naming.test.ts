@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { joinVaultPath, planNoteBaseName, sanitizeFileName, timestampForFileName, uniqueNotePath } from "../../src/core/file-naming";
 
 describe("sanitizeFileName", () => {
@@ -24,6 +25,44 @@ describe("sanitizeFileName", () => {
     const emoji = sanitizeFileName("🚀".repeat(80), 10);
     expect(Array.from(emoji)).toHaveLength(10);
     expect(emoji).toBe("🚀".repeat(10));
+  });
+});
+
+describe("names bounded in bytes, the unit of the disk's limit", () => {
+  const bytes = (text: string) => Buffer.byteLength(text);
+
+  test.each([
+    ["300 rocket emoji (4 bytes each)", "🚀".repeat(300), 200],
+    ["300 CJK characters (3 bytes each)", "显卡".repeat(150), 200],
+    ["ASCII keeps the 100-character bound", "x".repeat(500), 100],
+  ])("%s", (_label, input, maxBytes) => {
+    const name = sanitizeFileName(input);
+    expect(bytes(name)).toBeLessThanOrEqual(maxBytes);
+    expect(bytes(name)).toBeGreaterThan(maxBytes - 5);
+  });
+
+  test("a cut never splits a grapheme: ZWJ sequences, flags and combining accents stay whole", () => {
+    const family = "👨‍👩‍👧‍👦"; // 25 bytes, 7 code points
+    expect(sanitizeFileName(family.repeat(20))).toBe(family.repeat(8)); // 200 bytes
+    expect(sanitizeFileName("🇨🇳".repeat(60))).toBe("🇨🇳".repeat(25)); // 8 bytes each: 200 bytes
+    // "q" + combining acute has no precomposed form: 3 bytes that go together or not at all.
+    expect(sanitizeFileName(`${"ä".repeat(99)}q\u0301`)).toBe("ä".repeat(99));
+  });
+
+  test("any input gives a name within 200 bytes, with no lone surrogate", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 400 }), (text) => {
+        const name = sanitizeFileName(text);
+        expect(bytes(name)).toBeLessThanOrEqual(200);
+        expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      }),
+    );
+  });
+
+  test("a plan note name stays within the disk's 255 bytes with its suffix and extension", () => {
+    const base = planNoteBaseName("Pro", "🚀".repeat(300), new Date(2026, 10, 25, 9, 5));
+    expect(base.startsWith("2026-11-25 0905 - Pro plan - 🚀")).toBe(true);
+    expect(bytes(`${base} 9999.md`)).toBeLessThanOrEqual(255);
   });
 });
 

@@ -84,8 +84,25 @@ describe("links and sources", () => {
     ["Hardware.md", [], "[[Hardware]]"],
     ["Folder/Note.md", ["A", "B"], "[[Folder/Note#B]]"],
     ["N.md", ["Heading with [brackets] | pipe # hash ^caret"], "[[N#Heading with brackets pipe hash caret]]"],
+    // Link syntax in a (synced) note's own name: a Markdown link with the path percent-encoded.
+    ["C# notes.md", ["Hash"], "[C# notes > Hash](C%23%20notes.md#Hash)"],
+    ["Folder/A [draft] | x.md", [], "[Folder/A \\[draft\\] | x](Folder/A%20%5Bdraft%5D%20%7C%20x.md)"],
+    ["N^1.md", ["Two words"], "[N^1 > Two words](N%5E1.md#Two%20words)"],
   ])("%s %j → %s", (path, headings, link) => {
     expect(wikiLink(path, headings)).toBe(link);
+  });
+
+  test("a link to a note named with link syntax decodes back to that note and heading", () => {
+    const link = wikiLink("Sync/C# [old] | notes^2.md", ["GPU #1"]);
+    const match = /^\[(?:\\.|[^\]\\])*\]\(([^)#]*)#([^)]*)\)$/.exec(link);
+    expect(match).not.toBeNull();
+    expect(decodeURIComponent(match?.[1] ?? "")).toBe("Sync/C# [old] | notes^2.md");
+    expect(decodeURIComponent(match?.[2] ?? "")).toBe("GPU 1");
+  });
+
+  test("the Sources section links such a note so it stays clickable", () => {
+    const { sources } = buildVaultContext([{ path: "C# notes.md", headingPath: ["Hash"], text: "Hashing on the GPU.", score: 0.9 }], ROOMY);
+    expect(renderSourcesSection(sources)).toBe("## Sources\n\n- [C# notes](C%23%20notes.md): [C# notes > Hash](C%23%20notes.md#Hash)\n");
   });
 
   test("frontmatter values and the Sources section", () => {

@@ -29,6 +29,14 @@ describe("migrateSettings", () => {
     ["folder slashes are trimmed", { plansFolder: "/Plans/AI/" }, { plansFolder: "Plans/AI" }],
     ["an empty folder falls back", { plansFolder: "  " }, { plansFolder: "AI Stack Plans" }],
     ["an empty host falls back", { ollamaHost: "   " }, { ollamaHost: "http://127.0.0.1:11434" }],
+    // Both folders go through one rule: they can never leave the vault.
+    ["a plans folder outside the vault stays inside", { plansFolder: "../outside" }, { plansFolder: "outside" }],
+    ["dot and empty plans folder parts are dropped", { plansFolder: "./Plans//../AI/." }, { plansFolder: "Plans/AI" }],
+    ["a plans folder with backslashes", { plansFolder: "..\\Plans\\AI" }, { plansFolder: "Plans/AI" }],
+    ["a plans folder of only dots falls back", { plansFolder: "../.." }, { plansFolder: "AI Stack Plans" }],
+    ["an index folder outside the vault stays inside", { indexFolder: "../../escape-index" }, { indexFolder: "escape-index" }],
+    ["an index folder of only dots falls back", { indexFolder: "/./../" }, { indexFolder: ".ai-stack-planner/index" }],
+    ["hidden folder names are kept", { plansFolder: ".plans/x", indexFolder: ".idx" }, { plansFolder: ".plans/x", indexFolder: ".idx" }],
   ])("%s", (_label, raw, expected) => {
     expect(migrateSettings(raw)).toMatchObject(expected);
   });

@@ -73,10 +73,9 @@ test("YAML and Markdown in --hardware/--usage cannot inject frontmatter: values 
   expect(fm).toMatchObject({ type: "ai-stack-plan", status: "complete", hardware, usage });
 });
 
-// BUG: src/core/file-naming.ts sanitizeFileName/planNoteBaseName bound names in code points (60 for
-// the hardware, 100 overall), not bytes: 60 emoji are 240 UTF-8 bytes, the name passes the disk's
-// 255-byte limit, the write fails with a raw ENAMETOOLONG and the generated plan is lost.
-test.failing("--hardware of 300 emoji: the plan is still written under a name the disk accepts", async () => {
+// Fixed bug: names were bounded in code points, not bytes: 60 emoji are 240 UTF-8 bytes, the write
+// failed with ENAMETOOLONG and the plan was lost. Names are now bounded to 200 bytes as well.
+test("--hardware of 300 emoji: the plan is still written under a name the disk accepts", async () => {
   const run = await cli(["plan", "--vault", vault, "--hardware", "🚀".repeat(300), "--quiet"], env);
   expect(run.err).not.toContain("ENAMETOOLONG");
   expect(run.code).toBe(0);
@@ -94,11 +93,10 @@ test("a plans folder pointing outside the vault never writes outside it", async 
   expect(parentBefore).toEqual(["vault"]);
 });
 
-// BUG: src/core/settings.ts migrateSettings (its `folder` helper) keeps ".." in plansFolder (the
-// indexFolder helper drops it), so FolderVaultPort refuses the path and the CLI prints
-// "Something went wrong: Path escapes the vault: ../outside/…" plus a stack trace, after the
-// whole answer was generated (and lost).
-test.failing("a plans folder pointing outside the vault gives one actionable line or a note inside the vault", async () => {
+// Fixed bug: migrateSettings kept ".." in plansFolder, so the CLI printed "Something went wrong:
+// Path escapes the vault: …" plus a stack trace after the whole answer was generated (and lost).
+// Both folders now go through one helper that drops `.`, `..` and empty parts.
+test("a plans folder pointing outside the vault gives one actionable line or a note inside the vault", async () => {
   await writePluginSettings(vault, { plansFolder: "../outside" });
   const run = await cli(["plan", "--vault", vault, "--hardware", "RTX", "--quiet"], env);
   expect(run.err).not.toMatch(/Something went wrong|\n\s+at /);
@@ -115,10 +113,10 @@ test("index and plan folders given with dot segments stay inside the vault", asy
   expect(await fs.readdir(parent)).toEqual(parentBefore);
 });
 
-// BUG: src/cli/main.ts readVaultSettings swallows a data.json that fails to parse and returns
-// undefined, so every setting silently falls back to its default, including the exclusions:
-// notes in the user's excluded folders are embedded (sent to Ollama) with no word to the user.
-test.failing("a corrupt settings file never makes the CLI send notes the user excluded", async () => {
+// Fixed bug: readVaultSettings swallowed a data.json that failed to parse, so every setting fell
+// back to its default, including the exclusions: excluded notes were sent to Ollama. The CLI now
+// tells a missing file (defaults) from an unusable one (refuses, naming the file).
+test("a corrupt settings file never makes the CLI send notes the user excluded", async () => {
   await fs.mkdir(path.join(vault, "Secret"));
   await fs.writeFile(path.join(vault, "Secret", "Diary.md"), "LEAK-SECRET-DIARY\n");
   await writePluginSettings(vault, { indexExcludedFolders: ["Secret"] });
@@ -144,10 +142,12 @@ test("a settings file with wrong types is repaired field by field: a folder give
 test("a file where the plans folder should be: exit 1 with one line naming the note, the file untouched", async () => {
   await writeNote(vault, "AI Stack Plans", "I am a file, not a folder");
   const before = await noteHashes(vault);
-  const run = await cli(["plan", "--vault", vault, "--hardware", "RTX", "--quiet"], env);
+  // The CLI keeps the refused plan in the temp folder: this test's own, removed after it.
+  const rescueEnv = { ...env, TMPDIR: parent };
+  const run = await cli(["plan", "--vault", vault, "--hardware", "RTX", "--quiet"], rescueEnv);
   expect(run.code).toBe(1);
   expect(run.err.split("\n").slice(1).join("\n")).toMatch(/^Couldn't write the plan note "AI Stack Plans\/[^"]+\.md": [^\n]+\n$/);
-  const draft = await cli(["draft", "--vault", vault, "--hardware", "RTX"], env);
+  const draft = await cli(["draft", "--vault", vault, "--hardware", "RTX"], rescueEnv);
   expect(draft.code).toBe(1);
   expect(await noteHashes(vault)).toEqual(before);
 });

@@ -195,10 +195,9 @@ test("a folder where a shard should be: index recovers or exits 1 with one line"
   else expect(run.err).toMatch(/^[^\n]+\n$/);
 });
 
-// BUG: runSearch (src/cli/index-commands.ts) surfaces the indexer's EmbedError text for an
-// unreachable Ollama, "…Start it with `ollama serve`; indexing resumes where it stopped.", although
-// the user ran a search and nothing was indexing.
-test.failing("search with Ollama down says how to start it without talking about indexing", async () => {
+// Fixed bug: runSearch surfaced the indexer's text for an unreachable Ollama ("…indexing resumes
+// where it stopped.") although nothing was indexing; messages are now worded for a search.
+test("search with Ollama down says how to start it without talking about indexing", async () => {
   const down = { OLLAMA_HOST: `http://127.0.0.1:${await unusedLoopbackPort()}` };
   const run = await cli(["search", "gpu", "--vault", vault], down);
   expect(run.code).toBe(1);

@@ -40,7 +40,7 @@ describe("index", () => {
     ["a truncated answer", { kind: "cut-stream", afterChunks: 0, how: "end" }, /^Ollama sent an embedding answer the index can't use \(not valid JSON\)\. Indexing is paused\.\n$/],
     ["an error answer", { kind: "in-stream-error", afterChunks: 0, message: "out of memory" }, /^Ollama reported an error while embedding notes: out of memory \(HTTP 500\)\. Indexing is paused\.\n$/],
     ["a malformed answer", { kind: "malformed-line", afterChunks: 0 }, /^Ollama sent an embedding answer the index can't use \(not valid JSON\)\. Indexing is paused\.\n$/],
-    ["the model vanishing", { kind: "not-found" }, /^The embedding model "nomic-embed-text:latest" isn't installed in Ollama\. Run `ollama pull nomic-embed-text:latest`, or pick an installed embedding model in settings\.\n$/],
+    ["the model vanishing", { kind: "not-found" }, /^The embedding model "nomic-embed-text:latest" isn't installed in Ollama\. Run `ollama pull nomic-embed-text:latest`, or pass --embed-model with an installed embedding model\.\n$/],
     ["wrong-size vectors", { kind: "wrong-dimensions", dimensions: 12 }, /^Ollama returned 12-dimensional vectors from "nomic-embed-text:latest", but the index holds 768-dimensional ones\. Indexing is paused/],
   ];
 
@@ -88,7 +88,7 @@ describe("index", () => {
     try {
       const run = await cli(["index", "--vault", vault], env);
       expect(run.code).toBe(1);
-      expect(run.err).toBe('The embedding model "nomic-embed-text:latest" isn\'t installed in Ollama. Run `ollama pull nomic-embed-text:latest`, or pick an installed embedding model in settings.\n');
+      expect(run.err).toBe('The embedding model "nomic-embed-text:latest" isn\'t installed in Ollama. Run `ollama pull nomic-embed-text:latest`, or pass --embed-model with an installed embedding model.\n');
       expect(fake.requestsTo("/api/embed").length).toBeLessThanOrEqual(1);
     } finally {
       fake.setModels(models);
@@ -115,7 +115,7 @@ describe("plan", () => {
     ["a stream cut mid-answer", { kind: "cut-stream", afterChunks: 3 }, /^The answer from Ollama stopped before it was finished \(the connection was lost\)\. .*Nothing was saved\.\n$/],
     ["a stream that ends without done", { kind: "cut-stream", afterChunks: 3, how: "end" }, /^The answer from Ollama stopped before it was finished \(the connection was closed mid-answer\)\. Try again; if it keeps happening, check the Ollama server log\. Nothing was saved\.\n$/],
     ["an in-stream error", { kind: "in-stream-error", afterChunks: 3, message: "CUDA error: out of memory" }, /^Ollama reported an error: CUDA error: out of memory\n$/],
-    ["the model vanishing", { kind: "not-found" }, /^The model "llama3\.2:3b" isn't installed in Ollama\. Run `ollama pull llama3\.2:3b`, or pick an installed model in settings\.\n$/],
+    ["the model vanishing", { kind: "not-found" }, /^The model "llama3\.2:3b" isn't installed in Ollama\. Run `ollama pull llama3\.2:3b`, or pass --model with an installed model\.\n$/],
   ];
 
   test.each(cases)("%s: one line after the start line, exit 1, no plan note, no note changed", async (_label, fault, message) => {

@@ -101,7 +101,7 @@ describe("CLI", () => {
   test("a remote host is refused before any connection is made", async () => {
     const run = await cli(["plan", "--vault", vault, "--host", "http://192.0.2.10:11434", "--no-draft", "--quiet"], {});
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/^192\.0\.2\.10:11434 is not this computer\. Turn on "Allow a non-local Ollama host" in settings to use it\. [^\n]*\n$/);
+    expect(run.err).toMatch(/^192\.0\.2\.10:11434 is not this computer\. Pass --allow-remote \(or turn on "Allow a non-local Ollama host" in the plugin settings\) to use it\. [^\n]*\n$/);
     const index = await cli(["index", "--vault", vault, "--host", "http://192.0.2.10:11434"], {});
     expect(index.code).toBe(1);
     expect(index.err).toMatch(/^192\.0\.2\.10:11434 is not this computer\. [^\n]*\n$/);
