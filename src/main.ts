@@ -12,6 +12,7 @@ import { uiLanguage } from "./ui/i18n";
 import { PlanGenerator } from "./ui/plan-generator";
 import type { PanelFeatures } from "./ui/panel-ports";
 import { registerPlannerView } from "./ui/planner-view";
+import { loadPluginSettings } from "./ui/settings-load";
 import { PlannerSettingTab } from "./ui/settings-tab";
 import { registerVaultIndex } from "./ui/vault-index";
 
@@ -23,7 +24,7 @@ export default class AiStackPlannerPlugin extends Plugin {
   readonly panelFeatures: PanelFeatures = {};
 
   async onload(): Promise<void> {
-    this.settings = migrateSettings(await this.loadData());
+    this.settings = await loadPluginSettings(this);
 
     const statusEl = this.addStatusBarItem();
     statusEl.addClass("ai-stack-planner-status");

@@ -130,6 +130,13 @@ export interface HarnessOptions {
   files?: Record<string, string>;
   /** Make the mock adapter case-insensitive, like macOS and Windows disks. */
   caseInsensitive?: boolean;
+  /** Raw text of the plugin's data.json on disk, for a file Obsidian could not parse (loadData gives nothing). */
+  unreadableDataFile?: string;
+}
+
+/** Where the plugin's folder is in a vault, as Obsidian sets `manifest.dir`. */
+export function pluginDir(configDir: string): string {
+  return `${configDir}/plugins/ai-stack-planner`;
 }
 
 function one<T extends Element>(root: HTMLElement, selector: string): T {
@@ -144,9 +151,17 @@ export async function startPlugin(options: HarnessOptions = {}): Promise<PluginH
   const modalSpy = jest.spyOn(Modal.prototype, "constructor__");
   const runSpy = jest.spyOn(PlanGenerator.prototype, "run");
 
-  const plugin = new AiStackPlannerPlugin(app.asOriginalType__(), readManifest());
+  const manifest = readManifest();
+  if (options.unreadableDataFile !== undefined) {
+    manifest.dir = pluginDir(app.vault.configDir);
+    await app.vault.adapter.mkdir(manifest.dir);
+    await app.vault.adapter.write(`${manifest.dir}/data.json`, options.unreadableDataFile);
+  }
+  const plugin = new AiStackPlannerPlugin(app.asOriginalType__(), manifest);
   const mock = Plugin.fromOriginalType2__(plugin);
   if (options.settings) mock.data__ = { ...options.settings };
+  // Obsidian's loadData logs the parse error and resolves to null for a file it cannot parse.
+  if (options.unreadableDataFile !== undefined) mock.data__ = null;
   await loadPlugin(plugin);
 
   const command = (id: string) => {
