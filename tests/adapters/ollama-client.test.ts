@@ -8,27 +8,13 @@ import { PlannerError, type PlannerErrorKind } from "../../src/core/errors";
 import { checkOllamaHost } from "../../src/core/host-policy";
 import type { ChatRequest } from "../../src/core/ports";
 import { FakeOllama, splitIntoChunks, unusedLoopbackPort, type RecordedRequest } from "../harness/fake-ollama";
+import { useFakeOllama } from "../harness/use-fake-ollama";
 
 const MODEL = "llama3.2:3b";
 const REPLY = "First, install Ollama. Then pull qwen2.5:14b and connect a local vector database.";
 const LONG_REPLY = Array.from({ length: 40 }, (_, i) => `token${i}`).join(" ");
 
-let fake: FakeOllama;
-
-beforeAll(async () => {
-  fake = await FakeOllama.start();
-});
-
-afterAll(async () => {
-  await fake.close();
-});
-
-beforeEach(() => {
-  fake.clearFaults();
-  fake.clearRequests();
-  fake.setReply(REPLY);
-  fake.setChunkDelay(0);
-});
+const fake = useFakeOllama(REPLY);
 
 afterEach(() => {
   jest.restoreAllMocks();

@@ -4,29 +4,14 @@
  */
 import type { MarkdownPostProcessorContext } from "obsidian";
 import { TFile } from "obsidian-test-mocks/obsidian";
-import { FakeOllama } from "../harness/fake-ollama";
+import { useFakeOllama } from "../harness/use-fake-ollama";
 import { parseNote, startPlugin, waitFor, type PluginHarness } from "../harness/plugin-harness";
 
 const REPLY = "## Compute\n\nRun Ollama with qwen2.5:14b.";
 const BLOCK = "tier: basic\nhardware: M3 MacBook Pro 16GB\nusage: personal knowledge base, email drafts";
 const NOTE = `# My setup\n\n\`\`\`ai-stack\n${BLOCK}\n\`\`\`\n\nMore notes.`;
 
-let fake: FakeOllama;
-
-beforeAll(async () => {
-  fake = await FakeOllama.start();
-});
-
-afterAll(async () => {
-  await fake.close();
-});
-
-beforeEach(() => {
-  fake.clearFaults();
-  fake.clearRequests();
-  fake.setReply(REPLY);
-  fake.setChunkDelay(0);
-});
+const fake = useFakeOllama(REPLY);
 
 afterEach(() => {
   jest.restoreAllMocks();

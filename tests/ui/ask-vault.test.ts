@@ -4,7 +4,7 @@
  * flow is tested (a) with no retriever, as users have it today, and (b) with a small keyword
  * retriever over the real notes of the mock vault standing in for the index's retriever.
  */
-import { FakeOllama } from "../harness/fake-ollama";
+import { useFakeOllama } from "../harness/use-fake-ollama";
 import { waitFor } from "../harness/plugin-harness";
 import { startPanelHarness, type PanelHarness } from "../harness/panel-harness";
 import type { Retriever } from "../../src/ui/panel-ports";
@@ -18,22 +18,7 @@ const NOTES = {
 };
 const ANSWER = "You have an **RTX 4090** with 24 GB VRAM [[Hardware/Desk PC#GPU]]. Notes stay local [[Privacy]].";
 
-let fake: FakeOllama;
-
-beforeAll(async () => {
-  fake = await FakeOllama.start();
-});
-
-afterAll(async () => {
-  await fake.close();
-});
-
-beforeEach(() => {
-  fake.clearFaults();
-  fake.clearRequests();
-  fake.setReply(ANSWER);
-  fake.setChunkDelay(0);
-});
+const fake = useFakeOllama(ANSWER);
 
 afterEach(() => {
   jest.restoreAllMocks();

@@ -4,7 +4,8 @@
  */
 import { MarkdownView, TFile, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import type { Command, Editor } from "obsidian";
-import { FakeOllama, unusedLoopbackPort } from "../harness/fake-ollama";
+import { unusedLoopbackPort } from "../harness/fake-ollama";
+import { useFakeOllama } from "../harness/use-fake-ollama";
 import { startPlugin, waitFor, type PluginHarness } from "../harness/plugin-harness";
 import { EDITOR_FLUSH_MS } from "../../src/ui/editor-insert";
 
@@ -12,22 +13,7 @@ const HARDWARE = "M3 MacBook Pro 16GB";
 const USAGE = "Personal knowledge base";
 const REPLY = "## Compute\n\nRun Ollama with llama3.2:3b.";
 
-let fake: FakeOllama;
-
-beforeAll(async () => {
-  fake = await FakeOllama.start();
-});
-
-afterAll(async () => {
-  await fake.close();
-});
-
-beforeEach(() => {
-  fake.clearFaults();
-  fake.clearRequests();
-  fake.setReply(REPLY);
-  fake.setChunkDelay(0);
-});
+const fake = useFakeOllama(REPLY);
 
 afterEach(() => {
   jest.restoreAllMocks();

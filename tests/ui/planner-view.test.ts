@@ -5,6 +5,7 @@
 import { MarkdownRenderer, MarkdownView, TFile, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import { renderMarkdownInto } from "../harness/markdown-stand-in";
 import { FakeOllama, unusedLoopbackPort } from "../harness/fake-ollama";
+import { useFakeOllama } from "../harness/use-fake-ollama";
 import { avoidMinuteBoundary, parseNote, waitFor } from "../harness/plugin-harness";
 import { startPanelHarness, type PanelHarness } from "../harness/panel-harness";
 import { PLANNER_VIEW_TYPE, RENDER_INTERVAL_MS, type PlannerView } from "../../src/ui/planner-view";
@@ -15,22 +16,7 @@ const HARDWARE = "PC, RTX 4090 24GB VRAM, 64GB RAM";
 const USAGE = "Personal knowledge base, email replies";
 const REPLY = "## Compute\n\nRun **Ollama** with qwen2.5:14b.\n\n- a vector DB\n- n8n for the action layer";
 
-let fake: FakeOllama;
-
-beforeAll(async () => {
-  fake = await FakeOllama.start();
-});
-
-afterAll(async () => {
-  await fake.close();
-});
-
-beforeEach(() => {
-  fake.clearFaults();
-  fake.clearRequests();
-  fake.setReply(REPLY);
-  fake.setChunkDelay(0);
-});
+const fake = useFakeOllama(REPLY);
 
 afterEach(() => {
   jest.restoreAllMocks();

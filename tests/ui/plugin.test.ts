@@ -3,7 +3,8 @@
  * commands executed by id, the modal filled through its DOM, and assertions on what the user gets:
  * notes in the vault, bytes on the wire at the fake, and the messages shown.
  */
-import { FakeOllama, unusedLoopbackPort, type RecordedRequest } from "../harness/fake-ollama";
+import { unusedLoopbackPort, type RecordedRequest } from "../harness/fake-ollama";
+import { useFakeOllama } from "../harness/use-fake-ollama";
 import { avoidMinuteBoundary, parseNote, startPlugin, waitFor, type PluginHarness } from "../harness/plugin-harness";
 import { planNoteBaseName } from "../../src/core/file-naming";
 
@@ -60,22 +61,7 @@ const BASIC_EN = [
 
 const FORBIDDEN_IN_NAME = /[\\/:*?"<>|#^[\]]/;
 
-let fake: FakeOllama;
-
-beforeAll(async () => {
-  fake = await FakeOllama.start();
-});
-
-afterAll(async () => {
-  await fake.close();
-});
-
-beforeEach(() => {
-  fake.clearFaults();
-  fake.clearRequests();
-  fake.setReply(REPLY);
-  fake.setChunkDelay(0);
-});
+const fake = useFakeOllama(REPLY);
 
 afterEach(() => {
   jest.restoreAllMocks();
