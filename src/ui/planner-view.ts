@@ -15,6 +15,7 @@ import { vaultIndexFor } from "./vault-index";
 import type { FetchFn } from "../adapters/ollama-client";
 import { ObsidianVaultPort } from "../adapters/obsidian-vault";
 import { AskVaultSection } from "./ask-vault";
+import { writeDraftNote } from "./hardware-commands";
 import type { GenerationSlot } from "./generation-slot";
 import { strings } from "./i18n";
 import { iconButton } from "./icon-button";
@@ -37,6 +38,7 @@ const TEXT = {
     loaded: (models: string) => `Loaded now: ${models}`,
     nothingLoaded: "No model loaded yet",
     retry: "Check the connection again",
+    offlineDraft: "Write offline draft plan",
     tier: "Tier",
     basic: "Basic",
     pro: "Pro",
@@ -71,6 +73,7 @@ const TEXT = {
     loaded: (models: string) => `已加载：${models}`,
     nothingLoaded: "尚未加载模型",
     retry: "重新检查连接",
+    offlineDraft: "写入离线草稿计划",
     tier: "版本",
     basic: "基础版",
     pro: "专家版",
@@ -211,9 +214,12 @@ export class PlannerView extends ItemView {
     el.createSpan({ cls: "ai-stack-planner-muted", text: this.t.checking });
     const settings = this.deps.settings();
     let status: ConnectionStatus;
+    // A host the settings refuse is a settings problem; only a host that did not answer gets the draft.
+    let hostRefused = false;
     try {
       status = await probeConnection(createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch).llm);
     } catch (error) {
+      hostRefused = true;
       status = { host: settings.ollamaHost, reachable: false, loaded: [], chatModels: [], error: userMessage(error) };
     }
     if (this.closed) return status;
@@ -227,12 +233,24 @@ export class PlannerView extends ItemView {
       text.createDiv({ cls: "ai-stack-planner-muted ai-stack-planner-loaded", text: status.loaded.length ? this.t.loaded(status.loaded.join(", ")) : this.t.nothingLoaded });
     } else {
       text.createDiv({ cls: "ai-stack-planner-connection-error", text: status.error ?? "" });
+      if (!hostRefused) {
+        const draft = iconButton(text, this.t.offlineDraft, "file-text", "ai-stack-planner-offline-draft");
+        this.registerDomEvent(draft, "click", () => void this.writeOfflineDraft());
+      }
     }
     const retry = el.createEl("button", { cls: "clickable-icon ai-stack-planner-retry", attr: { "aria-label": this.t.retry } });
     setIcon(retry, "refresh-cw");
     this.registerDomEvent(retry, "click", () => void this.refreshConnection());
     this.fillModels(status);
     return status;
+  }
+
+  /** The offline draft for what the form says now (no model needed), as the command writes it. */
+  private async writeOfflineDraft(): Promise<string | undefined> {
+    const settings = this.deps.settings();
+    // A stored hardware profile describes the settings' hardware, not a different one typed here.
+    const hardwareProfile = this.form.hardware === settings.hardware ? settings.hardwareProfile : null;
+    return writeDraftNote(this.app, { ...settings, defaultTier: this.form.tier, hardware: this.form.hardware, usage: this.form.usage, hardwareProfile }, this.deps.uiLanguage());
   }
 
   private buildForm(container: HTMLElement): void {

@@ -124,11 +124,28 @@ describe("connection line", () => {
     }
   });
 
+  test("unreachable: 'Write offline draft plan' writes the draft for the form's tier, hardware and uses", async () => {
+    const host = `http://127.0.0.1:${await unusedLoopbackPort()}`;
+    const h = await start({ ollamaHost: host, openPlanAfterWrite: false });
+    const view = await h.openPanel();
+    const usage = q<HTMLTextAreaElement>(view, "textarea.ai-stack-planner-usage");
+    usage.value = "Private finance reports";
+    usage.dispatchEvent(new Event("input"));
+    button(view, "ai-stack-planner-offline-draft").click();
+    await waitFor(() => h.app.vault.getMarkdownFiles().some((f) => f.path.startsWith("AI Stack Plans/")), "the draft note");
+    const draftPath = h.app.vault.getMarkdownFiles().find((f) => f.path.startsWith("AI Stack Plans/"))?.path ?? "";
+    const note = parseNote(await h.read(draftPath));
+    expect(note.frontmatter).toMatchObject({ status: "offline-draft", hardware: HARDWARE, usage: "Private finance reports" });
+    expect(fake.requests).toHaveLength(0);
+  });
+
   test("a refused (non-local) host is explained and nothing is contacted", async () => {
     const h = await start({ ollamaHost: "http://192.168.1.20:11434" });
     const view = await h.openPanel();
     expect(q(view, ".ai-stack-planner-connection-error").textContent).toMatch(/not on this machine|non-local|Allow/i);
     expect(fake.requests).toHaveLength(0);
+    // A refused host is a settings problem: no offline draft is offered for it.
+    expect(view.contentEl.querySelector(".ai-stack-planner-offline-draft")).toBeNull();
   });
 });
 
