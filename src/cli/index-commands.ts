@@ -55,6 +55,7 @@ export function openFolderIndex(vaultDir: string, settings: PlannerSettings, pla
     openStore: (model, chunker) => VectorStore.open(storage, settings.indexFolder, { model, chunker }),
     rules: () => exclusionRulesFromSettings(settings),
     location: path.join(vaultDir, settings.indexFolder),
+    messageContext: cliContext(vaultDir, "index"),
   });
 }
 

@@ -11,9 +11,10 @@
  */
 import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type NoteAnalysis } from "./chunking";
 import { excludedNote, type ExclusionRules } from "./exclusions";
-import { EmbedError, embedErrors, IndexBusyError, indexStorageMessage, isStorageError } from "./index-errors";
+import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage, isStorageError } from "./index-errors";
 import type { Embedder, IndexHit, IndexOpenReport, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
 import type { RetrievedChunk } from "./retrieval";
+import type { MessageContext } from "./user-actions";
 import { describeRebuild, scanForSync, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncOp, type SyncScan, type SyncTarget, type VaultFileInfo } from "./sync-plan";
 
 export type IndexState = "starting" | "idle" | "indexing" | "paused" | "error" | "closed";
@@ -91,6 +92,8 @@ export interface IndexerDeps {
   rules: () => ExclusionRules;
   /** Where the index lives (the folder as the user knows it), for messages. */
   location?: string;
+  /** Where the user is (plugin or CLI), so the indexer's own failures name commands they can run. */
+  messageContext?: MessageContext;
   chunkOptions?: ChunkOptions;
   /** Texts per embedding request (default 32). */
   batchSize?: number;
@@ -325,8 +328,9 @@ export class VaultIndexer {
       await body(controller.signal, summary);
       summary.complete = true;
       this.setStatus({ state: "idle", progress: null, message: null, lastRun: summary });
-    } catch (error) {
+    } catch (thrown) {
       this.verifiedModel = null;
+      const error = this.deps.messageContext ? embedErrorIn(thrown, this.deps.messageContext) : thrown;
       const aborted = controller.signal.aborted || (error instanceof EmbedError && error.fault === "aborted");
       if (aborted) this.setStatus({ state: this.closed ? "closed" : "idle", progress: null, message: "Indexing stopped.", lastRun: summary });
       else if (error instanceof EmbedError) {
@@ -626,7 +630,7 @@ export class VaultIndexer {
     const embedder = this.deps.embedder();
     if (store.stats().chunks === 0) return [];
     if (!sameModel(store.model, embedder.model)) {
-      throw embedErrors.server(`the index holds vectors of "${store.model}", not of "${embedder.model}"; run "Index vault now" to rebuild it for the new model`);
+      throw embedErrors.otherModel(store.model, embedder.model);
     }
     const [vector] = await embedder.embed([text], signal, "query");
     if (!vector) return [];

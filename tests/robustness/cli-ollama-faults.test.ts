@@ -41,7 +41,7 @@ describe("index", () => {
     ["an error answer", { kind: "in-stream-error", afterChunks: 0, message: "out of memory" }, /^Ollama reported an error while embedding notes: out of memory \(HTTP 500\)\. Indexing is paused\.\n$/],
     ["a malformed answer", { kind: "malformed-line", afterChunks: 0 }, /^Ollama sent an embedding answer the index can't use \(not valid JSON\)\. Indexing is paused\.\n$/],
     ["the model vanishing", { kind: "not-found" }, /^The embedding model "nomic-embed-text:latest" isn't installed in Ollama\. Run `ollama pull nomic-embed-text:latest`, or pass --embed-model with an installed embedding model\.\n$/],
-    ["wrong-size vectors", { kind: "wrong-dimensions", dimensions: 12 }, /^Ollama returned 12-dimensional vectors from "nomic-embed-text:latest", but the index holds 768-dimensional ones\. Indexing is paused/],
+    ["wrong-size vectors", { kind: "wrong-dimensions", dimensions: 12 }, /^Ollama returned 12-dimensional vectors from "nomic-embed-text:latest", but the index holds 768-dimensional ones\. Indexing is paused; if you switched models, run `npm run cli -- index --vault "[^"]+" --rebuild`\.\n$/],
   ];
 
   test.each(cases)("%s on the 2nd batch: one line, exit 1, the done part kept, the next run embeds only the rest", async (_label, fault, message) => {
