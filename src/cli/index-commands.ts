@@ -19,7 +19,7 @@ import type { PlannerSettings } from "../core/settings";
 import { PlannerError, userMessage } from "../core/errors";
 import { embedderIn, embedErrorIn, embedErrors } from "../core/index-errors";
 import type { Embedder } from "../core/index-ports";
-import type { MessageContext } from "../core/user-actions";
+import { cliCommand, type MessageContext } from "../core/user-actions";
 import { FolderNoteSource } from "./folder-note-source";
 
 export interface IndexCliIo {
@@ -111,7 +111,7 @@ function sameModel(a: string, b: string): boolean {
 /** `search`: the closest chunks to the query, best first; exit 1 with one line when it can't search. */
 export async function runSearch(vaultDir: string, settings: PlannerSettings, query: string, limit: number, io: IndexCliIo): Promise<number> {
   if (!(await hasIndex(vaultDir, settings))) {
-    io.err(`There is no index in "${path.join(vaultDir, settings.indexFolder)}" yet. Run: ai-stack-planner index --vault ${JSON.stringify(vaultDir)}\n`);
+    io.err(`There is no index in "${path.join(vaultDir, settings.indexFolder)}" yet. Run: ${cliCommand(cliContext(vaultDir), "index <vault>")}\n`);
     return 1;
   }
   const indexer = openFolderIndex(vaultDir, settings);
@@ -147,10 +147,14 @@ export async function runSearch(vaultDir: string, settings: PlannerSettings, que
 export async function runStatus(vaultDir: string, settings: PlannerSettings, io: IndexCliIo): Promise<number> {
   const folder = path.join(vaultDir, settings.indexFolder);
   if (!(await hasIndex(vaultDir, settings))) {
-    io.out(`No index yet in ${folder}. Build it with: ai-stack-planner index --vault ${JSON.stringify(vaultDir)}\n`);
+    io.out(`No index yet in ${folder}. Build it with: ${cliCommand(cliContext(vaultDir), "index <vault>")}\n`);
     return 0;
   }
   const indexer = openFolderIndex(vaultDir, settings);
+  // Opening repairs what it must (damaged files moved aside): say so rather than repair in silence.
+  indexer.subscribe((event) => {
+    if (event.type === "notice") io.err(`${event.message}\n`);
+  });
   try {
     const p = await indexer.preview();
     const lines = [
@@ -162,7 +166,7 @@ export async function runStatus(vaultDir: string, settings: PlannerSettings, io:
     else if (p.upToDate) lines.push("Up to date.");
     else {
       lines.push(
-        `Pending: ${plural(p.toWrite, "note")} to write (${plural(p.toEmbed, "chunk")} to embed${p.renamed > 0 ? `, ${p.renamed.toLocaleString("en-US")} renamed` : ""}), ${p.toRemove.toLocaleString("en-US")} to remove. Run: ai-stack-planner index --vault ${JSON.stringify(vaultDir)}`,
+        `Pending: ${plural(p.toWrite, "note")} to write (${plural(p.toEmbed, "chunk")} to embed${p.renamed > 0 ? `, ${p.renamed.toLocaleString("en-US")} renamed` : ""}), ${p.toRemove.toLocaleString("en-US")} to remove. Run: ${cliCommand(cliContext(vaultDir), "index <vault>")}`,
       );
     }
     io.out(`${lines.join("\n")}\n`);

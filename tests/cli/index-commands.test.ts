@@ -53,7 +53,7 @@ test("index builds the index in the vault's hidden folder, honouring OLLAMA_HOST
 test("status needs no Ollama and tells what is pending", async () => {
   const none = io({});
   expect(await runCli(["status", "--vault", vault], none.io)).toBe(0);
-  expect(none.out()).toMatch(/^No index yet in .*\.ai-stack-planner\/index\. Build it with: ai-stack-planner index --vault /);
+  expect(none.out()).toMatch(/^No index yet in .*\.ai-stack-planner\/index\. Build it with: `npm run cli -- index --vault "/);
   expect(await listFiles(vault)).not.toContain(".ai-stack-planner/index/manifest.json");
 
   await runCli(["index", "--vault", vault, "--quiet"], io({ OLLAMA_HOST: fake.url }).io);

@@ -70,6 +70,8 @@ test("empty manifest: status needs no Ollama, recovers and reports what is pendi
   const status = await cli(["status", "--vault", vault], {});
   expect(status.code).toBe(0);
   expect(status.out).toContain("Notes: 0 · chunks: 0\nPending: 4 notes to write (4 chunks to embed), 0 to remove.");
+  // The repair is said, not done in silence.
+  expect(status.err).toMatch(/^The vault index was damaged and moved aside to "[^"]*damaged-[^"]+"\. The missing part is rebuilt from your notes; your notes were not touched\.\n$/);
   expect(fake.requests).toHaveLength(0);
   expect((await cli(["index", "--vault", vault, "--quiet"], env)).code).toBe(0);
   await expectConsistentAndUpToDate();
@@ -117,7 +119,7 @@ test("index folder replaced by a file: status and search say there is no index; 
   await fs.writeFile(indexDir, "I am a file now");
   const status = await cli(["status", "--vault", vault], {});
   expect(status.code).toBe(0);
-  expect(status.out).toMatch(/^No index yet in .*\. Build it with: ai-stack-planner index --vault /);
+  expect(status.out).toMatch(/^No index yet in .*\. Build it with: `npm run cli -- index --vault "/);
   const search = await cli(["search", "gpu", "--vault", vault], env);
   expect(search.code).toBe(1);
   expect(search.err).toContain("There is no index in");
