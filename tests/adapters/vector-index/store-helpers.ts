@@ -51,17 +51,8 @@ export function indexPath(root: string, name: string): string {
   return path.join(root, INDEX_DIR, name);
 }
 
-/** mulberry32: a tiny seeded PRNG so every test is reproducible. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the bench's seeded PRNG: every test is reproducible. */
+export { seeded } from "../../../scripts/bench/synthetic-vault";
 
 export function randomVector(random: () => number, dims: number): Float32Array {
   const v = new Float32Array(dims);
