@@ -41,7 +41,7 @@ export default defineConfig([
   },
   {
     // Not plugin code: the headless CLI, its folder vault, tests and scripts run in Node, never in Obsidian.
-    files: ["src/cli/**/*.ts", "src/adapters/folder-vault.ts", "src/adapters/vector-index/node-storage.ts", "tests/**/*.ts", "scripts/**/*.ts", "scripts/*.mjs", "*.mjs", "*.cjs"],
+    files: ["src/cli/**/*.ts", "src/adapters/node/folder-vault.ts", "src/adapters/vector-index/node-storage.ts", "tests/**/*.ts", "scripts/**/*.ts", "scripts/*.mjs", "*.mjs", "*.cjs"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { "obsidianmd/no-nodejs-modules": "off", "no-restricted-globals": "off", "obsidianmd/prefer-window-timers": "off", "obsidianmd/no-global-this": "off" },
   },

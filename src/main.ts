@@ -1,20 +1,20 @@
 /** AI Stack Planner: plan a private, local AI stack from your notes with a local Ollama. */
 import { Plugin, getLanguage } from "obsidian";
-import { migrateSettings, type PlannerSettings } from "./core/settings";
-import type { FetchFn } from "./adapters/ollama-client";
-import { registerAiStackBlock } from "./ui/ai-stack-block";
-import { registerCommands } from "./ui/commands";
-import { registerEditorCommands } from "./ui/editor-insert";
-import { hardwareFitAdvisor } from "./ui/fit-features";
-import { GenerationSlot } from "./ui/generation-slot";
-import { registerHardwareCommands } from "./ui/hardware-commands";
-import { uiLanguage } from "./ui/i18n";
-import { PlanGenerator } from "./ui/plan-generator";
-import type { PanelFeatures } from "./ui/panel-ports";
-import { registerPlannerView } from "./ui/planner-view";
-import { loadPluginSettings } from "./ui/settings-load";
-import { PlannerSettingTab } from "./ui/settings-tab";
-import { registerVaultIndex } from "./ui/vault-index";
+import { migrateSettings, type PlannerSettings } from "./core/shared/settings";
+import type { FetchFn } from "./adapters/ollama/ollama-client";
+import { registerAiStackBlock } from "./ui/generate/ai-stack-block";
+import { registerCommands } from "./ui/generate/commands";
+import { registerEditorCommands } from "./ui/generate/editor-insert";
+import { hardwareFitAdvisor } from "./ui/hardware/fit-features";
+import { GenerationSlot } from "./ui/generate/generation-slot";
+import { registerHardwareCommands } from "./ui/hardware/hardware-commands";
+import { uiLanguage } from "./ui/shared/i18n";
+import { PlanGenerator } from "./ui/generate/plan-generator";
+import type { PanelFeatures } from "./ui/panel/panel-ports";
+import { registerPlannerView } from "./ui/panel/planner-view";
+import { loadPluginSettings } from "./ui/settings/settings-load";
+import { PlannerSettingTab } from "./ui/settings/settings-tab";
+import { registerVaultIndex } from "./ui/index/vault-index";
 
 export default class AiStackPlannerPlugin extends Plugin {
   settings: PlannerSettings = migrateSettings(undefined);

@@ -1,8 +1,8 @@
 /** The index's NoteSource over a plain folder (CLI, tests): Markdown files outside hidden folders. */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { NoteSource } from "../core/index-ports";
-import type { VaultFileInfo } from "../core/sync-plan";
+import type { NoteSource } from "../core/index/index-ports";
+import type { VaultFileInfo } from "../core/index/sync-plan";
 
 export class FolderNoteSource implements NoteSource {
   readonly root: string;

@@ -7,19 +7,19 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { createEmbedder } from "../adapters/ollama-embedder";
+import { createEmbedder } from "../adapters/ollama/ollama-embedder";
 import { NodeFsStorage } from "../adapters/vector-index/node-storage";
 import { MANIFEST_FILE, VectorStore } from "../adapters/vector-index/store";
-import { exclusionRulesFromSettings } from "../core/index-settings";
-import { indexStatusLine } from "../core/index-status-text";
-import { VaultIndexer } from "../core/indexer";
-import type { NotesRetriever } from "../core/plan-context";
-import { wikiLink } from "../core/retrieval";
-import type { PlannerSettings } from "../core/settings";
-import { PlannerError, userMessage } from "../core/errors";
-import { embedderIn, embedErrorIn, embedErrors } from "../core/index-errors";
-import type { Embedder } from "../core/index-ports";
-import { cliCommand, type MessageContext } from "../core/user-actions";
+import { exclusionRulesFromSettings } from "../core/index/index-settings";
+import { indexStatusLine } from "../core/index/index-status-text";
+import { VaultIndexer } from "../core/index/indexer";
+import type { NotesRetriever } from "../core/index/plan-context";
+import { wikiLink } from "../core/index/retrieval";
+import type { PlannerSettings } from "../core/shared/settings";
+import { PlannerError, userMessage } from "../core/shared/errors";
+import { embedderIn, embedErrorIn, embedErrors } from "../core/index/index-errors";
+import type { Embedder } from "../core/index/index-ports";
+import { cliCommand, type MessageContext } from "../core/shared/user-actions";
 import { FolderNoteSource } from "./folder-note-source";
 
 export interface IndexCliIo {

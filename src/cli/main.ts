@@ -13,20 +13,20 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { PlannerError, userMessage } from "../core/errors";
-import { generatePlan, PartialPlanSaved, planInputFromSettings } from "../core/generate-plan";
-import { writeOfflineDraft } from "../core/offline-plan";
-import { hardwareFactsFor } from "../core/fit-check";
+import { PlannerError, userMessage } from "../core/shared/errors";
+import { generatePlan, PartialPlanSaved, planInputFromSettings } from "../core/plan/generate-plan";
+import { writeOfflineDraft } from "../core/plan/offline-plan";
+import { hardwareFactsFor } from "../core/hardware/fit-check";
 import { profileFromStored } from "../core/hardware/stored-profile";
-import { buildPlanPrompt } from "../core/prompts";
-import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/settings";
-import { FolderVaultPort } from "../adapters/folder-vault";
-import { createLlm } from "../adapters/llm-factory";
+import { buildPlanPrompt } from "../core/plan/prompts";
+import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/shared/settings";
+import { FolderVaultPort } from "../adapters/node/folder-vault";
+import { createLlm } from "../adapters/ollama/llm-factory";
 import { cliContext, openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
-import type { MessageContext } from "../core/user-actions";
+import type { MessageContext } from "../core/shared/user-actions";
 import { invalidSettingsMessage, readVaultSettings } from "./vault-settings";
 import { keepUnsavedNote } from "./unsaved-note";
-import { NoteNotSaved } from "../core/note-writer";
+import { NoteNotSaved } from "../core/plan/note-writer";
 
 const USAGE = `Usage:
   ai-stack-planner plan --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."]

@@ -5,7 +5,7 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { NoteNotSaved } from "../core/note-writer";
+import type { NoteNotSaved } from "../core/plan/note-writer";
 
 export interface RescueIo {
   out: (text: string) => void;

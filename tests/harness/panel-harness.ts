@@ -5,7 +5,7 @@
  */
 import { MarkdownRenderer, Plugin, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import type { View } from "obsidian";
-import { PLANNER_VIEW_TYPE, PlannerView } from "../../src/ui/planner-view";
+import { PLANNER_VIEW_TYPE, PlannerView } from "../../src/ui/panel/planner-view";
 import { startPlugin, waitFor, type HarnessOptions, type PluginHarness } from "./plugin-harness";
 import { renderMarkdownInto } from "./markdown-stand-in";
 

@@ -8,8 +8,8 @@ import path from "node:path";
 import type { PluginManifest } from "obsidian";
 import { App, Modal, Notice, Plugin, TFile, getFrontMatterInfo, parseYaml } from "obsidian-test-mocks/obsidian";
 import AiStackPlannerPlugin from "../../src/main";
-import type { PlannerSettings, Tier } from "../../src/core/settings";
-import { PlanGenerator } from "../../src/ui/plan-generator";
+import type { PlannerSettings, Tier } from "../../src/core/shared/settings";
+import { PlanGenerator } from "../../src/ui/generate/plan-generator";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 

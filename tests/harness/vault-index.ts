@@ -4,13 +4,13 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { OllamaEmbedder } from "../../src/adapters/ollama-embedder";
+import { OllamaEmbedder } from "../../src/adapters/ollama/ollama-embedder";
 import { NodeFsStorage } from "../../src/adapters/vector-index/node-storage";
 import { VectorStore } from "../../src/adapters/vector-index/store";
 import { FolderNoteSource } from "../../src/cli/folder-note-source";
-import { DEFAULT_EXCLUSION_RULES, type ExclusionRules } from "../../src/core/exclusions";
-import type { ChunkOptions } from "../../src/core/chunking";
-import { VaultIndexer, type IndexEvent } from "../../src/core/indexer";
+import { DEFAULT_EXCLUSION_RULES, type ExclusionRules } from "../../src/core/index/exclusions";
+import type { ChunkOptions } from "../../src/core/index/chunking";
+import { VaultIndexer, type IndexEvent } from "../../src/core/index/indexer";
 
 export const INDEX_DIR = ".ai-stack-planner/index";
 

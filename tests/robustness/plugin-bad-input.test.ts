@@ -5,7 +5,7 @@
  */
 import { Plugin } from "obsidian-test-mocks/obsidian";
 import AiStackPlannerPlugin from "../../src/main";
-import { vaultIndexFor, VAULT_INDEX_TIMING, type VaultIndexService } from "../../src/ui/vault-index";
+import { vaultIndexFor, VAULT_INDEX_TIMING, type VaultIndexService } from "../../src/ui/index/vault-index";
 import { FakeOllama, type FakeFault } from "../harness/fake-ollama";
 import { loadPlugin, readManifest, startPlugin, waitFor, type PluginHarness } from "../harness/plugin-harness";
 import { embeddedTexts } from "../harness/vault-index";

@@ -14,7 +14,7 @@ import { startPlugin, waitFor, type PluginHarness } from "../harness/plugin-harn
 import { cli, noteHashes, writePluginSettings } from "../harness/robust-vault";
 import { makeTempVault, removeTempVault } from "../harness/temp-vault";
 import { embeddedTexts } from "../harness/vault-index";
-import { vaultIndexFor } from "../../src/ui/vault-index";
+import { vaultIndexFor } from "../../src/ui/index/vault-index";
 
 /** Every marker below must never reach Ollama; "pub" notes must. */
 const FILES: Record<string, string> = {

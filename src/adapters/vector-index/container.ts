@@ -11,7 +11,7 @@
  * A truncated file, a flipped bit, a wrong length or invalid UTF-8/JSON all fail `decode` with a
  * `DamagedFileError`; nothing half-read is ever used.
  */
-import { WordChecksum } from "../../core/hash";
+import { WordChecksum } from "../../core/shared/hash";
 
 export const CONTAINER_VERSION = 1;
 const HEADER_BYTES = 32;

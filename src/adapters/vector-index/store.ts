@@ -14,10 +14,10 @@
  * chunks, when indexing finishes, and on close; WAL files are deleted only after every shard is
  * saved, and replaying a record is idempotent, so a crash at any point loads a consistent index.
  */
-import { fnv1a64 } from "../../core/hash";
-import { IndexBusyError } from "../../core/index-errors";
-import type { IndexHit, IndexStoreOp } from "../../core/index-ports";
-import type { IndexedNote, IndexSnapshot } from "../../core/sync-plan";
+import { fnv1a64 } from "../../core/shared/hash";
+import { IndexBusyError } from "../../core/index/index-errors";
+import type { IndexHit, IndexStoreOp } from "../../core/index/index-ports";
+import type { IndexedNote, IndexSnapshot } from "../../core/index/sync-plan";
 import { decodeContainer, DamagedFileError, encodeContainer } from "./container";
 import { joinPath, TEMP_SUFFIX, type IndexStorage } from "./storage";
 import { WriteQueue } from "./write-queue";

@@ -8,7 +8,7 @@
  * vectors for fast brute-force search (vectra's own `queryItems` is not used, see decision 0003).
  */
 import { LocalIndex, type FileDetails, type FileStorage, type IndexCodec, type IndexData, type IndexItem, type MetadataTypes } from "vectra";
-import type { StoredChunk, StoredChunkWithVector, StoredNote } from "../../core/index-ports";
+import type { StoredChunk, StoredChunkWithVector, StoredNote } from "../../core/index/index-ports";
 import { decodeContainer, DamagedFileError, encodeContainer, vectorsOf } from "./container";
 import { baseName, dirName, joinPath, type IndexStorage } from "./storage";
 

@@ -9,7 +9,7 @@
  * LOCK_STALE_MS. The holder re-confirms it while it writes, and a holder that finds its lock taken
  * over stops writing (IndexBusyError) instead of mixing its changes into the other writer's.
  */
-import { IndexBusyError } from "../../core/index-errors";
+import { IndexBusyError } from "../../core/index/index-errors";
 import { joinPath, type IndexStorage } from "./storage";
 
 export const LOCK_FILE = "writer.lock";

@@ -10,9 +10,9 @@
  * - `renderFitTable(table, lang)`: the same facts as a Markdown table inside a callout.
  * - `modelFactsFromInstalled(model)`: an installed model as the fit calculator sees it.
  */
-import type { PromptPart } from "../prompts";
-import type { InstalledModel } from "../ports";
-import type { PromptLanguage } from "../settings";
+import type { PromptPart } from "../plan/prompts";
+import type { InstalledModel } from "../shared/ports";
+import type { PromptLanguage } from "../shared/settings";
 import { CATALOG, catalogByTag, tagSize, type ModelFacts, type ModelKind } from "./catalog";
 import { assessFit, memoryBudget, VERDICT_LABELS, type FitResult, type Verdict } from "./fit";
 import { describeProfile, type HardwareProfile } from "./profile";

@@ -10,7 +10,7 @@ import path from "node:path";
 import type { IndexStorage } from "../../../src/adapters/vector-index/storage";
 import { VectorStore } from "../../../src/adapters/vector-index/store";
 import { LOCK_FILE, LOCK_REFRESH_MS, LOCK_STALE_MS } from "../../../src/adapters/vector-index/writer-lock";
-import { IndexBusyError } from "../../../src/core/index-errors";
+import { IndexBusyError } from "../../../src/core/index/index-errors";
 import { CONFIG, ExpectedIndex, expectStoreEquals, INDEX_DIR, indexPath, lockingStorageAt, makeNote, put, seeded, tempRoot } from "./store-helpers";
 
 const DIMS = 8;

@@ -1,7 +1,7 @@
 /** The computed hardware facts: the prompt part (approval) and the plan note's table. */
 import { computeFitTable, hardwareFactsPart, hasHardwareFacts, modelFactsFromInstalled, renderFitTable } from "../../../src/core/hardware/fit-table";
 import { parseHardwareText } from "../../../src/core/hardware/parse-text";
-import { assemblePrompt } from "../../../src/core/prompts";
+import { assemblePrompt } from "../../../src/core/plan/prompts";
 
 const RTX_4090 = parseHardwareText("PC, RTX 4090 24GB VRAM, 64GB RAM");
 const M3_16 = parseHardwareText("M3 MacBook Pro 16GB");

@@ -1,7 +1,7 @@
 /** The stored hardware profile: migration from data.json, conversions, the GPU list typed in settings. */
 import { parseHardwareText } from "../../../src/core/hardware/parse-text";
 import { effectiveProfile, formatGpuList, parseGpuList, profileFromStored, sanitizeStoredProfile, storeProfile } from "../../../src/core/hardware/stored-profile";
-import { DEFAULT_SETTINGS, migrateSettings } from "../../../src/core/settings";
+import { DEFAULT_SETTINGS, migrateSettings } from "../../../src/core/shared/settings";
 
 const NOW = new Date(Date.UTC(2026, 10, 27, 9, 0));
 

@@ -1,0 +1,14 @@
+/** The vault index's view of the plugin settings (pure). */
+import type { ExclusionRules } from "./exclusions";
+import type { PlannerSettings } from "../shared/settings";
+
+/** What is never indexed, from settings: folders, tags, the frontmatter key and the plans folder. */
+export function exclusionRulesFromSettings(settings: PlannerSettings): ExclusionRules {
+  return {
+    folders: settings.indexExcludedFolders,
+    tags: settings.indexExcludedTags,
+    frontmatterKey: settings.indexExcludeKey,
+    plansFolder: settings.plansFolder,
+    excludePlansFolder: settings.indexExcludePlansFolder,
+  };
+}

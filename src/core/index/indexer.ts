@@ -1,0 +1,698 @@
+/**
+ * The indexing service (pure): keeps the vector index equal to a fresh build of the vault, with the
+ * least work. A full reconcile compares stats with the index and reads only new or changed notes;
+ * file events sync just the paths they name. Only chunks whose text changed are embedded (renamed
+ * notes keep their vectors), in batches, one `/api/embed` request at a time while the next batch
+ * is read and chunked. Completed notes are persisted in groups beside the requests; Ollama going
+ * away or Stop keeps every completed note, a crash loses about a second of work at most, and the
+ * next run resumes from what is on disk.
+ *
+ * One job runs at a time; requests made meanwhile are merged into the next job.
+ */
+import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type NoteAnalysis } from "./chunking";
+import { excludedNote, type ExclusionRules } from "./exclusions";
+import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage, isStorageError } from "./index-errors";
+import type { Embedder, IndexHit, IndexOpenReport, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
+import type { RetrievedChunk } from "./retrieval";
+import type { MessageContext } from "../shared/user-actions";
+import { describeRebuild, scanForSync, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncOp, type SyncScan, type SyncTarget, type VaultFileInfo } from "./sync-plan";
+
+export type IndexState = "starting" | "idle" | "indexing" | "paused" | "error" | "closed";
+
+export interface IndexProgress {
+  /** Notes looked at in this run, of `total` to read. */
+  done: number;
+  total: number;
+  /** Chunks embedded so far in this run. */
+  embedded: number;
+  notesPerSecond: number;
+  /** Estimated seconds left, or null before there is a rate. */
+  etaSeconds: number | null;
+}
+
+/** What the status bar, the commands and the sidebar show. */
+export interface IndexStatus {
+  state: IndexState;
+  notes: number;
+  chunks: number;
+  model: string;
+  progress: IndexProgress | null;
+  /** Why indexing is paused or failed, written for the user; null otherwise. */
+  message: string | null;
+  /** The last finished run, if any. */
+  lastRun: IndexRunSummary | null;
+}
+
+export interface IndexRunSummary {
+  kind: "full" | "paths" | "rebuild";
+  /** Notes read and analysed. */
+  read: number;
+  /** Chunks sent to the embedding model. */
+  embedded: number;
+  /** Notes written (new, changed or renamed). */
+  written: number;
+  removed: number;
+  renamed: number;
+  unchanged: number;
+  /** Set when the run rebuilt the index from scratch, with the user-facing reason. */
+  rebuilt: string | null;
+  /** False when the run stopped early (paused, stopped). */
+  complete: boolean;
+}
+
+/** A search result with the chunk's text as it is in the note now. */
+export interface IndexSearchResult extends IndexHit {
+  text: string;
+}
+
+/** What a reconcile would change now (see `VaultIndexer.preview`). */
+export interface IndexPreview {
+  notes: number;
+  chunks: number;
+  model: string;
+  dims: number;
+  /** Notes that would be written (new, changed, renamed) and the chunks that would be embedded. */
+  toWrite: number;
+  toEmbed: number;
+  toRemove: number;
+  renamed: number;
+  /** Why the whole index would be rebuilt, or null. */
+  rebuild: string | null;
+  upToDate: boolean;
+}
+
+export type IndexEvent = { type: "status"; status: IndexStatus } | { type: "notice"; message: string };
+
+export interface IndexerDeps {
+  source: NoteSource;
+  /** The embedder for the current settings (model and host may change between runs). */
+  embedder: () => Embedder;
+  /** Opens the index for a model and chunker; the store reports damage it moved aside. */
+  openStore: (model: string, chunker: string) => Promise<{ store: IndexStorePort; report: IndexOpenReport }>;
+  rules: () => ExclusionRules;
+  /** Where the index lives (the folder as the user knows it), for messages. */
+  location?: string;
+  /** Where the user is (plugin or CLI), so the indexer's own failures name commands they can run. */
+  messageContext?: MessageContext;
+  chunkOptions?: ChunkOptions;
+  /** Texts per embedding request (default 32). */
+  batchSize?: number;
+  /** Monotonic milliseconds, for rates. */
+  now?: () => number;
+  /** Status events are sent at most this often while indexing (default 250 ms). */
+  progressIntervalMs?: number;
+}
+
+interface PendingNote {
+  op: Extract<SyncOp, { kind: "put" }>;
+  chunks: (StoredChunkWithVector | null)[];
+  missing: number;
+}
+
+interface EmbedItem {
+  note: PendingNote;
+  index: number;
+  text: string;
+}
+
+/** Thrown inside a run when the model's vector size differs from the index's: the run restarts as a rebuild. */
+class DimensionsChanged extends Error {
+  constructor(
+    readonly from: number,
+    readonly to: number,
+  ) {
+    super(`dimensions changed from ${from} to ${to}`);
+  }
+}
+
+/** Adds vectors to a pool keyed by chunk hash (a multiset: equal chunks keep one vector each). */
+function addVectors(pool: Map<string, Float32Array[]>, vectors: readonly { hash: string; vector: Float32Array }[]): void {
+  for (const { hash, vector } of vectors) {
+    const list = pool.get(hash) ?? [];
+    list.push(vector);
+    pool.set(hash, list);
+  }
+}
+
+/**
+ * Completed notes are written in groups (one log record each): when this many are ready, when
+ * PERSIST_EVERY_MS passed since the last write, and at the end. A crash loses at most that much.
+ */
+const PERSIST_GROUP = 256;
+const PERSIST_EVERY_MS = 1000;
+
+function sameModel(a: string, b: string): boolean {
+  const norm = (name: string) => (name.includes(":") ? name : `${name}:latest`).toLowerCase();
+  return norm(a) === norm(b);
+}
+
+function noteMeta(op: Extract<SyncOp, { kind: "put" }>): StoredNote {
+  return { path: op.path, mtime: op.stat.mtime, size: op.stat.size, contentHash: op.analysis.contentHash, tags: [...op.analysis.metadata.tags], chunkCount: op.analysis.chunks.length };
+}
+
+export class VaultIndexer {
+  private store: IndexStorePort | null = null;
+  private opening: Promise<IndexStorePort> | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+  private controller: AbortController | null = null;
+  private readonly listeners = new Set<(event: IndexEvent) => void>();
+  private readonly dirty = new Set<string>();
+  private dirtyJobQueued = false;
+  private fullJob: Promise<IndexRunSummary> | null = null;
+  private current: IndexStatus;
+  private lastEmit = 0;
+  private closed = false;
+  private readonly chunkOptions: ChunkOptions;
+  private readonly chunker: string;
+  /** The embedding model last confirmed by `/api/show`, with its vector size. */
+  private verifiedModel: { model: string; dims?: number } | null = null;
+
+  constructor(private readonly deps: IndexerDeps) {
+    this.chunkOptions = deps.chunkOptions ?? DEFAULT_CHUNK_OPTIONS;
+    this.chunker = chunkerSignature(this.chunkOptions);
+    this.current = { state: "starting", notes: 0, chunks: 0, model: "", progress: null, message: null, lastRun: null };
+  }
+
+  // ---------------------------------------------------------------- status
+
+  get status(): IndexStatus {
+    return this.current;
+  }
+
+  /** Listens to status changes and notices; returns the function that stops listening. */
+  subscribe(listener: (event: IndexEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: IndexEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  private setStatus(patch: Partial<IndexStatus>, force = true): void {
+    const now = this.now();
+    if (!force && now - this.lastEmit < (this.deps.progressIntervalMs ?? 250)) {
+      // Throttled: keep the patch, skip the counts (they walk the store) and the listeners.
+      this.current = { ...this.current, ...patch };
+      return;
+    }
+    const store = this.store;
+    const counts = store ? store.stats() : { notes: this.current.notes, chunks: this.current.chunks };
+    this.current = { ...this.current, notes: counts.notes, chunks: counts.chunks, model: store?.model ?? this.current.model, ...patch };
+    this.lastEmit = now;
+    this.emit({ type: "status", status: this.current });
+  }
+
+  private notice(message: string): void {
+    this.emit({ type: "notice", message });
+  }
+
+  private now(): number {
+    return this.deps.now ? this.deps.now() : Date.now();
+  }
+
+  // ---------------------------------------------------------------- the store
+
+  private async ensureStore(): Promise<IndexStorePort> {
+    if (this.store) return this.store;
+    if (!this.opening) {
+      this.opening = (async () => {
+        const { store, report } = await this.deps.openStore(this.deps.embedder().model, this.chunker);
+        if (report.damage) {
+          const what = report.damage.wholeIndex ? "The vault index was damaged" : `${report.damage.files.length} index file(s) were damaged`;
+          this.notice(`${what} and moved aside to "${report.damage.movedTo}". The missing part is rebuilt from your notes; your notes were not touched.`);
+        }
+        this.store = store;
+        return store;
+      })();
+      this.opening.catch(() => {
+        this.opening = null;
+      });
+    }
+    return this.opening;
+  }
+
+  /** An empty index for another model or chunker is simply re-labelled: there is nothing to mix. */
+  private async alignEmptyStore(store: IndexStorePort, model: string): Promise<void> {
+    if (store.stats().chunks === 0 && store.stats().notes === 0 && (!sameModel(store.model, model) || store.chunker !== this.chunker)) {
+      await store.reset(model, this.chunker);
+    }
+  }
+
+  // ---------------------------------------------------------------- jobs
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(job, job);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Reconciles the whole vault with the index. Calls made while one is queued share it. */
+  reconcile(): Promise<IndexRunSummary> {
+    if (this.fullJob) return this.fullJob;
+    const job = this.enqueue(async () => {
+      this.fullJob = null;
+      return this.runJob("full", (signal, summary) => this.fullSync(false, signal, summary));
+    });
+    this.fullJob = job;
+    return job;
+  }
+
+  /** Empties the index and builds it again from every note. */
+  rebuild(): Promise<IndexRunSummary> {
+    return this.enqueue(() => this.runJob("rebuild", (signal, summary) => this.fullSync(true, signal, summary)));
+  }
+
+  /** Syncs the named paths (vault events: created, modified, deleted, renamed from and to). */
+  notesChanged(paths: readonly string[]): Promise<IndexRunSummary | null> {
+    for (const path of paths) this.dirty.add(path);
+    if (this.dirtyJobQueued) return Promise.resolve(null);
+    this.dirtyJobQueued = true;
+    return this.enqueue(async () => {
+      this.dirtyJobQueued = false;
+      const paths = [...this.dirty];
+      this.dirty.clear();
+      if (paths.length === 0) return null;
+      return this.runJob("paths", (signal, summary) => this.pathSync(paths, signal, summary));
+    });
+  }
+
+  /** Stops the running job (the request in flight is aborted); what was persisted stays. */
+  stop(): void {
+    this.controller?.abort();
+  }
+
+  /** Stops, waits for the running job and closes the index (compacting what is pending). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stop();
+    await this.chain;
+    const store = this.store ?? (this.opening ? await this.opening.catch(() => null) : null);
+    this.store = null;
+    await store?.close();
+    this.current = { ...this.current, state: "closed", progress: null };
+    this.emit({ type: "status", status: this.current });
+  }
+
+  /**
+   * The store for a writing job. One opened while another process was writing only reads: it is
+   * opened again (that process may have finished); if it is still busy the job fails here, before
+   * it reads or embeds anything.
+   */
+  private async ensureWritableStore(): Promise<IndexStorePort> {
+    let store = await this.ensureStore();
+    if (store.writeBlocker?.()) {
+      await this.dropStore();
+      store = await this.ensureStore();
+    }
+    const blocker = store.writeBlocker?.();
+    if (blocker) throw blocker;
+    return store;
+  }
+
+  /** Lets go of the open store (a read-only one has nothing to compact); the next job opens it afresh. */
+  private async dropStore(): Promise<void> {
+    const store = this.store;
+    this.store = null;
+    this.opening = null;
+    await store?.close().catch(() => undefined);
+  }
+
+  private async runJob(kind: IndexRunSummary["kind"], body: (signal: AbortSignal, summary: IndexRunSummary) => Promise<void>): Promise<IndexRunSummary> {
+    const summary: IndexRunSummary = { kind, read: 0, embedded: 0, written: 0, removed: 0, renamed: 0, unchanged: 0, rebuilt: null, complete: false };
+    if (this.closed) return summary;
+    const controller = new AbortController();
+    this.controller = controller;
+    try {
+      await body(controller.signal, summary);
+      summary.complete = true;
+      this.setStatus({ state: "idle", progress: null, message: null, lastRun: summary });
+    } catch (thrown) {
+      this.verifiedModel = null;
+      const error = this.deps.messageContext ? embedErrorIn(thrown, this.deps.messageContext) : thrown;
+      const aborted = controller.signal.aborted || (error instanceof EmbedError && error.fault === "aborted");
+      if (aborted) this.setStatus({ state: this.closed ? "closed" : "idle", progress: null, message: "Indexing stopped.", lastRun: summary });
+      else if (error instanceof EmbedError) {
+        this.setStatus({ state: "paused", progress: null, message: error.message, lastRun: summary });
+        this.notice(error.message);
+      } else if (error instanceof IndexBusyError) {
+        // Another process writes the index: let go of this (read-only) copy; the next job opens it afresh.
+        await this.dropStore();
+        this.setStatus({ state: "error", progress: null, message: error.message, lastRun: summary });
+        this.notice(error.message);
+      } else {
+        const message =
+          isStorageError(error) && this.deps.location ? indexStorageMessage(this.deps.location, error) : `Indexing failed: ${error instanceof Error ? error.message : String(error)}`;
+        this.setStatus({ state: "error", progress: null, message, lastRun: summary });
+        this.notice(message);
+      }
+    } finally {
+      if (this.controller === controller) this.controller = null;
+    }
+    return summary;
+  }
+
+  private target(embedder: Embedder, dims?: number): SyncTarget {
+    return { model: embedder.model, dims, chunker: this.chunker, rules: this.deps.rules() };
+  }
+
+  /**
+   * Checks the model before anything is deleted or embedded; returns its vector size if known.
+   * A model that passed is not asked again (one `/api/show` per model, not per edit) until a run fails.
+   */
+  private async checkModel(embedder: Embedder, signal: AbortSignal): Promise<number | undefined> {
+    if (this.verifiedModel?.model === embedder.model) return this.verifiedModel.dims;
+    const info = await embedder.describe(signal);
+    if (!info.canEmbed) throw embedErrors.notEmbedding(embedder.model);
+    this.verifiedModel = { model: embedder.model, dims: info.dims };
+    return info.dims;
+  }
+
+  private async fullSync(forceRebuild: boolean, signal: AbortSignal, summary: IndexRunSummary): Promise<void> {
+    const store = await this.ensureWritableStore();
+    const embedder = this.deps.embedder();
+    this.setStatus({ state: "indexing", progress: { done: 0, total: 0, embedded: 0, notesPerSecond: 0, etaSeconds: null }, message: null });
+    let dims: number | undefined;
+    if (forceRebuild) {
+      // The old index stays until the new model is known to work.
+      dims = await this.checkModel(embedder, signal);
+      await store.reset(embedder.model, this.chunker);
+      summary.rebuilt = "The index was rebuilt on request.";
+    } else await this.alignEmptyStore(store, embedder.model);
+
+    const listing = await this.deps.source.list();
+    for (let attempt = 0; ; attempt++) {
+      const snapshot = store.snapshot();
+      const scan = scanForSync(snapshot, listing, this.target(embedder, dims));
+      if (scan.rebuild) {
+        // Confirm the new model works before the old vectors go.
+        if (dims === undefined) dims = await this.checkModel(embedder, signal);
+        const reason = describeRebuild(scan.rebuild);
+        this.notice(reason);
+        summary.rebuilt = reason;
+        await store.reset(embedder.model, this.chunker);
+      }
+      try {
+        await this.runScan(store, embedder, scan.rebuild ? store.snapshot() : snapshot, scan, signal, summary, dims);
+        break;
+      } catch (error) {
+        if (!(error instanceof DimensionsChanged) || attempt > 0) throw error;
+        dims = error.to;
+      }
+    }
+    if (summary.written + summary.removed > 0) await store.compact();
+  }
+
+  private async pathSync(paths: readonly string[], signal: AbortSignal, summary: IndexRunSummary): Promise<void> {
+    const store = await this.ensureWritableStore();
+    const embedder = this.deps.embedder();
+    const target = this.target(embedder);
+    if (!sameModel(store.model, target.model) || store.chunker !== target.chunker) {
+      // Another model or chunker: only a full reconcile (a rebuild) can do it right.
+      summary.kind = "full";
+      return this.fullSync(false, signal, summary);
+    }
+    const stats = new Map<string, VaultFileInfo>();
+    const notes = new Map<string, IndexedNote>();
+    for (const path of paths) {
+      const stat = await this.deps.source.stat(path);
+      if (stat) stats.set(path, stat);
+      const known = store.getNote(path);
+      if (known) notes.set(path, known);
+    }
+    const snapshot: IndexSnapshot = { model: store.model, dims: store.dims, chunker: store.chunker, notes };
+    const scan = scanPaths(snapshot, paths, stats, target);
+    this.setStatus({ state: "indexing", progress: { done: 0, total: scan.toRead.length, embedded: 0, notesPerSecond: 0, etaSeconds: null }, message: null }, scan.toRead.length > 0);
+    try {
+      await this.runScan(store, embedder, snapshot, scan, signal, summary, undefined);
+    } catch (error) {
+      if (!(error instanceof DimensionsChanged)) throw error;
+      summary.kind = "full";
+      await this.fullSync(false, signal, summary);
+    }
+  }
+
+  /**
+   * Phase 2 for a scan: reads each note, resolves its operation, embeds what is missing in
+   * batches and persists every completed batch. Deletions of vanished notes come last, so a note
+   * renamed during the run is re-pathed rather than deleted and embedded again.
+   */
+  private async runScan(store: IndexStorePort, embedder: Embedder, snapshot: IndexSnapshot, scan: SyncScan, signal: AbortSignal, summary: IndexRunSummary, knownDims: number | undefined): Promise<void> {
+    const rules = this.deps.rules();
+    const resolver = new SyncResolver(snapshot, scan, rules);
+    // Vectors of notes gone from the vault, by chunk hash, read once and only if a new note needs them.
+    let vanishedPool: Map<string, Float32Array[]> | null = null;
+    const vanishedVectors = () => {
+      if (!vanishedPool) {
+        vanishedPool = new Map();
+        for (const path of scan.vanished) addVectors(vanishedPool, store.vectorsOf(path));
+      }
+      return vanishedPool;
+    };
+    const batchSize = Math.max(1, this.deps.batchSize ?? 32);
+    const started = this.now();
+    const total = scan.toRead.length;
+    let done = 0;
+    let modelChecked = knownDims !== undefined;
+    let expectedDims = store.dims || knownDims || 0;
+
+    summary.unchanged += scan.unchanged;
+    const simple: IndexStoreOp[] = [];
+    const waiting: PendingNote[] = [];
+    const queue: EmbedItem[] = [];
+    // Held in an object: both are set from inside callbacks, which narrowing cannot see.
+    const pipe: { inflight: Promise<void> | null; failure: Error | null } = { inflight: null, failure: null };
+
+    const progress = (force = false) => {
+      const seconds = (this.now() - started) / 1000;
+      const rate = seconds > 0 ? done / seconds : 0;
+      const left = total - done;
+      this.setStatus({ state: "indexing", progress: { done, total, embedded: summary.embedded, notesPerSecond: rate, etaSeconds: rate > 0 ? left / rate : null } }, force);
+    };
+
+    const countOp = (op: IndexStoreOp) => {
+      if (op.kind === "remove") summary.removed++;
+      else if (op.kind === "put") summary.written++;
+    };
+
+    /** Persists the simple ops and every note whose vectors are all there, in order. */
+    const persistReady = async () => {
+      const ops: IndexStoreOp[] = simple.splice(0);
+      while (waiting.length > 0 && waiting[0].missing === 0) {
+        const note = waiting.shift() as PendingNote;
+        const chunks = note.chunks as StoredChunkWithVector[];
+        ops.push({ kind: "put", note: noteMeta(note.op), chunks, replaces: note.op.removeSource && note.op.reuseFrom !== null ? note.op.reuseFrom : undefined });
+      }
+      if (ops.length === 0) return;
+      await store.apply(ops);
+      ops.forEach(countOp);
+    };
+
+    // Writes run beside the embedding requests (the store queues them), never between two requests.
+    let persisting: Promise<void> = Promise.resolve();
+    let lastPersist = this.now();
+    const schedulePersist = (force: boolean) => {
+      let ready = simple.length;
+      while (ready < waiting.length + simple.length && waiting[ready - simple.length].missing === 0) ready++;
+      if (ready === 0) return;
+      if (!force && ready < PERSIST_GROUP && this.now() - lastPersist < PERSIST_EVERY_MS) return;
+      lastPersist = this.now();
+      persisting = persisting.then(persistReady).catch((error: unknown) => {
+        pipe.failure ??= error instanceof Error ? error : new Error(String(error));
+      });
+    };
+
+    const embedBatch = async (batch: EmbedItem[]) => {
+      if (!modelChecked) {
+        const dims = await this.checkModel(embedder, signal);
+        modelChecked = true;
+        if (dims !== undefined && store.dims !== 0 && dims !== store.dims) throw new DimensionsChanged(store.dims, dims);
+        if (dims !== undefined) expectedDims = expectedDims || dims;
+      }
+      const vectors = await embedder.embed(
+        batch.map((item) => item.text),
+        signal,
+        "document",
+      );
+      if (vectors.length !== batch.length) throw embedErrors.badAnswer(`${vectors.length} vectors for ${batch.length} texts`);
+      for (const vector of vectors) {
+        if (expectedDims === 0) expectedDims = vector.length;
+        if (vector.length !== expectedDims) throw embedErrors.wrongDimensions(embedder.model, vector.length, expectedDims);
+      }
+      batch.forEach((item, i) => {
+        const chunk = item.note.op.analysis.chunks[item.index];
+        item.note.chunks[item.index] = { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, vector: vectors[i] };
+        item.note.missing--;
+      });
+      summary.embedded += batch.length;
+      schedulePersist(false);
+      progress();
+    };
+
+    const settle = async () => {
+      if (pipe.inflight) await pipe.inflight;
+      pipe.inflight = null;
+      if (pipe.failure) throw pipe.failure;
+    };
+
+    /** Starts the next request once the previous one finished; reading goes on meanwhile. */
+    const pump = async (force: boolean) => {
+      while (queue.length >= batchSize || (force && queue.length > 0)) {
+        await settle();
+        const batch = queue.splice(0, batchSize);
+        pipe.inflight = embedBatch(batch).catch((error: unknown) => {
+          pipe.failure = error instanceof Error ? error : new Error(String(error));
+        });
+      }
+      if (force) await settle();
+    };
+
+    try {
+      if (scan.removals.length > 0) {
+        await store.apply(scan.removals.map((op): IndexStoreOp => ({ kind: "remove", path: op.path })));
+        summary.removed += scan.removals.length;
+      }
+      for (const path of scan.toRead) {
+        if (signal.aborted) throw embedErrors.aborted();
+        if (pipe.failure) await settle();
+        const content = await this.deps.source.read(path);
+        const analysis: NoteAnalysis | null = content === null ? null : analyzeNote(path, content, this.chunkOptions);
+        if (analysis) summary.read++;
+        const op = resolver.resolve(path, analysis);
+        done++;
+        if (!op) {
+          progress();
+          continue;
+        }
+        if (op.kind === "remove") simple.push({ kind: "remove", path: op.path });
+        else if (op.kind === "touch") {
+          const known = store.getNote(path);
+          if (known) simple.push({ kind: "meta", note: { path, mtime: op.stat.mtime, size: op.stat.size, contentHash: known.contentHash, tags: [...known.tags], chunkCount: known.chunkHashes.length } });
+        } else {
+          if (op.reason === "renamed") summary.renamed++;
+          const pending = this.prepare(store, op, vanishedVectors);
+          waiting.push(pending);
+          pending.chunks.forEach((chunk, index) => {
+            if (chunk === null) queue.push({ note: pending, index, text: op.analysis.chunks[index].embedText });
+          });
+        }
+        await pump(false);
+        schedulePersist(false);
+        progress();
+      }
+      await pump(true);
+      schedulePersist(true);
+      await persisting;
+      if (pipe.failure) throw pipe.failure;
+      const deletions = resolver.finish();
+      if (deletions.length > 0) {
+        await store.apply(deletions.map((op): IndexStoreOp => ({ kind: "remove", path: op.path })));
+        summary.removed += deletions.length;
+      }
+    } catch (error) {
+      // Let the request in flight end, keep every note that was completed, then report the first error.
+      if (pipe.inflight) await pipe.inflight;
+      schedulePersist(true);
+      await persisting;
+      throw pipe.failure ?? error;
+    }
+    progress(true);
+  }
+
+  /** The note's chunks with the vectors that can be reused by hash; null where one must be embedded. */
+  private prepare(store: IndexStorePort, op: Extract<SyncOp, { kind: "put" }>, vanished: () => Map<string, Float32Array[]>): PendingNote {
+    const pool = new Map<string, Float32Array[]>();
+    if (op.reuseFrom !== null) addVectors(pool, store.vectorsOf(op.reuseFrom));
+    let missing = 0;
+    const chunks = op.analysis.chunks.map((chunk): StoredChunkWithVector | null => {
+      // A note renamed and edited at once is "new": its unchanged chunks still come from the vanished note.
+      const vector = pool.get(chunk.hash)?.shift() ?? (op.reason === "new" ? vanished().get(chunk.hash)?.shift() : undefined);
+      if (!vector) {
+        missing++;
+        return null;
+      }
+      return { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, vector };
+    });
+    return { op, chunks, missing };
+  }
+
+  // ---------------------------------------------------------------- search
+
+  /**
+   * The chunks closest to `query`, with their text as the notes hold it now. Notes that are gone
+   * or now excluded are skipped, so a rule added a moment ago already applies.
+   */
+  async search(query: string, k: number, signal: AbortSignal): Promise<IndexSearchResult[]> {
+    const text = query.trim();
+    if (text === "" || k <= 0) return [];
+    const store = await this.ensureStore();
+    const embedder = this.deps.embedder();
+    if (store.stats().chunks === 0) return [];
+    if (!sameModel(store.model, embedder.model)) {
+      throw embedErrors.otherModel(store.model, embedder.model);
+    }
+    const [vector] = await embedder.embed([text], signal, "query");
+    if (!vector) return [];
+    if (store.dims !== 0 && vector.length !== store.dims) throw embedErrors.wrongDimensions(embedder.model, vector.length, store.dims);
+    const hits = store.query(vector, k * 2);
+    const rules = this.deps.rules();
+    const notes = new Map<string, { lines: string[]; excluded: boolean } | null>();
+    const results: IndexSearchResult[] = [];
+    for (const hit of hits) {
+      if (results.length >= k) break;
+      let note = notes.get(hit.path);
+      if (note === undefined) {
+        const content = await this.deps.source.read(hit.path);
+        note = content === null ? null : { lines: splitLines(content), excluded: excludedNote(hit.path, analyzeNote(hit.path, content, this.chunkOptions).metadata, rules) !== null };
+        notes.set(hit.path, note);
+      }
+      if (!note || note.excluded) continue;
+      const chunkText = note.lines.slice(hit.startLine, hit.endLine + 1).join("\n").trim();
+      if (chunkText === "") continue;
+      results.push({ ...hit, text: chunkText });
+    }
+    return results;
+  }
+
+  /** Search results as retrieval input for a plan prompt. */
+  async retrieve(query: string, k: number, signal: AbortSignal): Promise<RetrievedChunk[]> {
+    return (await this.search(query, k, signal)).map((r) => ({ path: r.path, headingPath: r.headingPath, text: r.text, score: r.score, startLine: r.startLine }));
+  }
+
+  /**
+   * What the next reconcile would do, without embedding or writing anything: changed notes are
+   * read and chunked locally to count the chunks that would be sent.
+   */
+  preview(): Promise<IndexPreview> {
+    return this.enqueue(async () => {
+      const store = await this.ensureStore();
+      const embedder = this.deps.embedder();
+      const rules = this.deps.rules();
+      const snapshot = store.snapshot();
+      const scan = scanForSync(snapshot, await this.deps.source.list(), this.target(embedder));
+      const resolver = new SyncResolver(snapshot, scan, rules);
+      const preview: IndexPreview = { ...store.stats(), model: store.model, dims: store.dims, toWrite: 0, toEmbed: 0, toRemove: scan.removals.length, renamed: 0, rebuild: scan.rebuild ? describeRebuild(scan.rebuild) : null, upToDate: false };
+      for (const path of scan.toRead) {
+        const content = await this.deps.source.read(path);
+        const op = resolver.resolve(path, content === null ? null : analyzeNote(path, content, this.chunkOptions));
+        if (op?.kind === "put") {
+          preview.toWrite++;
+          preview.toEmbed += op.embedCount;
+          if (op.reason === "renamed") preview.renamed++;
+        } else if (op?.kind === "remove") preview.toRemove++;
+      }
+      preview.toRemove += resolver.finish().length;
+      preview.upToDate = preview.rebuild === null && preview.toWrite === 0 && preview.toRemove === 0;
+      return preview;
+    });
+  }
+
+  /** Opens the index (if needed) and publishes its counts, without indexing anything. */
+  async load(): Promise<IndexStatus> {
+    await this.ensureStore();
+    if (this.current.state === "starting") this.setStatus({ state: "idle" });
+    else this.setStatus({});
+    return this.current;
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * Hardware-aware commands: "Detect my hardware" (desktop), the offline draft plan (no Ollama
+ * needed), and the hint that offers the draft when Ollama can't plan.
+ */
+import { Notice, Platform, SuggestModal, TFile, type App, type Plugin } from "obsidian";
+import { benchmarkModels, writeBenchmarkNote } from "../../core/plan/benchmark";
+import { withShowFacts } from "../../core/hardware/fit-check";
+import { computeFitTable, type FitRow } from "../../core/hardware/fit-table";
+import { VERDICT_LABELS } from "../../core/hardware/fit";
+import { chooseDraftStack } from "../../core/plan/offline-plan";
+import { effectiveProfile } from "../../core/hardware/stored-profile";
+import { formatGb } from "../../core/hardware/units";
+import { createLlm } from "../../adapters/ollama/llm-factory";
+import type { FetchFn } from "../../adapters/ollama/ollama-client";
+import type { GenerationSlot } from "../generate/generation-slot";
+import { profileFromDetection } from "../../core/hardware/detect";
+import { describeProfile, type HardwareProfile } from "../../core/hardware/profile";
+import { storeProfile } from "../../core/hardware/stored-profile";
+import { desktopBindings, detectFacts } from "../../adapters/node/hardware-detector";
+import { PlannerError, userMessage } from "../../core/shared/errors";
+import { profileFromStored } from "../../core/hardware/stored-profile";
+import { writeOfflineDraft } from "../../core/plan/offline-plan";
+import { resolveLanguage, type PlannerSettings } from "../../core/shared/settings";
+import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
+import { strings, uiLanguage } from "../shared/i18n";
+
+const TEXT = {
+  en: {
+    draftCommand: "Write offline draft plan",
+    detectCommand: "Detect my hardware",
+    detecting: "Detecting hardware…",
+    detected: (profile: string) => `Detected: ${profile}.`,
+    desktopOnly: "Hardware detection needs the desktop app. Describe your hardware in settings instead.",
+    saved: (path: string) => `Offline draft plan saved to ${path}`,
+    benchmarkCommand: "Benchmark installed models",
+    benchmarking: (model: string, i: number, n: number) => `Benchmarking ${model} (${i} of ${n})…`,
+    benchmarkSaved: (path: string) => `Model benchmark saved to ${path}`,
+    pullCommand: "Pull a model that fits",
+    pullPlaceholder: "Pick a model to download",
+    nothingToPull: "Every catalog model that fits this hardware is already installed, or no memory size is known.",
+    pulling: (model: string, percent: string) => `Pulling ${model}… ${percent}`,
+    pulled: (model: string) => `${model} is installed and ready.`,
+    recommended: "recommended",
+    hint: ' Or run "Write offline draft plan" for a draft built from your hardware without Ollama.',
+  },
+  zh: {
+    draftCommand: "生成离线草稿方案",
+    detectCommand: "检测我的硬件",
+    detecting: "正在检测硬件…",
+    detected: (profile: string) => `检测结果：${profile}。`,
+    desktopOnly: "硬件检测需要桌面版应用。请在设置中手动描述硬件。",
+    saved: (path: string) => `离线草稿方案已保存到 ${path}`,
+    benchmarkCommand: "测试已安装模型的速度",
+    benchmarking: (model: string, i: number, n: number) => `正在测试 ${model}（第 ${i}/${n} 个）…`,
+    benchmarkSaved: (path: string) => `模型基准测试已保存到 ${path}`,
+    pullCommand: "拉取适合此硬件的模型",
+    pullPlaceholder: "选择要下载的模型",
+    nothingToPull: "能在此硬件上运行的目录模型都已安装，或者不知道内存大小。",
+    pulling: (model: string, percent: string) => `正在拉取 ${model}… ${percent}`,
+    pulled: (model: string) => `${model} 已安装，可以使用。`,
+    recommended: "推荐",
+    hint: " 也可以运行“生成离线草稿方案”，不用 Ollama、仅根据硬件生成草稿方案。",
+  },
+};
+
+export interface HardwareCommandDeps {
+  settings: () => PlannerSettings;
+  save: (next: Partial<PlannerSettings>) => Promise<void>;
+  uiLanguage: () => string;
+  /** Benchmarks hold the generation slot: one model run at a time, and Stop works. */
+  slot?: GenerationSlot;
+  fetch?: FetchFn;
+}
+
+/**
+ * Detects this machine's hardware, stores it as the profile (and as the description when that is
+ * empty) and tells the user what was found. Returns the profile, or null on mobile.
+ */
+export async function detectAndSaveHardware(deps: HardwareCommandDeps): Promise<HardwareProfile | null> {
+  const t = strings(TEXT);
+  const bindings = await desktopBindings();
+  if (!bindings) {
+    new Notice(t.desktopOnly);
+    return null;
+  }
+  const notice = new Notice(t.detecting, 0);
+  try {
+    const settings = deps.settings();
+    const lang = resolveLanguage(settings.language, deps.uiLanguage());
+    const profile = profileFromDetection(await detectFacts(bindings), lang);
+    const description = describeProfile(profile, lang);
+    await deps.save({ hardwareProfile: storeProfile(profile, "detected", new Date()), ...(settings.hardware.trim() === "" ? { hardware: description } : {}) });
+    new Notice([t.detected(description), ...profile.warnings].join(" "), 10000);
+    return profile;
+  } catch (error) {
+    showFailure(error);
+    return null;
+  } finally {
+    notice.hide();
+  }
+}
+
+/** The hint appended to a failure when the offline draft is the way forward; empty otherwise. */
+export function offlineDraftHint(error: unknown): string {
+  return error instanceof PlannerError && (error.kind === "unreachable" || error.kind === "no-models") ? strings(TEXT).hint : "";
+}
+
+/** Writes the offline draft for the settings' hardware and uses, opens it and returns its path. */
+export async function writeDraftNote(app: App, settings: PlannerSettings, uiLanguage: string): Promise<string | undefined> {
+  try {
+    const path = await writeOfflineDraft(new ObsidianVaultPort(app.vault), settings.plansFolder, {
+      tier: settings.defaultTier,
+      language: resolveLanguage(settings.language, uiLanguage),
+      hardware: settings.hardware,
+      usage: settings.usage,
+      ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
+      created: new Date(),
+    });
+    new Notice(strings(TEXT).saved(path));
+    if (settings.openPlanAfterWrite) await openNote(app, path);
+    return path;
+  } catch (error) {
+    showFailure(error);
+    return undefined;
+  }
+}
+
+/** The Ollama client for the settings' host (the host policy applies). */
+function llmFor(deps: HardwareCommandDeps, settings: PlannerSettings) {
+  return createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch ?? ((input, init) => window.fetch(input, init))).llm;
+}
+
+/** A failure as the user sees it, with the offline draft offered when Ollama can't help. */
+function showFailure(error: unknown): void {
+  new Notice(userMessage(error) + offlineDraftHint(error), 10000);
+}
+
+async function openNote(app: App, path: string): Promise<void> {
+  const file = app.vault.getAbstractFileByPath(path);
+  if (file instanceof TFile) await app.workspace.getLeaf(false).openFile(file);
+}
+
+/** Runs the fixed prompt on every installed chat model that fits and writes the comparison note. */
+export async function runBenchmark(app: App, deps: HardwareCommandDeps): Promise<string | undefined> {
+  const t = strings(TEXT);
+  const controller = deps.slot ? deps.slot.acquire() : new AbortController();
+  if (!controller) return undefined;
+  const progress = new Notice(t.benchmarking("…", 0, 0), 0);
+  try {
+    const settings = deps.settings();
+    const lang = resolveLanguage(settings.language, deps.uiLanguage());
+    const llm = llmFor(deps, settings);
+    const models = await withShowFacts(llm, await llm.listModels(controller.signal), controller.signal, { includeCatalog: true });
+    const run = await benchmarkModels({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, models, effectiveProfile(settings, lang), controller.signal, (model, i, n) =>
+      progress.setMessage(t.benchmarking(model, i + 1, n)),
+    );
+    const path = await writeBenchmarkNote(new ObsidianVaultPort(app.vault), settings.plansFolder, run, lang);
+    new Notice(t.benchmarkSaved(path));
+    if (settings.openPlanAfterWrite) await openNote(app, path);
+    return path;
+  } catch (error) {
+    showFailure(error);
+    return undefined;
+  } finally {
+    progress.hide();
+    deps.slot?.release(controller);
+  }
+}
+
+/** Catalog models that run well here and are not installed; the offline draft's pick first. */
+export async function pullCandidates(deps: HardwareCommandDeps): Promise<{ rows: FitRow[]; recommended: Set<string> }> {
+  const settings = deps.settings();
+  const lang = resolveLanguage(settings.language, deps.uiLanguage());
+  const llm = llmFor(deps, settings);
+  const table = computeFitTable(effectiveProfile(settings, lang), { installed: await llm.listModels(), lang });
+  const stack = chooseDraftStack(table, settings.usage, lang);
+  const picks = [stack.main, stack.embedding].filter((row): row is FitRow => row !== undefined && !row.installed);
+  const rest = table.rows
+    .filter((row) => !row.installed && (row.fit.verdict === "fits-vram" || row.fit.verdict === "cpu-only") && !picks.includes(row))
+    .sort((a, b) => (b.fit.needGb ?? 0) - (a.fit.needGb ?? 0));
+  return { rows: [...picks, ...rest], recommended: new Set(picks.map((row) => row.tag)) };
+}
+
+/** Pulls `tag` with a progress notice; returns true when Ollama reported success. */
+export async function pullWithProgress(deps: HardwareCommandDeps, tag: string, signal: AbortSignal): Promise<boolean> {
+  const t = strings(TEXT);
+  const settings = deps.settings();
+  const llm = llmFor(deps, settings);
+  const notice = new Notice(t.pulling(tag, ""), 0);
+  try {
+    if (!llm.pullModel) return false;
+    await llm.pullModel(
+      tag,
+      (p) => notice.setMessage(t.pulling(tag, p.total ? `${Math.floor(((p.completed ?? 0) / p.total) * 100)}%` : p.status)),
+      signal,
+    );
+    new Notice(t.pulled(tag));
+    return true;
+  } catch (error) {
+    showFailure(error);
+    return false;
+  } finally {
+    notice.hide();
+  }
+}
+
+/** Picks a fitting catalog model to pull. */
+class PullModal extends SuggestModal<FitRow> {
+  constructor(
+    app: App,
+    private readonly rows: FitRow[],
+    private readonly recommended: ReadonlySet<string>,
+    private readonly onPick: (row: FitRow) => void,
+  ) {
+    super(app);
+    this.setPlaceholder(strings(TEXT).pullPlaceholder);
+  }
+
+  getSuggestions(query: string): FitRow[] {
+    const q = query.trim().toLowerCase();
+    return this.rows.filter((row) => row.tag.toLowerCase().includes(q) || row.name.toLowerCase().includes(q));
+  }
+
+  renderSuggestion(row: FitRow, el: HTMLElement): void {
+    const lang = uiLanguage();
+    el.createDiv({ text: `${row.tag}${this.recommended.has(row.tag) ? ` (${strings(TEXT).recommended})` : ""}` });
+    el.createEl("small", { text: `${row.name} · ${row.quantization} · ${formatGb(row.fit.needGb ?? 0)} · ${VERDICT_LABELS[lang][row.fit.verdict]}` });
+  }
+
+  onChooseSuggestion(row: FitRow): void {
+    this.onPick(row);
+  }
+}
+
+/** Registers "Write offline draft plan", "Benchmark installed models", "Pull a model that fits" and, on desktop, "Detect my hardware". No default hotkeys. */
+export function registerHardwareCommands(plugin: Plugin, deps: HardwareCommandDeps): void {
+  const pulls = new AbortController();
+  plugin.register(() => pulls.abort());
+  plugin.addCommand({ id: "benchmark-models", name: strings(TEXT).benchmarkCommand, callback: () => void runBenchmark(plugin.app, deps) });
+  plugin.addCommand({
+    id: "pull-model",
+    name: strings(TEXT).pullCommand,
+    callback: () =>
+      void pullCandidates(deps).then(
+        ({ rows, recommended }) => {
+          if (rows.length === 0) {
+            new Notice(strings(TEXT).nothingToPull);
+            return;
+          }
+          new PullModal(plugin.app, rows, recommended, (row) => void pullWithProgress(deps, row.tag, pulls.signal)).open();
+        },
+        showFailure,
+      ),
+  });
+  if (Platform.isDesktop) {
+    plugin.addCommand({ id: "detect-hardware", name: strings(TEXT).detectCommand, callback: () => void detectAndSaveHardware(deps) });
+  }
+  plugin.addCommand({
+    id: "write-offline-draft",
+    name: strings(TEXT).draftCommand,
+    callback: () => void writeDraftNote(plugin.app, deps.settings(), deps.uiLanguage()),
+  });
+}

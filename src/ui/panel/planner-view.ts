@@ -1,0 +1,481 @@
+/**
+ * The sidebar panel: connection line, planner form, the answer streaming in as rendered Markdown,
+ * what to do with it afterwards, the index status and "Ask my vault". It calls the core; it holds
+ * no planning logic of its own. Index, retrieval and hardware fit plug in through `PanelFeatures`.
+ */
+import { ItemView, MarkdownView, Notice, Setting, TFile, setIcon, type Plugin, type WorkspaceLeaf } from "obsidian";
+import { probeConnection, type ConnectionStatus } from "../../core/plan/connection";
+import { InterruptedPlan, planInputFromSettings, streamPlan, writePlanNote } from "../../core/plan/generate-plan";
+import { userMessage } from "../../core/shared/errors";
+import type { PlanRecord } from "../../core/plan/plan-note";
+import type { InstalledModel } from "../../core/shared/ports";
+import type { LanguageSetting, PlannerSettings, Tier } from "../../core/shared/settings";
+import { createLlm } from "../../adapters/ollama/llm-factory";
+import { vaultIndexFor } from "../index/vault-index";
+import type { FetchFn } from "../../adapters/ollama/ollama-client";
+import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
+import { AskVaultSection } from "./ask-vault";
+import { writeDraftNote } from "../hardware/hardware-commands";
+import type { GenerationSlot } from "../generate/generation-slot";
+import { strings } from "../shared/i18n";
+import { iconButton } from "../shared/icon-button";
+import { IndexSection } from "./index-section";
+import type { PanelFeatures } from "./panel-ports";
+import { SourcesList } from "./sources-list";
+import { StreamingMarkdown } from "./streaming-markdown";
+
+export const PLANNER_VIEW_TYPE = "ai-stack-planner-view";
+
+/** Pause between renders of the streamed answer: smooth, and never more than this behind. */
+export const RENDER_INTERVAL_MS = 200;
+
+const TEXT = {
+  en: {
+    title: "Stack planner",
+    open: "Open stack planner",
+    checking: "Checking Ollama…",
+    connected: (version: string, host: string) => `Ollama ${version} at ${host}`,
+    loaded: (models: string) => `Loaded now: ${models}`,
+    nothingLoaded: "No model loaded yet",
+    retry: "Check the connection again",
+    offlineDraft: "Write offline draft plan",
+    tier: "Tier",
+    basic: "Basic",
+    pro: "Pro",
+    hardware: "Hardware",
+    usage: "Main uses",
+    model: "Chat model",
+    firstModel: "First installed model",
+    fitTable: "Show how the chosen model fits this hardware",
+    language: "Language",
+    auto: "Auto",
+    generate: "Generate",
+    stop: "Stop",
+    receiving: (model: string, chars: number) => `${model}: ${chars.toLocaleString()} characters…`,
+    done: (model: string, seconds: number, tps: string) => `${model}: done in ${seconds.toFixed(1)} s${tps}`,
+    stopped: "Stopped. The answer so far is shown below.",
+    save: "Save as note",
+    insert: "Insert into current note",
+    copy: "Copy",
+    regenerate: "Regenerate",
+    saved: (path: string) => `Stack plan saved to ${path}`,
+    noEditor: "Open a note in the editor first.",
+    inserted: (name: string) => `Plan inserted into ${name}.`,
+    copied: "Plan copied.",
+    sources: "From your notes",
+    copyFailed: "Couldn't copy: the clipboard isn't available.",
+  },
+  zh: {
+    title: "技术栈规划",
+    open: "打开技术栈规划",
+    checking: "正在检查 Ollama…",
+    connected: (version: string, host: string) => `Ollama ${version}，地址 ${host}`,
+    loaded: (models: string) => `已加载：${models}`,
+    nothingLoaded: "尚未加载模型",
+    retry: "重新检查连接",
+    offlineDraft: "写入离线草稿计划",
+    tier: "版本",
+    basic: "基础版",
+    pro: "专家版",
+    hardware: "硬件",
+    usage: "主要用途",
+    model: "对话模型",
+    firstModel: "第一个已安装的模型",
+    fitTable: "查看所选模型与此硬件的匹配情况",
+    language: "语言",
+    auto: "自动",
+    generate: "生成",
+    stop: "停止",
+    receiving: (model: string, chars: number) => `${model}：已接收 ${chars.toLocaleString()} 个字符…`,
+    done: (model: string, seconds: number, tps: string) => `${model}：用时 ${seconds.toFixed(1)} 秒${tps}`,
+    stopped: "已停止。下面是目前收到的内容。",
+    save: "保存为笔记",
+    insert: "插入当前笔记",
+    copy: "复制",
+    regenerate: "重新生成",
+    saved: (path: string) => `方案已保存到 ${path}`,
+    noEditor: "请先在编辑器中打开一篇笔记。",
+    inserted: (name: string) => `方案已插入 ${name}。`,
+    copied: "已复制方案。",
+    sources: "来自你的笔记",
+    copyFailed: "无法复制：剪贴板不可用。",
+  },
+};
+
+/** What the panel needs from the plugin. */
+export interface PlannerViewDeps {
+  settings: () => PlannerSettings;
+  fetch: FetchFn;
+  uiLanguage: () => string;
+  slot: GenerationSlot;
+  /** Index, retrieval and hardware fit, once those features are there. */
+  features?: PanelFeatures;
+}
+
+interface FormState {
+  tier: Tier;
+  hardware: string;
+  usage: string;
+  model: string;
+  language: LanguageSetting;
+}
+
+export class PlannerView extends ItemView {
+  private readonly t = strings(TEXT);
+  private form!: FormState;
+  private connectionEl!: HTMLElement;
+  private modelSelect!: HTMLSelectElement;
+  private fitEl!: HTMLElement;
+  private generateButton!: HTMLButtonElement;
+  private stopButton!: HTMLButtonElement;
+  private statusEl!: HTMLElement;
+  private sources!: SourcesList;
+  private actionsEl!: HTMLElement;
+  private answer!: StreamingMarkdown;
+  private controller: AbortController | null = null;
+  private chatModels: InstalledModel[] = [];
+  private plan: PlanRecord | null = null;
+  /** The editor "Insert into current note" writes to: the last Markdown view the user was in. */
+  private lastMarkdownView: MarkdownView | null = null;
+  private indexSection: IndexSection | null = null;
+  private ask: AskVaultSection | null = null;
+  private closed = false;
+
+  constructor(
+    leaf: WorkspaceLeaf,
+    private readonly deps: PlannerViewDeps,
+  ) {
+    super(leaf);
+  }
+
+  getViewType(): string {
+    return PLANNER_VIEW_TYPE;
+  }
+
+  getDisplayText(): string {
+    return this.t.title;
+  }
+
+  getIcon(): string {
+    return "layers";
+  }
+
+  async onOpen(): Promise<void> {
+    const s = this.deps.settings();
+    this.form = { tier: s.defaultTier, hardware: s.hardware, usage: s.usage, model: s.chatModel, language: s.language };
+    const root = this.contentEl;
+    root.empty();
+    root.addClass("ai-stack-planner-view");
+
+    this.connectionEl = root.createDiv({ cls: "ai-stack-planner-connection" });
+    this.buildForm(root.createDiv({ cls: "ai-stack-planner-form" }));
+
+    const buttons = root.createDiv({ cls: "ai-stack-planner-buttons" });
+    this.generateButton = iconButton(buttons, this.t.generate, "sparkles", "mod-cta ai-stack-planner-generate");
+    this.stopButton = iconButton(buttons, this.t.stop, "square", "ai-stack-planner-stop");
+    this.stopButton.disabled = true;
+    this.registerDomEvent(this.generateButton, "click", () => void this.generate());
+    this.registerDomEvent(this.stopButton, "click", () => this.controller?.abort());
+
+    this.statusEl = root.createDiv({ cls: "ai-stack-planner-run-status", attr: { "aria-live": "polite" } });
+    this.sources = new SourcesList(this.app, this, root.createDiv({ cls: "ai-stack-planner-sources" }));
+    const answerEl = root.createDiv({ cls: "ai-stack-planner-answer markdown-rendered" });
+    this.answer = new StreamingMarkdown(this.app, this, answerEl, { intervalMs: RENDER_INTERVAL_MS });
+    this.actionsEl = root.createDiv({ cls: "ai-stack-planner-actions" });
+
+    this.indexSection = new IndexSection(this, root.createDiv({ cls: "ai-stack-planner-index" }), this.deps.features?.index?.());
+    this.ask = new AskVaultSection(this.app, this, root.createDiv({ cls: "ai-stack-planner-ask" }), {
+      settings: this.deps.settings,
+      fetch: this.deps.fetch,
+      slot: this.deps.slot,
+      uiLanguage: this.deps.uiLanguage,
+      retriever: () => this.deps.features?.retriever?.(),
+    });
+
+    this.trackMarkdownView();
+    await this.refreshConnection();
+  }
+
+  async onClose(): Promise<void> {
+    this.closed = true;
+    this.controller?.abort();
+    this.answer.close();
+    this.ask?.close();
+    this.indexSection?.close();
+    this.contentEl.empty();
+    await Promise.resolve();
+  }
+
+  /** Re-checks Ollama and refreshes the connection line and the model picker. */
+  async refreshConnection(): Promise<ConnectionStatus> {
+    const el = this.connectionEl;
+    el.empty();
+    el.removeClass("is-error");
+    el.createSpan({ cls: "ai-stack-planner-muted", text: this.t.checking });
+    const settings = this.deps.settings();
+    let status: ConnectionStatus;
+    // A host the settings refuse is a settings problem; only a host that did not answer gets the draft.
+    let hostRefused = false;
+    try {
+      status = await probeConnection(createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch).llm);
+    } catch (error) {
+      hostRefused = true;
+      status = { host: settings.ollamaHost, reachable: false, loaded: [], chatModels: [], error: userMessage(error) };
+    }
+    if (this.closed) return status;
+    el.empty();
+    el.toggleClass("is-error", !status.reachable);
+    const dot = el.createSpan({ cls: "ai-stack-planner-dot" });
+    setIcon(dot, status.reachable ? "circle-check" : "circle-alert");
+    const text = el.createDiv({ cls: "ai-stack-planner-connection-text" });
+    if (status.reachable) {
+      text.createDiv({ cls: "ai-stack-planner-connected", text: this.t.connected(status.version ?? "?", status.host) });
+      text.createDiv({ cls: "ai-stack-planner-muted ai-stack-planner-loaded", text: status.loaded.length ? this.t.loaded(status.loaded.join(", ")) : this.t.nothingLoaded });
+    } else {
+      text.createDiv({ cls: "ai-stack-planner-connection-error", text: status.error ?? "" });
+      if (!hostRefused) {
+        const draft = iconButton(text, this.t.offlineDraft, "file-text", "ai-stack-planner-offline-draft");
+        this.registerDomEvent(draft, "click", () => void this.writeOfflineDraft());
+      }
+    }
+    const retry = el.createEl("button", { cls: "clickable-icon ai-stack-planner-retry", attr: { "aria-label": this.t.retry } });
+    setIcon(retry, "refresh-cw");
+    this.registerDomEvent(retry, "click", () => void this.refreshConnection());
+    this.fillModels(status);
+    return status;
+  }
+
+  /** The offline draft for what the form says now (no model needed), as the command writes it. */
+  private async writeOfflineDraft(): Promise<string | undefined> {
+    const settings = this.deps.settings();
+    // A stored hardware profile describes the settings' hardware, not a different one typed here.
+    const hardwareProfile = this.form.hardware === settings.hardware ? settings.hardwareProfile : null;
+    return writeDraftNote(this.app, { ...settings, defaultTier: this.form.tier, hardware: this.form.hardware, usage: this.form.usage, hardwareProfile }, this.deps.uiLanguage());
+  }
+
+  private buildForm(container: HTMLElement): void {
+    const t = this.t;
+    new Setting(container).setName(t.tier).addDropdown((d) => {
+      d.addOption("basic", t.basic).addOption("pro", t.pro).setValue(this.form.tier);
+      d.selectEl.addClass("ai-stack-planner-tier");
+      this.registerDomEvent(d.selectEl, "change", () => (this.form.tier = d.selectEl.value === "basic" ? "basic" : "pro"));
+    });
+    this.textArea(container, t.hardware, this.form.hardware, "ai-stack-planner-hardware", (v) => {
+      this.form.hardware = v;
+      this.labelModels();
+      this.showFit();
+    });
+    this.textArea(container, t.usage, this.form.usage, "ai-stack-planner-usage", (v) => (this.form.usage = v));
+    const modelSetting = new Setting(container).setName(t.model).addDropdown((d) => {
+      this.modelSelect = d.selectEl;
+      this.modelSelect.addClass("ai-stack-planner-model");
+      this.registerDomEvent(this.modelSelect, "change", () => {
+        this.form.model = this.modelSelect.value;
+        this.showFit();
+      });
+    });
+    modelSetting.settingEl.addClass("ai-stack-planner-stacked");
+    this.fitEl = modelSetting.settingEl.createDiv({ cls: "ai-stack-planner-fit" });
+    new Setting(container).setName(t.language).addDropdown((d) => {
+      d.addOption("auto", t.auto).addOption("en", "English").addOption("zh", "中文").setValue(this.form.language);
+      d.selectEl.addClass("ai-stack-planner-language");
+      this.registerDomEvent(d.selectEl, "change", () => (this.form.language = d.selectEl.value === "en" || d.selectEl.value === "zh" ? d.selectEl.value : "auto"));
+    });
+  }
+
+  private textArea(container: HTMLElement, name: string, value: string, cls: string, onInput: (value: string) => void): void {
+    const setting = new Setting(container).setName(name);
+    setting.settingEl.addClass("ai-stack-planner-stacked");
+    setting.addTextArea((area) => {
+      area.setValue(value);
+      area.inputEl.rows = 2;
+      area.inputEl.addClass(cls);
+      this.registerDomEvent(area.inputEl, "input", () => onInput(area.inputEl.value));
+    });
+  }
+
+  private fillModels(status: ConnectionStatus): void {
+    const select = this.modelSelect;
+    this.chatModels = status.chatModels;
+    select.empty();
+    select.createEl("option", { value: "", text: this.t.firstModel });
+    for (const m of status.chatModels) select.createEl("option", { value: m.name });
+    if (this.form.model && !status.chatModels.some((m) => m.name === this.form.model)) select.createEl("option", { value: this.form.model, text: this.form.model });
+    select.value = this.form.model;
+    this.labelModels();
+    this.showFit();
+  }
+
+  /** Each installed model's label, with its fit on the form's hardware when hardware fit is available. */
+  private labelModels(): void {
+    const fit = this.deps.features?.fit?.();
+    for (const option of Array.from(this.modelSelect.options)) {
+      const model = this.chatModels.find((m) => m.name === option.value);
+      if (!model) continue;
+      const verdict = fit?.verdict(model, this.form.hardware);
+      option.text = [model.name, model.parameterSize, verdict?.label].filter(Boolean).join(" · ");
+      option.toggleClass("is-too-big", verdict?.fits === false);
+    }
+  }
+
+  /** The fit table of the chosen model, one click away; hidden while hardware fit is not available. */
+  private showFit(): void {
+    const el = this.fitEl;
+    el.empty();
+    const fit = this.deps.features?.fit?.();
+    const model = this.chatModels.find((m) => m.name === this.form.model) ?? (this.form.model ? undefined : this.chatModels[0]);
+    const rows = fit && model ? fit.table(model, this.form.hardware) : [];
+    if (rows.length === 0) return;
+    const details = el.createEl("details");
+    details.createEl("summary", { text: this.t.fitTable });
+    const table = details.createEl("table", { cls: "ai-stack-planner-fit-table" });
+    for (const row of rows) {
+      const tr = table.createEl("tr", { cls: row.verdict.fits === false ? "is-too-big" : row.verdict.fits ? "is-fit" : "" });
+      tr.createEl("td", { text: row.label });
+      tr.createEl("td", { text: row.memory });
+      tr.createEl("td", { text: row.verdict.label });
+    }
+  }
+
+  /** Streams a plan into the panel; nothing is written until the user saves it. */
+  async generate(): Promise<PlanRecord | null> {
+    const controller = this.deps.slot.acquire();
+    if (!controller) return null;
+    this.controller = controller;
+    this.setRunning(true);
+    this.plan = null;
+    this.actionsEl.empty();
+    this.sources.clear();
+    await this.answer.flush("");
+    const settings = { ...this.deps.settings(), chatModel: this.form.model, language: this.form.language };
+    let model = "";
+    try {
+      const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
+      const input = planInputFromSettings(settings, this.form, this.deps.uiLanguage());
+      // The vault index adds "From my notes" the same way as the palette commands (core/plan-context).
+      const notes = vaultIndexFor(this.app)?.retriever() ?? null;
+      const plan = await streamPlan({ llm, now: () => new Date(), monotonicMs: () => performance.now(), notes }, input, controller.signal, {
+        onContext: (context) => {
+          if (context.used.length > 0) this.sources.show(context.used, this.t.sources);
+        },
+        onStart: (name) => {
+          model = name;
+          this.statusEl.setText(this.t.receiving(name, 0));
+        },
+        onChunk: (_chunk, received) => {
+          this.statusEl.setText(this.t.receiving(model, received.length));
+          this.answer.update(received);
+        },
+      });
+      this.plan = plan;
+      const tps = plan.tokensPerSecond ? ` · ${plan.tokensPerSecond.toFixed(1)} tok/s` : "";
+      this.statusEl.setText(this.t.done(plan.model, plan.generationSeconds, tps));
+      // The model is loaded now: let the connection line say so.
+      if (!this.closed) void this.refreshConnection();
+      return plan;
+    } catch (error) {
+      if (error instanceof InterruptedPlan && error.partial) {
+        this.plan = error.partial;
+        this.statusEl.setText(error.kind === "aborted" ? this.t.stopped : userMessage(error));
+      } else {
+        this.statusEl.setText(userMessage(error));
+      }
+      return null;
+    } finally {
+      this.deps.slot.release(controller);
+      this.controller = null;
+      // The run is over once the whole answer is on screen.
+      await this.answer.flush(this.plan?.answer ?? "");
+      this.setRunning(false);
+      if (this.plan && !this.closed) this.showActions(this.plan);
+    }
+  }
+
+  /** Stops the panel's running generation, if any. */
+  stop(): void {
+    this.controller?.abort();
+  }
+
+  private setRunning(running: boolean): void {
+    this.generateButton.disabled = running;
+    this.stopButton.disabled = !running;
+    this.contentEl.toggleClass("is-generating", running);
+  }
+
+  private showActions(plan: PlanRecord): void {
+    const el = this.actionsEl;
+    el.empty();
+    const button = (text: string, icon: string, cls: string, onClick: () => unknown) => {
+      const b = iconButton(el, text, icon, `ai-stack-planner-action ${cls}`);
+      this.registerDomEvent(b, "click", () => void onClick());
+    };
+    button(this.t.save, "file-plus", "ai-stack-planner-save", () => this.saveAsNote(plan));
+    button(this.t.insert, "text-cursor-input", "ai-stack-planner-insert", () => this.insertIntoNote(plan));
+    button(this.t.copy, "copy", "ai-stack-planner-copy", () => this.copy(plan));
+    button(this.t.regenerate, "rotate-ccw", "ai-stack-planner-regenerate", () => this.generate());
+  }
+
+  /** Writes the shown plan as a plan note (the same writer as the commands) and opens it. */
+  async saveAsNote(plan: PlanRecord): Promise<string | null> {
+    const settings = this.deps.settings();
+    try {
+      const path = await writePlanNote(new ObsidianVaultPort(this.app.vault), settings.plansFolder, plan);
+      new Notice(this.t.saved(path));
+      const file = this.app.vault.getAbstractFileByPath(path);
+      if (settings.openPlanAfterWrite && file instanceof TFile) await this.app.workspace.getLeaf(false).openFile(file);
+      return path;
+    } catch (error) {
+      new Notice(userMessage(error), 10000);
+      return null;
+    }
+  }
+
+  private trackMarkdownView(): void {
+    const { workspace } = this.app;
+    const remember = (leaf: WorkspaceLeaf | null) => {
+      if (leaf?.view instanceof MarkdownView) this.lastMarkdownView = leaf.view;
+    };
+    remember(workspace.getMostRecentLeaf());
+    this.registerEvent(workspace.on("active-leaf-change", remember));
+  }
+
+  private insertIntoNote(plan: PlanRecord): void {
+    const view = this.lastMarkdownView;
+    if (!view || !view.file) {
+      new Notice(this.t.noEditor);
+      return;
+    }
+    view.editor.replaceSelection(`${plan.answer.trim()}\n`);
+    new Notice(this.t.inserted(view.file.basename));
+  }
+
+  private async copy(plan: PlanRecord): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(plan.answer);
+      new Notice(this.t.copied);
+    } catch {
+      new Notice(this.t.copyFailed);
+    }
+  }
+}
+
+/** Opens the panel in the right sidebar, reusing an open one. */
+export async function openPlannerView(plugin: Plugin): Promise<PlannerView | null> {
+  const { workspace } = plugin.app;
+  let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(PLANNER_VIEW_TYPE)[0] ?? null;
+  if (!leaf) {
+    leaf = workspace.getRightLeaf(false);
+    if (!leaf) return null;
+    await leaf.setViewState({ type: PLANNER_VIEW_TYPE, active: true });
+  }
+  await workspace.revealLeaf(leaf);
+  return leaf.view instanceof PlannerView ? leaf.view : null;
+}
+
+/** Registers the panel, its ribbon icon and the command that opens it. */
+export function registerPlannerView(plugin: Plugin, deps: PlannerViewDeps): void {
+  const t = strings(TEXT);
+  plugin.registerView(PLANNER_VIEW_TYPE, (leaf) => new PlannerView(leaf, deps));
+  plugin.addRibbonIcon("layers", t.open, () => void openPlannerView(plugin));
+  plugin.addCommand({ id: "open-planner", name: t.open, callback: () => void openPlannerView(plugin) });
+}

@@ -1,0 +1,208 @@
+/**
+ * The real browser check: the sidebar panel's DOM (built by the plugin through the Obsidian mock,
+ * after a real generation against the fake Ollama) and two ai-stack cards, rendered with
+ * styles.css over Obsidian-like theme variables in headless Chromium, light and dark. Fails on
+ * controls that overflow the panel, are clipped, invisible or unreadable. One browser launch.
+ * `npm run screenshots` also writes the PNGs under docs/screenshots/ for the README.
+ */
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+import { clearImmediate, setImmediate } from "node:timers";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { FakeOllama } from "../../harness/fake-ollama";
+import { REPO_ROOT, waitFor } from "../../harness/plugin-harness";
+import { startPanelHarness, type PanelHarness } from "../../harness/panel-harness";
+import { useObsidianDom } from "../../harness/browser/obsidian-dom";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = process.env.UPDATE_SCREENSHOTS === "1" ? path.join(REPO_ROOT, "docs", "screenshots") : path.join(os.tmpdir(), "ai-stack-planner-screenshots");
+const PANEL_WIDTH = 360;
+const NARROW_WIDTH = 280;
+
+const PLAN = [
+  "## Compute",
+  "",
+  "- **Runtime:** Ollama, with `qwen2.5:14b` (Q4_K_M, about 9 GB of your 24 GB VRAM).",
+  "- **Fallback:** `llama3.2:3b` for quick drafts.",
+  "",
+  "## Memory",
+  "",
+  "- A local vector index of your vault, embedded with `nomic-embed-text`.",
+  "",
+  "## Action",
+  "",
+  "- n8n, self-hosted: new email → summarise → draft a reply into your inbox note.",
+].join("\n");
+
+// jsdom (which builds the panel) hides Node's setImmediate; Playwright's client needs it.
+Object.assign(globalThis, { setImmediate, clearImmediate });
+
+let fake: FakeOllama;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); .ci/run does.`);
+  fake = await FakeOllama.start();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  page = await browser.newPage({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
+  // Nothing may be fetched: the page is self-contained.
+  await page.route("**/*", (route) => route.abort());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fake?.close();
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+/** The panel after a real generation and an "Ask my vault" answer, as HTML. */
+async function panelHtml(): Promise<{ panel: string; cards: string }> {
+  useObsidianDom();
+  fake.setReply((req) => (req.messages?.[0]?.role === "system" ? "Your notes mention an **RTX 4090** with 24 GB VRAM." : PLAN));
+  const h: PanelHarness = await startPanelHarness({
+    settings: { ollamaHost: fake.url, hardware: "PC, RTX 4090 24GB VRAM, 64GB RAM", usage: "Personal knowledge base, email replies", language: "en" },
+  });
+  const view = await h.openPanel();
+  view.contentEl.querySelector<HTMLButtonElement>("button.ai-stack-planner-generate")?.click();
+  await waitFor(() => view.contentEl.querySelector(".ai-stack-planner-save") !== null, "the plan");
+  const question = view.contentEl.querySelector<HTMLTextAreaElement>("textarea.ai-stack-planner-question");
+  if (!question) throw new Error("no question box");
+  question.value = "Which GPU do I have?";
+  view.contentEl.querySelector<HTMLButtonElement>("button.ai-stack-planner-ask-button")?.click();
+  await waitFor(() => /Answered by/.test(view.contentEl.querySelector(".ai-stack-planner-ask .ai-stack-planner-run-status")?.textContent ?? ""), "the answer");
+
+  const processor = h.mock.markdownCodeBlockProcessors__.get("ai-stack");
+  if (!processor) throw new Error("no ai-stack processor");
+  const cards = createDiv({ cls: "markdown-preview-view markdown-rendered" });
+  for (const source of ["tier: pro\nhardware: M3 MacBook Pro 16GB\nusage: personal knowledge base, email drafts", "tier: pro\nhardware: [M3 MacBook Pro\nusage: wiki"]) {
+    const el = cards.createDiv({ cls: "block-language-ai-stack" });
+    const ctx = { docId: "d", sourcePath: "Note.md", frontmatter: null, addChild: (c: { load(): void }) => c.load(), getSectionInfo: () => null };
+    await processor(source, el, ctx);
+  }
+  const panel = view.containerEl;
+  panel.addClass("workspace-leaf-content");
+  // outerHTML drops what the user sees in form fields: write it into the markup.
+  for (const area of Array.from(panel.querySelectorAll("textarea"))) area.textContent = area.value;
+  // The fit table, opened as a user would, so it is checked and pictured too.
+  panel.querySelector(".ai-stack-planner-fit details")?.setAttribute("open", "");
+  for (const select of Array.from(panel.querySelectorAll("select"))) for (const option of Array.from(select.options)) option.toggleAttribute("selected", option.selected);
+  // The fake listens on a random port; the README pictures show Ollama's default address instead.
+  const shownHost = (html: string) => html.split(fake.url).join("http://127.0.0.1:11434");
+  return { panel: shownHost(panel.outerHTML), cards: cards.outerHTML };
+}
+
+function pageHtml(theme: "light" | "dark", width: number, panel: string, cards: string, extraCss = ""): string {
+  const css = readFileSync(path.join(REPO_ROOT, "tests", "harness", "browser", "obsidian-theme.css"), "utf8") + readFileSync(path.join(REPO_ROOT, "styles.css"), "utf8");
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${css}\n.workspace-leaf-content { width: ${width}px; }\n${extraCss}</style></head>
+<body class="theme-${theme}">${panel}${cards}</body></html>`;
+}
+
+interface Problem {
+  what: string;
+  control: string;
+}
+
+/** Runs in the page: every problem with the controls inside `selector`. */
+function findProblems(selector: string): Problem[] {
+  const root = document.querySelector(selector);
+  if (!(root instanceof HTMLElement)) return [{ what: "missing", control: selector }];
+  const problems: Problem[] = [];
+  const rootRect = root.getBoundingClientRect();
+  const describe = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${(el.textContent ?? "").trim().slice(0, 30)}"`;
+  const parse = (color: string): [number, number, number, number] => {
+    const m = /rgba?\(([^)]+)\)/.exec(color);
+    if (!m) return [0, 0, 0, 0];
+    const [r, g, b, a = "1"] = m[1].split(/[,\s/]+/).filter(Boolean);
+    return [Number(r), Number(g), Number(b), Number(a)];
+  };
+  const luminance = ([r, g, b]: number[]) => {
+    const c = [r, g, b].map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const background = (el: Element | null): number[] => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0.5) return c;
+    }
+    return [255, 255, 255, 1];
+  };
+  if (root.scrollWidth > root.clientWidth + 1) problems.push({ what: `panel scrolls sideways (${root.scrollWidth} > ${root.clientWidth})`, control: describe(root) });
+  for (const el of Array.from(root.querySelectorAll("button, select, textarea, input, a, summary, progress"))) {
+    if (el.closest(".ai-stack-planner-hidden") || (el.closest("details:not([open])") && el.tagName !== "SUMMARY")) continue;
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    if (el.getClientRects().length === 0 || rect.width < 4 || rect.height < 4 || style.visibility === "hidden" || Number(style.opacity) < 0.3) {
+      problems.push({ what: "invisible", control: describe(el) });
+      continue;
+    }
+    if (rect.left < rootRect.left - 0.5 || rect.right > rootRect.right + 0.5) problems.push({ what: `sticks out of the panel (${Math.round(rect.left)}–${Math.round(rect.right)} vs ${Math.round(rootRect.left)}–${Math.round(rootRect.right)})`, control: describe(el) });
+    if ((el.tagName === "BUTTON" || el.tagName === "SELECT") && el.scrollWidth > el.clientWidth + 1) problems.push({ what: `text clipped (${el.scrollWidth} > ${el.clientWidth})`, control: describe(el) });
+    const select = el.tagName === "SELECT" ? (el as HTMLSelectElement) : null;
+    if (select && select.selectedIndex >= 0) {
+      // A select never scrolls: measure the shown option's text against the room it has.
+      // (This runs in Chromium, not Obsidian: plain DOM APIs only.)
+      const context = new OffscreenCanvas(1, 1).getContext("2d");
+      if (context) {
+        context.font = style.font;
+        const text = context.measureText(select.options[select.selectedIndex].text).width;
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        if (text > room + 1) problems.push({ what: `selected option clipped (${Math.round(text)} > ${Math.round(room)})`, control: describe(el) });
+      }
+    }
+    if (el.tagName === "BUTTON" && (el as HTMLButtonElement).disabled) continue;
+    if ((el.textContent ?? "").trim() !== "" && el.tagName !== "PROGRESS") {
+      const fg = luminance(parse(style.color));
+      const bg = luminance(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      if (ratio < 3) problems.push({ what: `unreadable (contrast ${ratio.toFixed(2)})`, control: describe(el) });
+    }
+  }
+  return problems;
+}
+
+describe("the panel in a real browser", () => {
+  let html: { panel: string; cards: string };
+
+  beforeAll(async () => {
+    html = await panelHtml();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  test.each(["light", "dark"] as const)("%s theme: no overflowing, clipped, invisible or unreadable controls; screenshots saved", async (theme) => {
+    await page.setContent(pageHtml(theme, PANEL_WIDTH, html.panel, html.cards));
+    expect(await page.evaluate(findProblems, ".workspace-leaf-content")).toEqual([]);
+    expect(await page.evaluate(findProblems, ".markdown-preview-view")).toEqual([]);
+    await page.locator(".workspace-leaf-content").screenshot({ path: path.join(SHOTS, `panel-${theme}.png`) });
+    await page.locator(".markdown-preview-view").screenshot({ path: path.join(SHOTS, `ai-stack-block-${theme}.png`) });
+    // The controls the user needs are really there, with their icons drawn.
+    expect(await page.locator(".workspace-leaf-content button:has(svg)").count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator(".ai-stack-planner-answer h2").first().textContent()).toBe("Compute");
+  });
+
+  test("a narrow sidebar still fits every control", async () => {
+    await page.setContent(pageHtml("light", NARROW_WIDTH, html.panel, html.cards));
+    expect(await page.evaluate(findProblems, ".workspace-leaf-content")).toEqual([]);
+  });
+
+  test("the check itself catches an overflowing button and unreadable text", async () => {
+    const broken = ".ai-stack-planner-copy { min-width: 600px; } .ai-stack-planner-save { color: var(--interactive-normal) !important; } .ai-stack-planner-regenerate { visibility: hidden; }";
+    await page.setContent(pageHtml("light", PANEL_WIDTH, html.panel, html.cards, broken));
+    const problems = await page.evaluate(findProblems, ".workspace-leaf-content");
+    const about = (cls: string) => problems.filter((p) => p.control.includes(cls)).map((p) => p.what.split(" (")[0]);
+    expect(about("ai-stack-planner-copy")).toContain("sticks out of the panel");
+    expect(about("ai-stack-planner-save")).toContain("unreadable");
+    expect(about("ai-stack-planner-regenerate")).toEqual(["invisible"]);
+    expect(problems.some((p) => p.what.startsWith("panel scrolls sideways"))).toBe(true);
+  });
+});
