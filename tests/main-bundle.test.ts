@@ -9,7 +9,7 @@ import path from "node:path";
 import type { App as AppOriginal, PluginManifest } from "obsidian";
 import { App, Modal, Plugin } from "obsidian-test-mocks/obsidian";
 import { FakeOllama } from "./harness/fake-ollama";
-import { loadPlugin, parseNote, readManifest, recordNotices, REPO_ROOT } from "./harness/plugin-harness";
+import { loadPlugin, parseNote, readManifest, recordNotices, REPO_ROOT, waitFor } from "./harness/plugin-harness";
 
 const BUNDLE = path.join(REPO_ROOT, "main.js");
 
@@ -104,11 +104,7 @@ test("the built plugin generates a plan note end to end", async () => {
   expect(modal.contentEl.querySelector<HTMLTextAreaElement>("textarea.ai-stack-planner-hardware")?.value).toBe("RTX 4090 24GB");
   modal.contentEl.querySelector<HTMLButtonElement>("button.ai-stack-planner-generate")?.click();
 
-  const deadline = Date.now() + 5000;
-  while (!notices.plain().some((m) => m.startsWith("Stack plan saved to "))) {
-    if (Date.now() > deadline) throw new Error(`No plan was saved; notices: ${notices.texts().join(" | ")}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await waitFor(() => notices.plain().some((m) => m.startsWith("Stack plan saved to ")), "the plan note to be saved");
   const files = app.vault.getFiles();
   expect(files).toHaveLength(1);
   expect(files[0].path).toMatch(/^AI Stack Plans\/.* - Pro plan - RTX 4090 24GB\.md$/);

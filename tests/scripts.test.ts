@@ -46,3 +46,27 @@ test("install-plugin copies the built files into the vault's config folder", asy
     await removeTempVault(vault);
   }
 });
+
+describe("check-node-version (run by .ci/run before anything is installed)", () => {
+  const check = (version: string) => {
+    try {
+      return { code: 0, out: execFileSync(process.execPath, [path.join(ROOT, "scripts/check-node-version.mjs")], { env: { CHECK_NODE_VERSION: version }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
+    } catch (error) {
+      const failed = error as { status: number; stderr: string };
+      return { code: failed.status, out: failed.stderr };
+    }
+  };
+
+  test("accepts the Node versions package.json declares and refuses older ones", async () => {
+    const pkg = JSON.parse(await fs.readFile(path.join(ROOT, "package.json"), "utf8")) as { engines: { node: string } };
+    expect(pkg.engines.node).toBe(">=20.19.0");
+    expect(check("v20.19.0")).toEqual({ code: 0, out: 'Node v20.19.0 satisfies engines.node ">=20.19.0".\n' });
+    expect(check("v22.12.0").code).toBe(0);
+    expect(check("v20.18.3")).toEqual({ code: 1, out: 'Node v20.18.3 is not one this project supports (engines.node ">=20.19.0").\n' });
+    expect(check("v18.20.4").code).toBe(1);
+  });
+
+  test("the Node running the tests is one of them", () => {
+    expect(check(process.version).code).toBe(0);
+  });
+});

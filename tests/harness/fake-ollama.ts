@@ -106,6 +106,8 @@ const JSON_TYPE = "application/json; charset=utf-8";
 const NDJSON_TYPE = "application/x-ndjson";
 /** Real Ollama's default runtime context when the request sets no options.num_ctx. */
 const DEFAULT_NUM_CTX = 4096;
+/** Default limit of waitForRequest/waitForClientAbort: a hang guard, long enough for a busy machine. */
+const WAIT_LIMIT_MS = 30_000;
 
 type Json = Record<string, unknown>;
 
@@ -239,13 +241,13 @@ export class FakeOllama {
     this.requests.length = 0;
   }
 
-  waitForRequest(path: string, timeoutMs = 3000): Promise<RecordedRequest> {
+  waitForRequest(path: string, timeoutMs = WAIT_LIMIT_MS): Promise<RecordedRequest> {
     const already = this.requests.find((r) => r.path === path);
     if (already) return Promise.resolve(already);
     return this.addWaiter(this.requestWaiters, path, timeoutMs, "request to");
   }
 
-  waitForClientAbort(path: string, timeoutMs = 3000): Promise<RecordedRequest> {
+  waitForClientAbort(path: string, timeoutMs = WAIT_LIMIT_MS): Promise<RecordedRequest> {
     const already = this.requests.find((r) => r.path === path && r.abortedByClient);
     if (already) return Promise.resolve(already);
     return this.addWaiter(this.abortWaiters, path, timeoutMs, "client abort on");

@@ -28,8 +28,15 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Polls `predicate` until it holds; rejects with `what` after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+/**
+ * How long any wait in the tests may take before it counts as a hang. A wait is for an event (a
+ * predicate polled, a request seen), never for a fixed time; this limit only turns a hang into a
+ * clear message instead of jest's timeout, and is long enough for a machine busy with other work.
+ */
+export const HANG_GUARD_MS = 30_000;
+
+/** Polls `predicate` until it holds; rejects with `what` when it has not after `timeoutMs` (a hang). */
+export async function waitFor(predicate: () => boolean, what: string, timeoutMs = HANG_GUARD_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);

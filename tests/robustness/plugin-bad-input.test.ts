@@ -51,7 +51,7 @@ function service(app: PluginHarness["plugin"]["app"]): VaultIndexService {
 async function started(files: Record<string, string>): Promise<PluginHarness> {
   const h = await startPlugin({ settings: { ollamaHost: fake.url, openPlanAfterWrite: false }, files });
   h.app.workspace.setLayoutReady__();
-  await waitFor(() => service(h.plugin.app).status?.state === "idle", "the first reconcile", 8000);
+  await waitFor(() => service(h.plugin.app).status?.state === "idle", "the first reconcile");
   return h;
 }
 
@@ -91,7 +91,7 @@ test("an index damaged between sessions: the next session says so in a notice, r
   Plugin.fromOriginalType2__(plugin).data__ = { ollamaHost: fake.url, openPlanAfterWrite: false };
   await loadPlugin(plugin);
   h.app.workspace.setLayoutReady__();
-  await waitFor(() => service(plugin.app).status?.state === "idle" && service(plugin.app).status?.notes === 3, "the rebuild", 8000);
+  await waitFor(() => service(plugin.app).status?.state === "idle" && service(plugin.app).status?.notes === 3, "the rebuild");
   expect(h.notices.plain().some((m) => /^The vault index was damaged and moved aside to "\.ai-stack-planner\/index\/damaged-[^"]+"\. The missing part is rebuilt from your notes; your notes were not touched\.$/.test(m))).toBe(true);
   expect(embeddedTexts(fake.requests)).toHaveLength(3);
   expect(await readAll(h, Object.keys(files))).toEqual(files);

@@ -135,14 +135,14 @@ describe("plugin", () => {
     h.app.workspace.setLayoutReady__();
     const index = vaultIndexFor(h.plugin.app);
     if (!index) throw new Error("no vault index");
-    await waitFor(() => index.status?.state === "idle", "the first reconcile", 5000);
+    await waitFor(() => index.status?.state === "idle", "the first reconcile");
     expect(index.status).toMatchObject({ notes: 3 });
     expect(embeddedTexts(fake.requests).join("\n")).toContain("LATER-SECRET");
 
     const later = h.app.vault.getAbstractFileByPath("Later.md");
     if (!(later instanceof TFile)) throw new Error("no Later.md");
     await h.app.vault.modify(later, "# Later\nLATER-SECRET about the RTX 4090.\n\n#private\n");
-    await waitFor(() => index.status?.state === "idle" && index.status.notes === 2, "the private note to leave the index", 5000);
+    await waitFor(() => index.status?.state === "idle" && index.status.notes === 2, "the private note to leave the index");
     fake.clearRequests();
 
     const written = await h.generate("generate-pro-plan", { hardware: "RTX 4090 24 GB", usage: "email" });

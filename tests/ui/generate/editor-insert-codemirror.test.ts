@@ -44,7 +44,7 @@ function editorOver(view: EditorView): Editor {
 }
 
 test("the streamed plan lands in the note as one undoable change", async () => {
-  await startPlugin({ settings: {} }); // loads the Obsidian mock's DOM helpers
+  const h = await startPlugin({ settings: {} }); // loads the Obsidian mock's DOM helpers
   fake.setReply(Array.from({ length: 120 }, (_, i) => `w${i}`).join(" "));
   fake.setChunkDelay(3);
   const recorded: Recorded[] = [];
@@ -65,12 +65,22 @@ test("the streamed plan lands in the note as one undoable change", async () => {
   const editor = editorOver(view);
   const settings = migrateSettings({ ollamaHost: fake.url, hardware: "M3 MacBook Pro 16GB", usage: "wiki", language: "en" });
   const file = {};
-  const deps = { settings: () => settings, fetch, uiLanguage: () => "en", slot: new GenerationSlot() };
+  const slot = new GenerationSlot();
+  const deps = { settings: () => settings, fetch, uiLanguage: () => "en", slot };
   const run = streamPlanIntoEditor(deps, editor, { file } as unknown as MarkdownView, 4, { usage: "wiki" });
-  // The user types at the top while the plan streams.
-  await waitFor(() => view.state.doc.toString().includes("w10 "), "the first words");
-  view.dispatch({ changes: { from: 0, insert: "# Title\n" }, userEvent: "input.type" });
-  const written = await run;
+  let written: string | null = null;
+  try {
+    // The user types at the top while the plan streams.
+    await waitFor(() => view.state.doc.toString().includes("w10 "), "the first words");
+    view.dispatch({ changes: { from: 0, insert: "# Title\n" }, userEvent: "input.type" });
+    written = await run;
+  } finally {
+    // Whatever happened above, nothing of this test keeps streaming into the next one's DOM.
+    slot.stop();
+    await run.catch(() => undefined);
+    view.destroy();
+    h.mock.unload();
+  }
   const plan = Array.from({ length: 120 }, (_, i) => `w${i}`).join(" ");
   expect(view.state.doc.toString()).toBe(`# Title\nTop\n\n${plan}\n\nBottom`);
   expect(written).toBe(`\n${plan}\n`);
@@ -81,5 +91,4 @@ test("the streamed plan lands in the note as one undoable change", async () => {
   expect(ours.filter((r) => !r.inHistory && r.inserted !== "").length).toBeGreaterThan(1);
   // The user's own typing is recorded as usual.
   expect(recorded.filter((r) => r.userEvent === "input.type")).toEqual([{ inserted: "# Title\n", inHistory: true, userEvent: "input.type" }]);
-  view.destroy();
 });

@@ -53,7 +53,7 @@ function run(note: Note, id: string): void {
 }
 
 async function finished(note: Note): Promise<void> {
-  await waitFor(() => note.h.notices.plain().some((n) => /written by|Stopped|reachable|closed or switched/.test(n)), "the inline generation to end", 10000);
+  await waitFor(() => note.h.notices.plain().some((n) => /written by|Stopped|reachable|closed or switched/.test(n)), "the inline generation to end");
 }
 
 describe("Insert stack plan at cursor", () => {

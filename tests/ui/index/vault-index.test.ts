@@ -55,7 +55,7 @@ function indexStatusBar(h: PluginHarness): HTMLElement {
 async function started(settings: Record<string, unknown> = {}, files: Record<string, string> = FILES): Promise<PluginHarness> {
   const h = await startPlugin({ settings: { ollamaHost: fake.url, indexExcludedFolders: ["Journal"], openPlanAfterWrite: false, ...settings }, files });
   h.app.workspace.setLayoutReady__();
-  await waitFor(() => service(h).status?.state === "idle", "the first reconcile", 5000);
+  await waitFor(() => service(h).status?.state === "idle", "the first reconcile");
   return h;
 }
 

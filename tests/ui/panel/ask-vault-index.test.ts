@@ -37,7 +37,7 @@ test("Ask my vault answers from the passages the vault index retrieves, with sou
   const view = await h.openPanel();
   const status = () => view.contentEl.querySelector(".ai-stack-planner-index-status")?.textContent ?? "";
   h.app.workspace.setLayoutReady__();
-  await waitFor(() => status() === "3 notes indexed.", "the index", 10000);
+  await waitFor(() => status() === "3 notes indexed.", "the index");
 
   fake.clearRequests();
   const question = view.contentEl.querySelector<HTMLTextAreaElement>("textarea.ai-stack-planner-question");
@@ -45,7 +45,7 @@ test("Ask my vault answers from the passages the vault index retrieves, with sou
   question.value = "Which GPU and how much VRAM does my desktop have?";
   view.contentEl.querySelector<HTMLButtonElement>("button.ai-stack-planner-ask-button")?.click();
   const ask = view.contentEl.querySelector(".ai-stack-planner-ask") as HTMLElement;
-  await waitFor(() => (ask.querySelector(".ai-stack-planner-run-status")?.textContent ?? "") === "Answered by llama3.2:3b.", "the answer", 10000);
+  await waitFor(() => (ask.querySelector(".ai-stack-planner-run-status")?.textContent ?? "") === "Answered by llama3.2:3b.", "the answer");
 
   // The question was embedded, and the best passage went into the prompt with its link.
   const embedded = fake.requestsTo("/api/embed").flatMap((r) => (r.body as { input: string[] }).input);
@@ -59,7 +59,7 @@ test("Ask my vault answers from the passages the vault index retrieves, with sou
   // A plan generated in the panel gets the same notes: a "From my notes" part and its sources.
   fake.clearRequests();
   view.contentEl.querySelector<HTMLButtonElement>("button.ai-stack-planner-generate")?.click();
-  await waitFor(() => view.contentEl.querySelector(".ai-stack-planner-save") !== null, "the plan", 10000);
+  await waitFor(() => view.contentEl.querySelector(".ai-stack-planner-save") !== null, "the plan");
   const prompt = (fake.requestsTo("/api/chat")[0].body as { messages: { content: string }[] }).messages[0].content;
   expect(prompt).toContain("===== From my notes =====");
   const planSources = Array.from(view.contentEl.querySelectorAll<HTMLAnchorElement>(".ai-stack-planner-form ~ .ai-stack-planner-sources a.internal-link"));

@@ -3,7 +3,8 @@
  * after a real generation against the fake Ollama) and two ai-stack cards, rendered with
  * styles.css over Obsidian-like theme variables in headless Chromium, light and dark. Fails on
  * controls that overflow the panel, are clipped, invisible or unreadable. One browser launch.
- * `npm run screenshots` also writes the PNGs under docs/screenshots/ for the README.
+ * Run by `npm run test:browser` (jest.browser.config.cjs), not by `npm test`. `npm run screenshots`
+ * also writes the PNGs under docs/screenshots/ for the README.
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -16,6 +17,7 @@ import { startPanelHarness, type PanelHarness } from "../../harness/panel-harnes
 import { useObsidianDom } from "../../harness/browser/obsidian-dom";
 
 const CHROMIUM = "/usr/bin/chromium";
+const NO_CHROMIUM = `${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); .ci/run does. npm test does not need it.`;
 const SHOTS = process.env.UPDATE_SCREENSHOTS === "1" ? path.join(REPO_ROOT, "docs", "screenshots") : path.join(os.tmpdir(), "ai-stack-planner-screenshots");
 const PANEL_WIDTH = 360;
 const NARROW_WIDTH = 280;
@@ -43,7 +45,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); .ci/run does.`);
+  if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
   fake = await FakeOllama.start();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -175,6 +177,8 @@ describe("the panel in a real browser", () => {
   let html: { panel: string; cards: string };
 
   beforeAll(async () => {
+    // Without a browser every test here fails with the one message that says what to install.
+    if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
     html = await panelHtml();
     mkdirSync(SHOTS, { recursive: true });
   });

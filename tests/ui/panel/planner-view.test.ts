@@ -45,7 +45,7 @@ async function generateAndWait(view: PlannerView): Promise<void> {
   const before = fake.requestsTo("/api/chat").length;
   button(view, "ai-stack-planner-generate").click();
   await waitFor(() => fake.requestsTo("/api/chat").length > before, "the chat request");
-  await waitFor(() => !button(view, "ai-stack-planner-generate").disabled, "the generation to end", 10000);
+  await waitFor(() => !button(view, "ai-stack-planner-generate").disabled, "the generation to end");
 }
 
 describe("opening the panel", () => {
@@ -183,9 +183,9 @@ describe("generating in the panel", () => {
     const started = Date.now();
     button(view, "ai-stack-planner-generate").click();
     // Partial text is on screen while the stream is still running.
-    await waitFor(() => /word1\d\b/.test(answerEl(view).textContent ?? ""), "partial text on screen", 5000);
+    await waitFor(() => /word1\d\b/.test(answerEl(view).textContent ?? ""), "partial text on screen");
     expect(button(view, "ai-stack-planner-generate").disabled).toBe(true);
-    await waitFor(() => !button(view, "ai-stack-planner-generate").disabled, "the end", 15000);
+    await waitFor(() => !button(view, "ai-stack-planner-generate").disabled, "the end");
     const elapsed = Date.now() - started;
     const renders = h.renders().slice(rendersBefore);
     // 400 chunks, but at most one render per interval (+ the clear at the start and the final one).
@@ -209,7 +209,7 @@ describe("generating in the panel", () => {
     });
     const started = Date.now();
     button(view, "ai-stack-planner-generate").click();
-    await waitFor(() => !button(view, "ai-stack-planner-generate").disabled, "the end", 20000);
+    await waitFor(() => !button(view, "ai-stack-planner-generate").disabled, "the end");
     const elapsed = Date.now() - started;
     // Leave out the clear at the start and the final render, which always run.
     const streaming = busy.slice(1, -1).reduce((a, b) => a + b, 0);

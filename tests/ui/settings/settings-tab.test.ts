@@ -262,7 +262,7 @@ describe("model picker", () => {
     expect(picker.controlEl.querySelector("select")).toBeNull();
     await tab.setControlValue("ollamaHost", fake.url);
     expect(row("Host status").descEl.textContent).toBe(`Local host ${fake.url}: nothing leaves this computer.`);
-    await waitFor(() => picker.controlEl.querySelector("select") !== null, "the model dropdown after the host change", 3000);
+    await waitFor(() => picker.controlEl.querySelector("select") !== null, "the model dropdown after the host change");
     expect(picker.descEl.textContent).toBe("Models installed in Ollama.");
   });
 
