@@ -1,15 +1,14 @@
 /**
  * Sync correctness as a property: after any random sequence of creates, edits, renames, deletes and
- * restarts, synced by full reconciles or by file events, the index on disk equals a fresh build
- * of the final vault (notes, content hashes, tags and chunk facts; vectors are deterministic).
+ * restarts, synced by full reconciles or by file events, the index equals a fresh build of the
+ * final vault (notes, content hashes, tags and chunk facts; vectors are deterministic).
+ * The core indexer and the real sharded store run over in-memory notes, storage and embedder
+ * (tests/harness/memory-ports.ts), so many sequences are cheap; the same parts over a temp folder
+ * and the fake Ollama server are tested in indexer.test.ts and the CLI tests.
  */
-import { promises as fs } from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { DEFAULT_EXCLUSION_RULES } from "../../../src/core/index/exclusions";
-import { FakeOllama } from "../../harness/fake-ollama";
-import { makeTempVault, removeTempVault } from "../../harness/temp-vault";
-import { openTestIndex, pictureOf, type TestIndex } from "../../harness/vault-index";
+import { HashEmbedder, MemoryNoteSource, MemoryStorage, memoryPicture, openMemoryIndex, type MemoryIndex } from "../../harness/memory-ports";
 
 const NAMES = ["A.md", "B.md", "Sub/C.md", "Sub/D.md", "Journal/E.md", "中文.md"];
 const BODIES = [
@@ -38,51 +37,33 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.constant({ kind: "reconcile" as const }),
 );
 
-let fake: FakeOllama;
-beforeAll(async () => {
-  fake = await FakeOllama.start();
-});
-afterAll(() => fake.close());
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
-}
+const open = (source: MemoryNoteSource, storage: MemoryStorage, embedder: HashEmbedder): MemoryIndex => openMemoryIndex(source, storage, { embedder, rules: RULES, batchSize: 3 });
 
 test("any sequence of changes and restarts leaves the index equal to a fresh build", async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), fc.boolean(), async (steps, useEvents) => {
-      const vault = await makeTempVault({ "A.md": BODIES[0], "Sub/C.md": BODIES[2] });
-      const fresh = await makeTempVault();
-      // Each write gets a later mtime, as a real clock would give it between saves.
-      let clock = Date.now() / 1000;
-      let index: TestIndex = openTestIndex(vault, { host: fake.url, rules: RULES, batchSize: 3 });
+      const vault = new MemoryNoteSource({ "A.md": BODIES[0], "Sub/C.md": BODIES[2] });
+      const storage = new MemoryStorage();
+      const embedder = new HashEmbedder();
+      let index = open(vault, storage, embedder);
       try {
         await index.indexer.reconcile();
         for (const s of steps) {
           const changed: string[] = [];
           if (s.kind === "write") {
-            const file = path.join(vault, s.name);
-            await fs.mkdir(path.dirname(file), { recursive: true });
-            await fs.writeFile(file, s.body);
-            clock += 2;
-            await fs.utimes(file, clock, clock);
+            vault.write(s.name, s.body);
             changed.push(s.name);
           } else if (s.kind === "rename") {
-            const from = path.join(vault, s.from);
-            if (s.from === s.to || !(await exists(from)) || (await exists(path.join(vault, s.to)))) continue;
-            await fs.mkdir(path.dirname(path.join(vault, s.to)), { recursive: true });
-            await fs.rename(from, path.join(vault, s.to));
+            if (s.from === s.to || !vault.has(s.from) || vault.has(s.to)) continue;
+            vault.rename(s.from, s.to);
             changed.push(s.from, s.to);
           } else if (s.kind === "delete") {
-            if (!(await exists(path.join(vault, s.name)))) continue;
-            await fs.rm(path.join(vault, s.name));
+            if (!vault.has(s.name)) continue;
+            vault.remove(s.name);
             changed.push(s.name);
           } else if (s.kind === "restart") {
             await index.indexer.close();
-            index = openTestIndex(vault, { host: fake.url, rules: RULES, batchSize: 3 });
+            index = open(vault, storage, embedder);
             await index.indexer.reconcile();
             continue;
           } else {
@@ -94,22 +75,15 @@ test("any sequence of changes and restarts leaves the index equal to a fresh bui
         }
         await index.indexer.close();
 
-        for (const name of NAMES) {
-          const source = path.join(vault, name);
-          if (!(await exists(source))) continue;
-          await fs.mkdir(path.dirname(path.join(fresh, name)), { recursive: true });
-          await fs.copyFile(source, path.join(fresh, name));
-        }
-        const build = openTestIndex(fresh, { host: fake.url, rules: RULES, batchSize: 3 });
+        const fresh = new MemoryStorage();
+        const build = open(new MemoryNoteSource(vault.files()), fresh, new HashEmbedder());
         await build.indexer.reconcile();
         await build.indexer.close();
-        expect(await pictureOf(vault)).toEqual(await pictureOf(fresh));
+        expect(await memoryPicture(storage)).toEqual(await memoryPicture(fresh));
       } finally {
         await index.indexer.close();
-        await removeTempVault(vault);
-        await removeTempVault(fresh);
       }
     }),
-    { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },
+    { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) },
   );
 }, 600_000);
