@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
 import globals from "globals";
+import tseslint from "typescript-eslint";
 
 const nodeBuiltins = ["fs", "path", "os", "child_process", "crypto", "http", "https", "net", "url", "stream", "util"];
 
@@ -33,6 +34,14 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    // The manifest Obsidian reads, checked by the review bot's own rule. typescript-eslint's parser
+    // reads a .json file as one object expression, which is what the rule walks.
+    files: ["manifest.json"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: false } },
+    rules: { "obsidianmd/validate-manifest": "error" },
   },
   {
     // vectra's FileStorage contract is Buffer-based; Electron (desktop) provides Buffer as a global.

@@ -54,8 +54,10 @@ test("the bundle is a small CommonJS file that takes obsidian from the host", ()
   // Issue 3 budget: main.js ≤ 300 KB with the index, the hardware catalog and the panel.
   expect(statSync(BUNDLE).size).toBeLessThan(300 * 1024);
   expect(source).toMatch(/require\("obsidian"\)/);
-  // No Node built-ins at load time: the plugin must stay loadable on mobile. The one exception is
-  // "Detect my hardware", which requires os and child_process lazily behind Platform.isDesktop.
+  // The manifest offers the plugin on mobile (decision 0005), so no Node built-in may load with it:
+  // the one exception is "Detect my hardware", which requires os and child_process lazily behind
+  // Platform.isDesktop (tests/hardware-bundle.test.ts loads the bundle with both missing).
+  expect(readManifest().isDesktopOnly).toBe(false);
   const builtins = [...source.matchAll(/require\("(node:)?(fs|path|os|child_process|http|https|net|crypto)"\)/g)];
   expect(builtins.map((m) => m[2]).sort()).toEqual(["child_process", "os"]);
   for (const m of builtins) expect(source.slice(Math.max(0, m.index - 200), m.index)).toContain("Platform.isDesktop){");

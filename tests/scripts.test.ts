@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { makeTempVault, removeTempVault } from "./harness/temp-vault";
 
@@ -68,5 +68,47 @@ describe("check-node-version (run by .ci/run before anything is installed)", () 
 
   test("the Node running the tests is one of them", () => {
     expect(check(process.version).code).toBe(0);
+  });
+});
+
+describe("release files", () => {
+  test("the release workflow builds on a version tag and attaches main.js, manifest.json and styles.css", async () => {
+    const { parse } = await import("yaml");
+    const workflow = parse(await fs.readFile(path.join(ROOT, ".github/workflows/release.yml"), "utf8")) as {
+      on: { push: { tags: string[] } };
+      jobs: { build: { permissions: Record<string, string>; steps: { run?: string; with?: Record<string, string> }[] } };
+    };
+    expect(workflow.on.push.tags).toEqual(["*"]);
+    expect(workflow.jobs.build.permissions.contents).toBe("write");
+    const runs = workflow.jobs.build.steps.map((s) => s.run ?? "").join("\n");
+    expect(runs).toContain("npm ci");
+    expect(runs).toContain("npm test");
+    expect(runs).toMatch(/gh release create "\$tag" [^]*main\.js manifest\.json styles\.css/);
+    const node = workflow.jobs.build.steps.find((s) => s.with?.["node-version"])?.with?.["node-version"];
+    expect(node).toBe("20.x");
+  });
+
+  test("every release has CHANGELOG notes; a version without them stops the release", () => {
+    const section = (version: string) => {
+      try {
+        return { code: 0, out: execFileSync(process.execPath, [path.join(ROOT, "scripts/changelog-section.mjs"), version], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
+      } catch (error) {
+        return { code: (error as { status: number }).status, out: (error as { stderr: string }).stderr };
+      }
+    };
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, "manifest.json"), "utf8")) as { version: string };
+    const notes = section(manifest.version);
+    expect(notes.code).toBe(0);
+    expect(notes.out).toContain("### Added");
+    expect(notes.out).not.toContain("## [");
+    expect(section("99.0.0")).toEqual({ code: 1, out: 'CHANGELOG.md has no "## [99.0.0]" section.\n' });
+  });
+
+  test("LICENSE is the MIT licence package.json names", () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { license: string };
+    expect(pkg.license).toBe("MIT");
+    const license = readFileSync(path.join(ROOT, "LICENSE"), "utf8");
+    expect(license.split("\n")[0]).toBe("MIT License");
+    expect(license).toMatch(/^Copyright \(C\) \d{4} by AI Stack Planner team$/m);
   });
 });

@@ -431,7 +431,7 @@ describe("faults through ollama/browser", () => {
   });
 
   test("slow-first-token: the first chunk arrives no earlier than the delay", async () => {
-    fake.addFault({ fault: { kind: "slow-first-token", delayMs: 150 }, path: "/api/chat", times: 1 });
+    fake.addFault({ fault: { kind: "slow-first-token", delayMs: 400 }, path: "/api/chat", times: 1 });
     const t0 = performance.now();
     const stream = await client.chat({ model: CHAT, messages: hello, stream: true });
     let first = -1;
@@ -440,10 +440,12 @@ describe("faults through ollama/browser", () => {
       void p;
     }
     // 1 ms of slack: Node timers are scheduled on a millisecond clock.
-    expect(first).toBeGreaterThanOrEqual(149);
+    expect(first).toBeGreaterThanOrEqual(399);
+    // The fault was for one request: the next one is not held back (compared with the first, not
+    // with a fixed time, so a busy machine cannot fail it).
     const t1 = performance.now();
     await client.chat({ model: CHAT, messages: hello });
-    expect(performance.now() - t1).toBeLessThan(100);
+    expect(performance.now() - t1).toBeLessThan(first);
   });
 
   test("abort mid-stream: the client throws an AbortError and the fake sees the abort", async () => {
@@ -458,7 +460,10 @@ describe("faults through ollama/browser", () => {
         stream.abort();
       }
     });
-    expect(parts).toBe(1);
+    // The client may have read a second chunk in the same packet before the abort took effect (a
+    // busy machine): what matters is that the stream of 200 words stopped there.
+    expect(parts).toBeGreaterThanOrEqual(1);
+    expect(parts).toBeLessThan(5);
     expect(err.name).toBe("AbortError");
     expect(err.message).toBe("This operation was aborted");
     const rec = await fake.waitForClientAbort("/api/chat");
