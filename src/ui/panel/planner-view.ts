@@ -19,6 +19,7 @@ import { writeDraftNote } from "../hardware/hardware-commands";
 import type { GenerationSlot } from "../generate/generation-slot";
 import { strings } from "../shared/i18n";
 import { iconButton } from "../shared/icon-button";
+import { renderFitTable } from "./fit-table-view";
 import { IndexSection } from "./index-section";
 import type { PanelFeatures } from "./panel-ports";
 import { SourcesList } from "./sources-list";
@@ -328,13 +329,7 @@ export class PlannerView extends ItemView {
     if (rows.length === 0) return;
     const details = el.createEl("details");
     details.createEl("summary", { text: this.t.fitTable });
-    const table = details.createEl("table", { cls: "ai-stack-planner-fit-table" });
-    for (const row of rows) {
-      const tr = table.createEl("tr", { cls: row.verdict.fits === false ? "is-too-big" : row.verdict.fits ? "is-fit" : "" });
-      tr.createEl("td", { text: row.label });
-      tr.createEl("td", { text: row.memory });
-      tr.createEl("td", { text: row.verdict.label });
-    }
+    renderFitTable(details, rows);
   }
 
   /** Streams a plan into the panel; nothing is written until the user saves it. */

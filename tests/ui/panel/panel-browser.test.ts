@@ -14,7 +14,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { FakeOllama } from "../../harness/fake-ollama";
 import { REPO_ROOT, waitFor } from "../../harness/plugin-harness";
 import { startPanelHarness, type PanelHarness } from "../../harness/panel-harness";
-import { useObsidianDom } from "../../harness/browser/obsidian-dom";
+import { useObsidianDom, LUCIDE } from "../../harness/browser/obsidian-dom";
+import { VAULT_INDEX_TIMING } from "../../../src/ui/index/vault-index";
 
 const CHROMIUM = "/usr/bin/chromium";
 const NO_CHROMIUM = `${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); .ci/run does. npm test does not need it.`;
@@ -35,7 +36,19 @@ const PLAN = [
   "## Action",
   "",
   "- n8n, self-hosted: new email → summarise → draft a reply into your inbox note.",
+  "",
+  "## Difficulty and bottlenecks",
+  "",
+  "- **Difficulty:** 2/5, an afternoon. **Bottleneck:** 24 GB VRAM caps you at ~32B models at Q4.",
 ].join("\n");
+
+/** The vault the pictures show: notes the index holds and the plan cites. */
+const NOTES = {
+  "My PC.md": "# My PC\nDesktop with an RTX 4090 (24 GB VRAM), a Ryzen 9 7950X and 64 GB of DDR5 RAM.\n\n## Storage\n2 TB NVMe for models.\n",
+  "Email.md": "# Email replies\nMost days I answer 30 to 40 emails; drafts should stay on my machine.\n",
+  "Knowledge base.md": "# Knowledge base\nNotes on tax, health and projects. #private stays out.\n",
+  "Recipes.md": "# Pancakes\nFlour, milk, eggs and a pinch of salt.\n",
+};
 
 // jsdom (which builds the panel) hides Node's setImmediate; Playwright's client needs it.
 Object.assign(globalThis, { setImmediate, clearImmediate });
@@ -56,7 +69,14 @@ beforeAll(async () => {
   await page.route("**/*", (route) => route.abort());
 });
 
+const timing = { ...VAULT_INDEX_TIMING };
+beforeAll(() => {
+  VAULT_INDEX_TIMING.eventDebounceMs = 30;
+  VAULT_INDEX_TIMING.settingsDelayMs = 30;
+});
+
 afterAll(async () => {
+  Object.assign(VAULT_INDEX_TIMING, timing);
   await browser?.close();
   await fake?.close();
 });
@@ -71,10 +91,15 @@ async function panelHtml(): Promise<{ panel: string; cards: string }> {
   fake.setReply((req) => (req.messages?.[0]?.role === "system" ? "Your notes mention an **RTX 4090** with 24 GB VRAM." : PLAN));
   const h: PanelHarness = await startPanelHarness({
     settings: { ollamaHost: fake.url, hardware: "PC, RTX 4090 24GB VRAM, 64GB RAM", usage: "Personal knowledge base, email replies", language: "en" },
+    files: NOTES,
   });
   const view = await h.openPanel();
+  // An indexed vault, so the plan cites notes (its sources) and the index section shows counts.
+  h.app.workspace.setLayoutReady__();
+  await waitFor(() => /^\d+ notes? indexed\.$/.test(view.contentEl.querySelector(".ai-stack-planner-index-status")?.textContent ?? ""), "the vault index");
   view.contentEl.querySelector<HTMLButtonElement>("button.ai-stack-planner-generate")?.click();
   await waitFor(() => view.contentEl.querySelector(".ai-stack-planner-save") !== null, "the plan");
+  if (view.contentEl.querySelectorAll(".ai-stack-planner-form ~ .ai-stack-planner-sources a.internal-link").length === 0) throw new Error("the plan cites no notes");
   const question = view.contentEl.querySelector<HTMLTextAreaElement>("textarea.ai-stack-planner-question");
   if (!question) throw new Error("no question box");
   question.value = "Which GPU do I have?";
@@ -99,6 +124,27 @@ async function panelHtml(): Promise<{ panel: string; cards: string }> {
   // The fake listens on a random port; the README pictures show Ollama's default address instead.
   const shownHost = (html: string) => html.split(fake.url).join("http://127.0.0.1:11434");
   return { panel: shownHost(panel.outerHTML), cards: cards.outerHTML };
+}
+
+const icon = (id: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" class="svg-icon">${LUCIDE[id] ?? ""}</svg>`;
+
+/** The panel as a user sees it: an Obsidian window with the ribbon, a note open in a tab, the panel in the right sidebar. */
+function windowHtml(theme: "light" | "dark", panel: string): string {
+  const css = ["obsidian-theme.css", "obsidian-frame.css"].map((f) => readFileSync(path.join(REPO_ROOT, "tests", "harness", "browser", f), "utf8")).join("\n") + readFileSync(path.join(REPO_ROOT, "styles.css"), "utf8");
+  const ribbon = ["folder", "search", "calendar", "layers"].map((id) => `<div class="clickable-icon side-dock-ribbon-action${id === "layers" ? " is-active" : ""}">${icon(id)}</div>`).join("");
+  const note = `<div class="inline-title">My PC</div><div class="markdown-rendered"><p>Desktop with an RTX 4090 (24 GB VRAM), a Ryzen 9 7950X and 64 GB of DDR5 RAM.</p><h2>Storage</h2><p>2 TB NVMe for models.</p><h2>What I want from it</h2><ul><li>Answer email without sending it to a cloud model.</li><li>Search my notes by meaning, not only by words.</li></ul></div>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head>
+<body class="theme-${theme}"><div class="app-container">
+  <div class="workspace-ribbon">${ribbon}</div>
+  <div class="workspace-split mod-root">
+    <div class="workspace-tab-header-container"><div class="workspace-tab-header is-active">${icon("file-text")}<span>My PC</span></div><div class="workspace-tab-header">${icon("file-text")}<span>Email</span></div></div>
+    <div class="view-content markdown-reading-view">${note}</div>
+  </div>
+  <div class="workspace-split mod-right-split">
+    <div class="workspace-tab-header-container"><div class="workspace-tab-header is-active" aria-label="Stack planner">${icon("layers")}</div><div class="workspace-tab-header">${icon("search")}</div></div>
+    ${panel}
+  </div>
+</div></body></html>`;
 }
 
 function pageHtml(theme: "light" | "dark", width: number, panel: string, cards: string, extraCss = ""): string {
@@ -192,6 +238,22 @@ describe("the panel in a real browser", () => {
     // The controls the user needs are really there, with their icons drawn.
     expect(await page.locator(".workspace-leaf-content button:has(svg)").count()).toBeGreaterThanOrEqual(8);
     expect(await page.locator(".ai-stack-planner-answer h2").first().textContent()).toBe("Compute");
+  });
+
+  test.each(["light", "dark"] as const)("%s theme, in an Obsidian window: the panel beside a note, every control fits", async (theme) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    try {
+      await page.setContent(windowHtml(theme, html.panel));
+      expect(await page.evaluate(findProblems, ".workspace-leaf-content")).toEqual([]);
+      // The plan's four sections, its sources, the fit table's column headers and a filled Stop icon.
+      expect(await page.locator(".ai-stack-planner-answer h2").allTextContents()).toEqual(["Compute", "Memory", "Action", "Difficulty and bottlenecks"]);
+      expect(await page.locator(".ai-stack-planner-form ~ .ai-stack-planner-sources a.internal-link").count()).toBeGreaterThan(0);
+      expect(await page.locator(".ai-stack-planner-fit-table th").allTextContents()).toEqual(["Quantization", "Memory needed", "On this hardware"]);
+      expect(await page.locator(".ai-stack-planner-stop .svg-icon").evaluate((svg) => getComputedStyle(svg).fill)).not.toBe("none");
+      await page.locator(".app-container").screenshot({ path: path.join(SHOTS, `obsidian-window-${theme}.png`) });
+    } finally {
+      await page.setViewportSize({ width: 1000, height: 800 });
+    }
   });
 
   test("a narrow sidebar still fits every control", async () => {

@@ -458,7 +458,9 @@ describe("optional features", () => {
     expect(labels).toEqual(["First installed model", `${MODEL} · 3.2B · fits in VRAM`]);
     const summary = q(view, ".ai-stack-planner-fit details summary");
     expect(summary.textContent).toBe("Show how the chosen model fits this hardware");
-    const rows = Array.from(view.contentEl.querySelectorAll(".ai-stack-planner-fit-table tr")).map((tr) => tr.textContent);
+    const headers = Array.from(view.contentEl.querySelectorAll(".ai-stack-planner-fit-table thead th")).map((th) => th.textContent);
+    expect(headers).toEqual(["Quantization", "Memory needed", "On this hardware"]);
+    const rows = Array.from(view.contentEl.querySelectorAll(".ai-stack-planner-fit-table tbody tr")).map((tr) => tr.textContent);
     expect(rows).toEqual([`${MODEL} Q4_K_M2.6 GBfits in VRAM`, `${MODEL} F167.1 GBdoes not fit`]);
     expect(view.contentEl.querySelectorAll(".ai-stack-planner-fit-table tr.is-too-big")).toHaveLength(1);
   });
@@ -468,7 +470,7 @@ describe("optional features", () => {
     const view = await h.openPanel();
     const option = () => q<HTMLSelectElement>(view, "select.ai-stack-planner-model").options[1];
     expect(option().text).toBe(`${MODEL} · 3.2B · fits in VRAM`);
-    const rows = () => Array.from(view.contentEl.querySelectorAll(".ai-stack-planner-fit-table tr"));
+    const rows = () => Array.from(view.contentEl.querySelectorAll(".ai-stack-planner-fit-table tbody tr"));
     expect(rows()[0].textContent).toMatch(/^Q4_K_M \(installed\)\d+\.\d GBfits in VRAM$/);
     const hardware = q<HTMLTextAreaElement>(view, "textarea.ai-stack-planner-hardware");
     hardware.value = "Raspberry Pi with 2GB RAM";
