@@ -47,7 +47,7 @@ const NOTES = {
   "My PC.md": "# My PC\nDesktop with an RTX 4090 (24 GB VRAM), a Ryzen 9 7950X and 64 GB of DDR5 RAM.\n\n## Storage\n2 TB NVMe for models.\n",
   "Email.md": "# Email replies\nMost days I answer 30 to 40 emails; drafts should stay on my machine.\n",
   "Knowledge base.md": "# Knowledge base\nNotes on tax, health and projects. #private stays out.\n",
-  "Recipes.md": "# Pancakes\nFlour, milk, eggs and a pinch of salt.\n",
+  "Automations.md": "# Automations\nIdea: an n8n flow that drafts replies to new email into my inbox note.\n",
 };
 
 // jsdom (which builds the panel) hides Node's setImmediate; Playwright's client needs it.
