@@ -227,8 +227,14 @@ describe("as a process", () => {
     });
   }
 
-  test("with nothing listening, one clear line, an offline draft plan and exit 0 within 5 s", async () => {
+  test("with nothing listening, one clear line, an offline draft plan and exit 0 without waiting for a timeout", async () => {
     const port = await unusedLoopbackPort();
+    // What starting the CLI costs on this machine right now: a command that contacts nothing, run
+    // twice so the second run, the one compared, starts as warm as the plan run below.
+    const prompt = () => runProcess(["prompt", "--tier", "basic", "--hardware", "M3 MacBook Pro 16GB"], { OLLAMA_HOST: `http://127.0.0.1:${port}` });
+    expect((await prompt()).code).toBe(0);
+    const baseline = await prompt();
+    expect(baseline.code).toBe(0);
     const result = await runProcess(["plan", "--vault", vault, "--hardware", "M3 MacBook Pro 16GB", "--usage", "email"], { OLLAMA_HOST: `http://127.0.0.1:${port}` });
     expect(result.code).toBe(0);
     const files = await listFiles(vault);
@@ -237,7 +243,10 @@ describe("as a process", () => {
     expect(draft).toMatch(/^AI Stack Plans\/\d{4}-\d\d-\d\d \d{4} - Offline draft plan - M3 MacBook Pro 16GB\.md$/);
     expect(result.stderr).toBe(`Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`. Wrote an offline draft plan instead: ${path.join(vault, draft)}\n`);
     expect(result.stdout).toBe("");
-    expect(result.ms).toBeLessThan(5000);
+    // A refused connection is reported at once: had the CLI waited out its 4 s probe timeout, the
+    // run would take at least that much longer than the baseline. (Compared with a run on the same
+    // machine, not with a fixed time, so a busy machine cannot fail it.)
+    expect(result.ms - baseline.ms).toBeLessThan(3000);
     const note = await fs.readFile(path.join(vault, draft), "utf8");
     expect(note).toContain("status: offline-draft");
     expect(note).toContain("> [!important] Offline draft\n> Ollama isn't reachable");
