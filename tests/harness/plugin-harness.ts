@@ -8,7 +8,8 @@ import path from "node:path";
 import type { PluginManifest } from "obsidian";
 import { App, Modal, Notice, Plugin, TFile, getFrontMatterInfo, parseYaml } from "obsidian-test-mocks/obsidian";
 import AiStackPlannerPlugin from "../../src/main";
-import type { PlannerSettings, Tier } from "../../src/core/shared/settings";
+import type { PlannerSettings } from "../../src/core/shared/settings";
+import type { Tier } from "../../src/core/shared/language";
 import { PlanGenerator } from "../../src/ui/generate/plan-generator";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");

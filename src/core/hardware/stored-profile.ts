@@ -9,7 +9,7 @@
  * - `effectiveProfile({ hardware, hardwareProfile }, lang)`: the profile plans are computed for.
  * - `parseGpuList(text)`: "RTX 4090 24GB; RTX 3090 24GB" as typed in settings → GPUs.
  */
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 import { parseHardwareText } from "./parse-text";
 import { emptyProfile, MAX_RAM_GB, MAX_VRAM_GB, MIN_MEMORY_GB, type GpuInfo, type GpuVendor, type HardwareProfile } from "./profile";
 import { formatGb } from "./units";

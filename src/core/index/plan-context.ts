@@ -7,7 +7,7 @@
 import { estimateTokens } from "./chunking";
 import { userMessage } from "../shared/errors";
 import { actionText, IN_PLUGIN, sentence, type MessageContext } from "../shared/user-actions";
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 import { buildVaultContext, defaultAnswerTokens, type ContextSource, type RetrievedChunk } from "./retrieval";
 
 /** The part of the vault index that plan generation uses. */

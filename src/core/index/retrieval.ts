@@ -5,7 +5,7 @@
  */
 import { estimateTokens } from "./chunking";
 import type { PromptPart } from "../plan/prompts";
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 
 /** A chunk found by the index, with its text as it is in the note now. */
 export interface RetrievedChunk {

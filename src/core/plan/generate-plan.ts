@@ -10,7 +10,8 @@ import { renderPlanNote, tierLabel, type PlanRecord } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "../shared/ports";
 import { buildPlanPrompt, type PromptPart } from "./prompts";
 import { planContext, type NotesRetriever, type PlanContext } from "../index/plan-context";
-import { resolveLanguage, type PlannerSettings, type PromptLanguage, type Tier } from "../shared/settings";
+import type { PlannerSettings } from "../shared/settings";
+import { resolveLanguage, type PromptLanguage, type Tier } from "../shared/language";
 
 /** What the model is asked: the blueprint's inputs plus the model and context size. */
 export interface PlanRequestInput {

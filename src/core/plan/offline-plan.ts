@@ -17,7 +17,7 @@ import { formatGb } from "../hardware/units";
 import { writeNewNote } from "./note-writer";
 import { isoLocal, tierLabel } from "./plan-note";
 import type { InstalledModel, VaultPort } from "../shared/ports";
-import type { PromptLanguage, Tier } from "../shared/settings";
+import type { PromptLanguage, Tier } from "../shared/language";
 
 export interface OfflineDraftInput {
   tier: Tier;

@@ -1,6 +1,7 @@
 /** The command palette entries. */
 import type { Plugin } from "obsidian";
-import type { PlannerSettings, Tier } from "../../core/shared/settings";
+import type { PlannerSettings } from "../../core/shared/settings";
+import type { Tier } from "../../core/shared/language";
 import { PlanModal } from "./plan-modal";
 import type { PlanGenerator } from "./plan-generator";
 

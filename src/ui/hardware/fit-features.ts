@@ -8,7 +8,8 @@ import { parseHardwareText } from "../../core/hardware/parse-text";
 import { profileFromStored } from "../../core/hardware/stored-profile";
 import { normalizeQuantization } from "../../core/hardware/quantization";
 import type { InstalledModel } from "../../core/shared/ports";
-import type { PlannerSettings, PromptLanguage } from "../../core/shared/settings";
+import type { PlannerSettings } from "../../core/shared/settings";
+import type { PromptLanguage } from "../../core/shared/language";
 import type { FitAdvisor, FitRow, FitVerdict } from "../panel/panel-ports";
 
 /** Quantizations the table compares, besides the installed file's own. */

@@ -20,7 +20,8 @@ import { desktopBindings, detectFacts } from "../../adapters/node/hardware-detec
 import { PlannerError, userMessage } from "../../core/shared/errors";
 import { profileFromStored } from "../../core/hardware/stored-profile";
 import { writeOfflineDraft } from "../../core/plan/offline-plan";
-import { resolveLanguage, type PlannerSettings } from "../../core/shared/settings";
+import type { PlannerSettings } from "../../core/shared/settings";
+import { resolveLanguage } from "../../core/shared/language";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
 import { strings, uiLanguage } from "../shared/i18n";
 

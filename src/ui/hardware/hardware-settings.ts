@@ -14,7 +14,8 @@ import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import { describeProfile, type HardwareProfile } from "../../core/hardware/profile";
 import { effectiveProfile, formatGpuList, parseGpuList, storeProfile, type StoredHardwareProfile } from "../../core/hardware/stored-profile";
 import { formatGb } from "../../core/hardware/units";
-import { resolveLanguage, type PlannerSettings } from "../../core/shared/settings";
+import type { PlannerSettings } from "../../core/shared/settings";
+import { resolveLanguage } from "../../core/shared/language";
 import { detectAndSaveHardware } from "./hardware-commands";
 import { strings } from "../shared/i18n";
 

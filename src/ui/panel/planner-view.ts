@@ -9,7 +9,8 @@ import { InterruptedPlan, planInputFromSettings, streamPlan, writePlanNote } fro
 import { userMessage } from "../../core/shared/errors";
 import type { PlanRecord } from "../../core/plan/plan-note";
 import type { InstalledModel } from "../../core/shared/ports";
-import type { LanguageSetting, PlannerSettings, Tier } from "../../core/shared/settings";
+import type { PlannerSettings } from "../../core/shared/settings";
+import type { LanguageSetting, Tier } from "../../core/shared/language";
 import { createLlm } from "../../adapters/ollama/llm-factory";
 import { vaultIndexFor } from "../index/vault-index";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
