@@ -14,6 +14,7 @@
  * chunks, when indexing finishes, and on close; WAL files are deleted only after every shard is
  * saved, and replaying a record is idempotent, so a crash at any point loads a consistent index.
  */
+import { knownFsProblem } from "../../core/shared/fs-errors";
 import { fnv1a64 } from "../../core/shared/hash";
 import { IndexBusyError } from "../../core/index/index-errors";
 import type { IndexHit, IndexStoreOp } from "../../core/index/index-ports";
@@ -205,15 +206,7 @@ function scoreRows(matrix: Float32Array, inverseNorms: Float32Array, count: numb
 
 /** A problem with the index folder itself, said as one line the user can act on (no errno codes). */
 function indexFolderError(dir: string, error: unknown): unknown {
-  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-  const why =
-    code === "EEXIST" || code === "ENOTDIR"
-      ? "a file is in the way (the folder or one above it is a file)"
-      : code === "EACCES" || code === "EPERM" || code === "EROFS"
-        ? "it isn't writable"
-        : code === "ENOSPC"
-          ? "the disk is full"
-          : null;
+  const why = knownFsProblem(error, "write");
   return why ? new Error(`The index folder "${dir}" can't be used: ${why}. Fix that, or choose another index folder in the settings.`) : error;
 }
 

@@ -9,9 +9,10 @@
  *
  * One job runs at a time; requests made meanwhile are merged into the next job.
  */
+import { isFsError } from "../shared/fs-errors";
 import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type NoteAnalysis } from "./chunking";
 import { excludedNote, type ExclusionRules } from "./exclusions";
-import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage, isStorageError } from "./index-errors";
+import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage } from "./index-errors";
 import type { Embedder, IndexHit, IndexOpenReport, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
 import type { RetrievedChunk } from "./retrieval";
 import type { MessageContext } from "../shared/user-actions";
@@ -343,7 +344,7 @@ export class VaultIndexer {
         this.notice(error.message);
       } else {
         const message =
-          isStorageError(error) && this.deps.location ? indexStorageMessage(this.deps.location, error) : `Indexing failed: ${error instanceof Error ? error.message : String(error)}`;
+          isFsError(error) && this.deps.location ? indexStorageMessage(this.deps.location, error) : `Indexing failed: ${error instanceof Error ? error.message : String(error)}`;
         this.setStatus({ state: "error", progress: null, message, lastRun: summary });
         this.notice(message);
       }

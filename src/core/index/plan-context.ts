@@ -4,7 +4,7 @@
  * and its sources. Any failure (no index, Ollama unable to embed) leaves the plan without the part
  * and says why, so generation always works.
  */
-import { estimateTokens } from "./chunking";
+import { estimateTokens } from "../shared/tokens";
 import { userMessage } from "../shared/errors";
 import { actionText, IN_PLUGIN, sentence, type MessageContext } from "../shared/user-actions";
 import type { PromptLanguage } from "../shared/language";

@@ -3,7 +3,7 @@
  * "From my notes" prompt part, with `[[note#heading]]` citations and the list of sources for the
  * plan note (pure).
  */
-import { estimateTokens } from "./chunking";
+import { estimateTokens } from "../shared/tokens";
 import type { PromptPart } from "../plan/prompts";
 import type { PromptLanguage } from "../shared/language";
 

@@ -8,7 +8,6 @@ import { withShowFacts } from "../../core/hardware/fit-check";
 import { computeFitTable, type FitRow } from "../../core/hardware/fit-table";
 import { VERDICT_LABELS } from "../../core/hardware/fit";
 import { chooseDraftStack } from "../../core/plan/offline-plan";
-import { effectiveProfile } from "../../core/hardware/stored-profile";
 import { formatGb } from "../../core/hardware/units";
 import { createLlm } from "../../adapters/ollama/llm-factory";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
@@ -18,10 +17,10 @@ import { describeProfile, type HardwareProfile } from "../../core/hardware/profi
 import { storeProfile } from "../../core/hardware/stored-profile";
 import { desktopBindings, detectFacts } from "../../adapters/node/hardware-detector";
 import { PlannerError, userMessage } from "../../core/shared/errors";
-import { profileFromStored } from "../../core/hardware/stored-profile";
+import { profileFor } from "../../core/hardware/stored-profile";
 import { writeOfflineDraft } from "../../core/plan/offline-plan";
 import type { PlannerSettings } from "../../core/shared/settings";
-import { resolveLanguage } from "../../core/shared/language";
+import { resolveLanguage, type Tier } from "../../core/shared/language";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
 import { strings, uiLanguage } from "../shared/i18n";
 
@@ -106,15 +105,19 @@ export function offlineDraftHint(error: unknown): string {
   return error instanceof PlannerError && (error.kind === "unreachable" || error.kind === "no-models") ? strings(TEXT).hint : "";
 }
 
-/** Writes the offline draft for the settings' hardware and uses, opens it and returns its path. */
-export async function writeDraftNote(app: App, settings: PlannerSettings, uiLanguage: string): Promise<string | undefined> {
+/**
+ * Writes the offline draft for `request` (the settings' tier, hardware and uses unless a form says
+ * otherwise), opens it and returns its path.
+ */
+export async function writeDraftNote(app: App, settings: PlannerSettings, uiLanguage: string, request: { tier: Tier; hardware: string; usage: string } = { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }): Promise<string | undefined> {
   try {
+    const language = resolveLanguage(settings.language, uiLanguage);
     const path = await writeOfflineDraft(new ObsidianVaultPort(app.vault), settings.plansFolder, {
-      tier: settings.defaultTier,
-      language: resolveLanguage(settings.language, uiLanguage),
-      hardware: settings.hardware,
-      usage: settings.usage,
-      ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
+      tier: request.tier,
+      language,
+      hardware: request.hardware,
+      usage: request.usage,
+      profile: profileFor(settings, request.hardware, language),
       created: new Date(),
     });
     new Notice(strings(TEXT).saved(path));
@@ -152,7 +155,7 @@ export async function runBenchmark(app: App, deps: HardwareCommandDeps): Promise
     const lang = resolveLanguage(settings.language, deps.uiLanguage());
     const llm = llmFor(deps, settings);
     const models = await withShowFacts(llm, await llm.listModels(controller.signal), controller.signal, { includeCatalog: true });
-    const run = await benchmarkModels({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, models, effectiveProfile(settings, lang), controller.signal, (model, i, n) =>
+    const run = await benchmarkModels({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, models, profileFor(settings, settings.hardware, lang), controller.signal, (model, i, n) =>
       progress.setMessage(t.benchmarking(model, i + 1, n)),
     );
     const path = await writeBenchmarkNote(new ObsidianVaultPort(app.vault), settings.plansFolder, run, lang);
@@ -173,7 +176,7 @@ export async function pullCandidates(deps: HardwareCommandDeps): Promise<{ rows:
   const settings = deps.settings();
   const lang = resolveLanguage(settings.language, deps.uiLanguage());
   const llm = llmFor(deps, settings);
-  const table = computeFitTable(effectiveProfile(settings, lang), { installed: await llm.listModels(), lang });
+  const table = computeFitTable(profileFor(settings, settings.hardware, lang), { installed: await llm.listModels(), lang });
   const stack = chooseDraftStack(table, settings.usage, lang);
   const picks = [stack.main, stack.embedding].filter((row): row is FitRow => row !== undefined && !row.installed);
   const rest = table.rows

@@ -12,7 +12,7 @@ import type { InstalledModel } from "../../core/shared/ports";
 import { createLlm } from "../../adapters/ollama/llm-factory";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import { describeProfile, type HardwareProfile } from "../../core/hardware/profile";
-import { effectiveProfile, formatGpuList, parseGpuList, storeProfile, type StoredHardwareProfile } from "../../core/hardware/stored-profile";
+import { profileFor, formatGpuList, parseGpuList, storeProfile, type StoredHardwareProfile } from "../../core/hardware/stored-profile";
 import { formatGb } from "../../core/hardware/units";
 import type { PlannerSettings } from "../../core/shared/settings";
 import { resolveLanguage } from "../../core/shared/language";
@@ -93,7 +93,7 @@ export function fitSummary(table: FitTable, lang: "en" | "zh"): string {
 export function hardwareProfileGroup(host: HardwareSettingsHost): SettingDefinitionGroup {
   const t = strings(TEXT);
   const lang = () => resolveLanguage(host.settings.language, getLanguage());
-  const current = (): HardwareProfile => effectiveProfile(host.settings, lang());
+  const current = (): HardwareProfile => profileFor(host.settings, host.settings.hardware, lang());
   // Inputs are re-read only after detection or a reset; while typing, only the summaries follow.
   const refreshers = new Set<() => void>();
   const summaries = new Set<() => void>();
@@ -220,7 +220,7 @@ export function hardwareProfileGroup(host: HardwareSettingsHost): SettingDefinit
  */
 export async function installedFitLabels(settings: PlannerSettings, models: readonly InstalledModel[], fetchFn: FetchFn): Promise<Map<string, string>> {
   const lang = resolveLanguage(settings.language, getLanguage());
-  const profile = effectiveProfile(settings, lang);
+  const profile = profileFor(settings, settings.hardware, lang);
   const labels = new Map<string, string>();
   if (!hasHardwareFacts(profile) || models.length === 0) return labels;
   let enriched: readonly InstalledModel[] = models;

@@ -248,10 +248,7 @@ export class PlannerView extends ItemView {
 
   /** The offline draft for what the form says now (no model needed), as the command writes it. */
   private async writeOfflineDraft(): Promise<string | undefined> {
-    const settings = this.deps.settings();
-    // A stored hardware profile describes the settings' hardware, not a different one typed here.
-    const hardwareProfile = this.form.hardware === settings.hardware ? settings.hardwareProfile : null;
-    return writeDraftNote(this.app, { ...settings, defaultTier: this.form.tier, hardware: this.form.hardware, usage: this.form.usage, hardwareProfile }, this.deps.uiLanguage());
+    return writeDraftNote(this.app, this.deps.settings(), this.deps.uiLanguage(), this.form);
   }
 
   private buildForm(container: HTMLElement): void {
