@@ -264,9 +264,14 @@ export class VaultIndexer {
     return this.enqueue(() => this.runJob("rebuild", (signal, summary) => this.fullSync(true, signal, summary)));
   }
 
-  /** Syncs the named paths (vault events: created, modified, deleted, renamed from and to). */
-  notesChanged(paths: readonly string[]): Promise<IndexRunSummary | null> {
+  /** Remembers changed paths (vault events) for the next `notesChanged`: the one place they wait. */
+  markChanged(paths: readonly string[]): void {
     for (const path of paths) this.dirty.add(path);
+  }
+
+  /** Syncs the named paths and every path marked changed (created, modified, deleted, renamed from and to). */
+  notesChanged(paths: readonly string[]): Promise<IndexRunSummary | null> {
+    this.markChanged(paths);
     if (this.dirtyJobQueued) return Promise.resolve(null);
     this.dirtyJobQueued = true;
     return this.enqueue(async () => {

@@ -110,8 +110,8 @@ describe("detection off the desktop", () => {
     const desktop = Platform.isDesktop;
     Platform.isDesktop = false;
     try {
-      const save = jest.fn(() => Promise.resolve());
-      expect(await detectAndSaveHardware({ settings: () => h.plugin.settings, save, uiLanguage: () => "en" })).toBeNull();
+      const save = jest.spyOn(h.plugin.context, "saveSettings");
+      expect(await detectAndSaveHardware(h.plugin.context)).toBeNull();
       expect(save).not.toHaveBeenCalled();
       expect(h.notices.plain()).toEqual(["Hardware detection needs the desktop app. Describe your hardware in settings instead."]);
     } finally {
