@@ -11,6 +11,7 @@ import { LocalIndex, type FileDetails, type FileStorage, type IndexCodec, type I
 import type { StoredChunk, StoredChunkWithVector, StoredNote } from "../../core/index/index-ports";
 import { decodeContainer, DamagedFileError, encodeContainer, vectorsOf } from "./container";
 import { baseName, dirName, joinPath, type IndexStorage } from "./storage";
+import { headingPathOf, headingText, noteFromTuple, noteTuple, type NoteTuple } from "./store-records";
 
 export const SHARD_MAGIC = "ASPS";
 export const SHARD_EXTENSION = ".aspshard";
@@ -42,7 +43,6 @@ export class StaleShardError extends Error {
   }
 }
 
-type NoteTuple = [string, number, number, string, string, number];
 type ItemTuple = [number, number, string, number, number, string, number];
 
 interface ShardHeader {
@@ -54,8 +54,6 @@ interface ShardHeader {
   notes: NoteTuple[];
   items: ItemTuple[];
 }
-
-const HEADING_SEP = "\u001f";
 
 export function itemId(path: string, ord: number): string {
   return `${path}\u0000${ord}`;
@@ -70,13 +68,13 @@ function metaOf(item: IndexItem): Row {
     hash: String(m.hash),
     start: Number(m.start),
     end: Number(m.end),
-    headingPath: heading === "" ? [] : heading.split(HEADING_SEP),
+    headingPath: headingPathOf(heading),
     norm: item.norm,
   };
 }
 
 export function itemMetadata(path: string, chunk: ChunkMeta): Record<string, MetadataTypes> {
-  return { path, ord: chunk.ord, hash: chunk.hash, start: chunk.start, end: chunk.end, heading: chunk.headingPath.join(HEADING_SEP) };
+  return { path, ord: chunk.ord, hash: chunk.hash, start: chunk.start, end: chunk.end, heading: headingText(chunk.headingPath) };
 }
 
 /** vectra's IndexItem types vectors as number[]; ours are Float32Array views (read-only use). */
@@ -123,14 +121,14 @@ export class ShardCodec implements IndexCodec {
       if (at === undefined) throw new Error(`shard ${this.shard}: chunk of "${row.path}" has no note record`);
       const vector = item.vector as unknown as Float32Array | number[];
       vectors.push(vector instanceof Float32Array ? vector : Float32Array.from(vector));
-      return [at, row.ord, row.hash, row.start, row.end, row.headingPath.join(HEADING_SEP), item.norm];
+      return [at, row.ord, row.hash, row.start, row.end, headingText(row.headingPath), item.norm];
     });
     const dims = vectors[0]?.length ?? this.dims;
     const header: ShardHeader = {
       kind: "shard",
       ...this.identity,
       shard: this.shard,
-      notes: notes.map((n) => [n.path, n.mtime, n.size, n.contentHash, n.tags.join(" "), n.chunkCount]),
+      notes: notes.map(noteTuple),
       items,
     };
     const bytes = encodeContainer(SHARD_MAGIC, header, dims, vectors);
@@ -147,14 +145,7 @@ export class ShardCodec implements IndexCodec {
     if (header.indexId !== this.identity.indexId || header.model !== this.identity.model || header.chunker !== this.identity.chunker || header.shard !== this.shard) {
       throw new StaleShardError(`shard belongs to index ${header.indexId} (${header.model})`);
     }
-    const notes = header.notes.map(([path, mtime, size, contentHash, tags, chunkCount]): NoteMeta => ({
-      path,
-      mtime,
-      size,
-      contentHash,
-      tags: tags === "" ? [] : tags.split(" "),
-      chunkCount,
-    }));
+    const notes = header.notes.map(noteFromTuple);
     const items: IndexItem[] = header.items.map(([noteAt, ord, hash, start, end, heading, norm], i) => {
       const note = notes[noteAt];
       if (!note) throw new DamagedFileError("shard item points to no note");
