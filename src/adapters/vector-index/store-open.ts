@@ -1,100 +1,92 @@
 /**
- * Opening the index folder and recovering from whatever a crash or damage left there: temporary
- * files promoted or removed, a bad manifest (the whole index starts over), damaged shards and WAL
- * records moved aside into `damaged-<time>/`, stale files of an older generation removed.
+ * Opening the index: take the writer lock (or open read-only when another process writes),
+ * promote or delete temporary files left by a crash, check the manifest, load every shard and
+ * replay the WAL. Nothing in the files' content makes it throw: damaged files are moved aside and
+ * reported, files of another generation removed.
  */
-import { knownFsProblem } from "../../core/shared/fs-errors";
+import { fnv1a64 } from "../../core/shared/hash";
 import { decodeContainer, DamagedFileError } from "./container";
+import { freshManifest, isComplete, isIndexEntry, MANIFEST_FILE, mergeDamage, moveAside, NOT_A_FILE, parseManifest, SHARD_FILE, WAL_FILE, WAL_MAGIC, writeManifest, indexFolderError, type DamagedEntry, type DamageReport, type Manifest, type OpenReport, type StoreConfig } from "./manifest";
 import { joinPath, TEMP_SUFFIX, type IndexStorage } from "./storage";
-import {
-  freshManifest,
-  MANIFEST_FILE,
-  manifestBytes,
-  NOT_A_FILE,
-  parseManifest,
-  SHARD_FILE,
-  WAL_FILE,
-  WAL_MAGIC,
-  type DamageReport,
-  type Manifest,
-  type OpenReport,
-  type StoreConfig,
-  type WalHeader,
-  type WalOp,
-} from "./store-records";
-import { SHARD_MAGIC, StaleShardError, type Shard } from "./vectra-shard";
+import { Shard, StaleShardError, VectraStorage, type ShardIdentity } from "./vectra-shard";
+import { WriteAheadLog, type WalHeader } from "./wal";
+import { LOCK_FILE, WriterLock } from "./writer-lock";
 
-/** A file to move aside and why. */
-export interface Damaged {
-  file: string;
-  reason: string;
-}
+/** The shards of an index and which one holds a path. */
+export class ShardSet {
+  readonly list: Shard[];
+  /** Shard of each path seen (hashing a path on every lookup showed up in profiles). */
+  private readonly byPath = new Map<string, Shard>();
 
-/** An empty report. */
-export function emptyReport(): OpenReport {
-  return { created: false, damage: null, staleRemoved: 0, walReplayed: 0, tempRecovered: 0 };
-}
+  constructor(count: number, dir: string, storage: IndexStorage, identity: ShardIdentity) {
+    const vectraStorage = new VectraStorage(storage);
+    this.list = Array.from({ length: count }, (_, i) => new Shard(i, dir, vectraStorage, identity));
+  }
 
-/** A problem with the index folder itself, said as one line the user can act on (no errno codes). */
-export function indexFolderError(dir: string, error: unknown): unknown {
-  const why = knownFsProblem(error, "write");
-  return why ? new Error(`The index folder "${dir}" can't be used: ${why}. Fix that, or choose another index folder in the settings.`) : error;
-}
-
-/** Writes the manifest (atomically, as every write of the storage). */
-export async function writeManifest(storage: IndexStorage, dir: string, manifest: Manifest): Promise<void> {
-  await storage.write(joinPath(dir, MANIFEST_FILE), manifestBytes(manifest));
-}
-
-/** Both damage reports of one open as one. */
-export function mergeDamage(first: DamageReport, second: DamageReport | null): DamageReport {
-  if (!second) return first;
-  return { files: [...first.files, ...second.files], reasons: [...first.reasons, ...second.reasons], movedTo: second.movedTo, wholeIndex: second.wholeIndex };
-}
-
-/** True when a temporary file holds a complete, verifiable copy of `target`. */
-async function isComplete(storage: IndexStorage, path: string, target: string): Promise<boolean> {
-  const bytes = await storage.read(path);
-  if (!bytes) return false;
-  try {
-    if (target === MANIFEST_FILE) parseManifest(bytes);
-    else if (SHARD_FILE.test(target)) decodeContainer(bytes, SHARD_MAGIC);
-    else if (WAL_FILE.test(target)) decodeContainer(bytes, WAL_MAGIC);
-    else return false;
-    return true;
-  } catch {
-    return false;
+  /** The shard a note's path hashes to. */
+  shardOf(path: string): Shard {
+    let shard = this.byPath.get(path);
+    if (!shard) {
+      const h = fnv1a64(path);
+      shard = this.list[parseInt(h.slice(8), 16) % this.list.length];
+      if (this.byPath.size >= 1_000_000) this.byPath.clear();
+      this.byPath.set(path, shard);
+    }
+    return shard;
   }
 }
 
-/** Moves the damaged files into a fresh `damaged-<time>` folder and says so. */
-export async function moveAside(storage: IndexStorage, dir: string, damaged: Damaged[], wholeIndex: boolean, config: StoreConfig): Promise<DamageReport> {
-  const stamp = (config.now?.() ?? new Date()).toISOString().replace(/[:.]/g, "-");
-  // A second damage event in the same millisecond (or with a frozen clock) gets its own folder.
-  let name = `damaged-${stamp}`;
-  for (let i = 2; (await storage.list(joinPath(dir, name))).length > 0; i++) name = `damaged-${stamp}-${i}`;
-  const target = joinPath(dir, name);
-  await storage.mkdir(target);
-  for (const { file } of damaged) await storage.rename(joinPath(dir, file), joinPath(target, file));
-  return { files: damaged.map((d) => d.file), reasons: damaged.map((d) => `${d.file}: ${d.reason}`), movedTo: target, wholeIndex };
-}
-
-/** What the lock holder found in the folder after repairing it. */
-export interface RepairedFolder {
+/** Everything an opened index holds in memory. */
+export interface OpenedIndex {
   manifest: Manifest;
-  /** The folder's entries after the repair. */
-  names: string[];
+  shards: ShardSet;
+  wal: WriteAheadLog;
+  lock: WriterLock | null;
+  /** Why this process may not write (another one does), or null. */
+  busy: Error | null;
   report: OpenReport;
-  /** True when the index starts over (nothing to load). */
-  wholeIndex: boolean;
-  /** Entries in the way of index files (not files), to move aside while loading. */
-  partDamage: Damaged[];
 }
 
-/** The open of the lock holder: repairs what an interrupted or damaged run left, before loading. */
-export async function repairFolder(storage: IndexStorage, dir: string, config: StoreConfig, inTheWay: string[]): Promise<RepairedFolder> {
-  const report = emptyReport();
-  const damaged: Damaged[] = [];
+function identityOf(manifest: Manifest): ShardIdentity {
+  return { indexId: manifest.indexId, model: manifest.model, chunker: manifest.chunker };
+}
+
+function emptyIndex(storage: IndexStorage, dir: string, manifest: Manifest, busy: Error | null, report: OpenReport): OpenedIndex {
+  const shards = new ShardSet(manifest.shards, dir, storage, identityOf(manifest));
+  return { manifest, shards, wal: new WriteAheadLog(storage, dir, (path) => shards.shardOf(path)), lock: null, busy, report };
+}
+
+function newReport(): OpenReport {
+  return { created: false, damage: null, staleRemoved: 0, walReplayed: 0, tempRecovered: 0 };
+}
+
+/** Opens (or creates) the index in `dir`; call inside the store's write queue. */
+export async function openIndex(storage: IndexStorage, dir: string, config: StoreConfig): Promise<OpenedIndex> {
+  await storage.mkdir(dir).catch((error: unknown) => {
+    throw indexFolderError(dir, error);
+  });
+  // Not files where index files belong: moved aside like damaged files (a folder named
+  // manifest.json would fail every read; one named like a shard would block its save).
+  const inTheWay = ((await storage.listNonFiles?.(dir)) ?? []).filter(isIndexEntry);
+  let lockDamage: DamageReport | null = null;
+  if (inTheWay.includes(LOCK_FILE)) lockDamage = await moveAside(storage, dir, [{ file: LOCK_FILE, reason: NOT_A_FILE }], false, config);
+  const locked = await WriterLock.acquire(storage, dir, config.now);
+  if ("busy" in locked) return openReadOnly(storage, dir, config, locked.busy, new Set(inTheWay));
+  try {
+    const opened = await openLocked(storage, dir, config, inTheWay.filter((n) => n !== LOCK_FILE));
+    opened.lock = locked.lock;
+    if (lockDamage) opened.report.damage = mergeDamage(lockDamage, opened.report.damage);
+    return opened;
+  } catch (error) {
+    await locked.lock?.release();
+    throw error;
+  }
+}
+
+/** The open of the lock holder: repairs what an interrupted or damaged run left, then loads. */
+async function openLocked(storage: IndexStorage, dir: string, config: StoreConfig, inTheWay: string[]): Promise<OpenedIndex> {
+  const report = newReport();
+  const damaged: DamagedEntry[] = [];
   const manifestInTheWay = inTheWay.includes(MANIFEST_FILE);
   const partDamage = inTheWay.filter((n) => n !== MANIFEST_FILE).map((file) => ({ file, reason: NOT_A_FILE }));
   let names = await storage.list(dir);
@@ -112,15 +104,15 @@ export async function repairFolder(storage: IndexStorage, dir: string, config: S
   const indexFiles = names.filter((n) => SHARD_FILE.test(n) || WAL_FILE.test(n));
 
   let manifest: Manifest | null = null;
-  const bytes = manifestInTheWay ? null : await storage.read(joinPath(dir, MANIFEST_FILE));
+  const manifestBytes = manifestInTheWay ? null : await storage.read(joinPath(dir, MANIFEST_FILE));
   if (manifestInTheWay) {
     damaged.push({ file: MANIFEST_FILE, reason: NOT_A_FILE });
     for (const file of indexFiles) damaged.push({ file, reason: "the manifest is damaged" });
-  } else if (bytes === null) {
+  } else if (manifestBytes === null) {
     if (indexFiles.length > 0) for (const file of indexFiles) damaged.push({ file, reason: "the manifest is missing" });
   } else {
     try {
-      manifest = parseManifest(bytes);
+      manifest = parseManifest(manifestBytes);
     } catch (error) {
       damaged.push({ file: MANIFEST_FILE, reason: error instanceof Error ? error.message : String(error) });
       for (const file of indexFiles) damaged.push({ file, reason: "the manifest is damaged" });
@@ -135,38 +127,38 @@ export async function repairFolder(storage: IndexStorage, dir: string, config: S
     await writeManifest(storage, dir, manifest);
     report.created = true;
   }
-  return { manifest, names, report, wholeIndex, partDamage };
+  const opened = emptyIndex(storage, dir, manifest, null, report);
+  if (!wholeIndex) await loadFiles(storage, dir, config, opened, names, partDamage);
+  return opened;
 }
 
-/** The manifest as a reader sees it (another process writes): null when absent, being replaced or damaged. */
-export async function readManifestQuietly(storage: IndexStorage, dir: string, inTheWay: ReadonlySet<string>): Promise<Manifest | null> {
-  if (inTheWay.has(MANIFEST_FILE)) return null;
-  try {
-    const bytes = await storage.read(joinPath(dir, MANIFEST_FILE));
-    return bytes ? parseManifest(bytes) : null;
-  } catch {
-    // The writer deals with it; this reader sees an empty index.
-    return null;
+/**
+ * The open while another process writes (or the folder refuses the lock file): loads what
+ * verifies and changes nothing on disk (no repair, no move, no manifest); writes fail with
+ * `busy`. Enough for status and search.
+ */
+async function openReadOnly(storage: IndexStorage, dir: string, config: StoreConfig, busy: Error, inTheWay: Set<string>): Promise<OpenedIndex> {
+  let manifest: Manifest | null = null;
+  if (!inTheWay.has(MANIFEST_FILE)) {
+    try {
+      const bytes = await storage.read(joinPath(dir, MANIFEST_FILE));
+      if (bytes) manifest = parseManifest(bytes);
+    } catch {
+      // Being replaced or damaged: the writer deals with it; this reader sees an empty index.
+    }
   }
+  const opened = emptyIndex(storage, dir, manifest ?? freshManifest(config), busy, newReport());
+  if (manifest) await loadFiles(storage, dir, config, opened, (await storage.list(dir)).filter((n) => !inTheWay.has(n)));
+  return opened;
 }
 
-/** What loading needs: the folder, its shards, the manifest (its `dims` may be set), and where WAL records go. */
-export interface LoadTarget {
-  storage: IndexStorage;
-  dir: string;
-  config: StoreConfig;
-  shards: readonly Shard[];
-  manifest: Manifest;
-  /** False for a reader: stale and damaged files are left to the writer. */
-  repair: boolean;
-  /** Applies one WAL record's operations (in sequence order). */
-  replay(ops: readonly WalOp[], vectors: Float32Array, dims: number): void;
-}
-
-/** Loads shards and replays the WAL; damaged files are moved aside, stale ones removed. Returns the WAL records loaded and the next free sequence number. */
-export async function loadIndexFiles(target: LoadTarget, names: string[], report: OpenReport, inTheWay: Damaged[] = []): Promise<{ walSeqs: number[]; nextSeq: number }> {
-  const { storage, dir, shards, manifest, repair } = target;
+/** Loads shards and replays the WAL; damaged files are moved aside, stale ones removed. */
+async function loadFiles(storage: IndexStorage, dir: string, config: StoreConfig, index: OpenedIndex, names: string[], inTheWay: DamagedEntry[] = []): Promise<void> {
+  const { manifest, report, wal } = index;
+  const shards = index.shards.list;
   const damaged = [...inTheWay];
+  // A read-only store (another process writes) leaves stale and damaged files to the writer.
+  const repair = index.busy === null;
   for (const name of names) {
     const m = SHARD_FILE.exec(name);
     if (repair && m && (Number(m[1]) >= shards.length || name !== shards[Number(m[1])].file)) {
@@ -175,8 +167,9 @@ export async function loadIndexFiles(target: LoadTarget, names: string[], report
     }
   }
   for (const shard of shards) {
+    const present = names.includes(shard.file);
     try {
-      await shard.load(names.includes(shard.file));
+      await shard.load(present);
       if (shard.dims > 0 && manifest.dims === 0) manifest.dims = shard.dims;
       if (shard.chunkCount > 0 && shard.dims !== manifest.dims) throw new DamagedFileError(`holds ${shard.dims}-dimensional vectors, the index ${manifest.dims}`);
     } catch (error) {
@@ -193,8 +186,8 @@ export async function loadIndexFiles(target: LoadTarget, names: string[], report
     .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
     .map((x) => ({ name: x.name, seq: Number(x.m[1]) }))
     .sort((a, b) => a.seq - b.seq);
-  const loaded: number[] = [];
   for (const { name, seq } of wals) {
+    wal.nextSeq = Math.max(wal.nextSeq, seq + 1);
     const bytes = await storage.read(joinPath(dir, name));
     try {
       if (!bytes) throw new DamagedFileError("unreadable");
@@ -208,14 +201,12 @@ export async function loadIndexFiles(target: LoadTarget, names: string[], report
       }
       if (record.count > 0 && manifest.dims !== 0 && record.dims !== manifest.dims) throw new DamagedFileError(`holds ${record.dims}-dimensional vectors, the index ${manifest.dims}`);
       if (record.count > 0 && manifest.dims === 0) manifest.dims = record.dims;
-      target.replay(record.header.ops, record.vectors, record.dims);
-      loaded.push(seq);
+      wal.replay(record.header.ops, record.vectors, record.dims);
+      wal.seqs.push(seq);
       report.walReplayed++;
     } catch (error) {
       damaged.push({ file: name, reason: error instanceof Error ? error.message : String(error) });
     }
   }
-  if (damaged.length > 0 && repair) report.damage = await moveAside(storage, dir, damaged, false, target.config);
-  // Every WAL name seen (even a damaged or stale one) is a sequence number not to reuse.
-  return { walSeqs: loaded, nextSeq: wals.reduce((next, w) => Math.max(next, w.seq + 1), 1) };
+  if (damaged.length > 0 && repair) report.damage = await moveAside(storage, dir, damaged, false, config);
 }

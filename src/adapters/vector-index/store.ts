@@ -9,45 +9,25 @@
  *   <dir>/damaged-<time>/            files that failed verification, moved aside
  *   <dir>/writer.lock                who writes the index now (see writer-lock.ts)
  *
- * The jobs live apart: record formats in store-records.ts (shared with the shard codec), opening
- * and recovery in store-open.ts, scoring in store-scoring.ts; this class holds the state, the WAL
- * and compaction.
- *
  * Every change is first written as one WAL record (small, atomic): that is the moment it is
  * persisted. The records are compacted into the shards they touch when they add up to enough
  * chunks, when indexing finishes, and on close; WAL files are deleted only after every shard is
  * saved, and replaying a record is idempotent, so a crash at any point loads a consistent index.
  */
-import { fnv1a64 } from "../../core/shared/hash";
 import { IndexBusyError } from "../../core/index/index-errors";
 import type { IndexHit, IndexStoreOp } from "../../core/index/index-ports";
 import type { IndexedNote, IndexSnapshot } from "../../core/index/sync-plan";
-import { encodeContainer } from "./container";
+import { DEFAULT_COMPACT_AFTER, SHARD_FILE, WAL_FILE, freshManifest, writeManifest, type Manifest, type OpenReport, type StoreConfig } from "./manifest";
+import { queryExact, type Pending } from "./scoring";
 import { joinPath, type IndexStorage } from "./storage";
-import { emptyReport, indexFolderError, loadIndexFiles, mergeDamage, moveAside, readManifestQuietly, repairFolder, writeManifest, type Damaged } from "./store-open";
-import {
-  DEFAULT_COMPACT_AFTER,
-  freshManifest,
-  isIndexEntry,
-  NOT_A_FILE,
-  SHARD_FILE,
-  WAL_FILE,
-  WAL_MAGIC,
-  walFileName,
-  type DamageReport,
-  type Manifest,
-  type OpenReport,
-  type StoreConfig,
-  type WalHeader,
-  type WalOp,
-} from "./store-records";
-import { searchChunks } from "./store-scoring";
-import { checkDims, PendingChanges, replayWal, walRecordFor } from "./store-wal";
+import { openIndex, type ShardSet } from "./store-open";
+import type { WriteAheadLog } from "./wal";
 import { WriteQueue } from "./write-queue";
-import { LOCK_FILE, WriterLock } from "./writer-lock";
-import { Shard, VectraStorage, type ChunkMeta, type ChunkWithVector, type NoteMeta, type ShardChange, type ShardIdentity } from "./vectra-shard";
+import type { WriterLock } from "./writer-lock";
+import type { ChunkMeta, NoteMeta, Shard, ShardIdentity } from "./vectra-shard";
 
-export type { DamageReport, OpenReport, StoreConfig } from "./store-records";
+export { DEFAULT_COMPACT_AFTER, DEFAULT_SHARDS, MANIFEST_FILE, MANIFEST_FORMAT, MANIFEST_KIND, WAL_EXTENSION, WAL_MAGIC } from "./manifest";
+export type { DamageReport, OpenReport, StoreConfig } from "./manifest";
 
 /** One change: put (replace a note's chunks; `replaces` goes in the same step), meta (stat only), remove. */
 export type StoreOp = IndexStoreOp;
@@ -56,38 +36,28 @@ export type StoreOp = IndexStoreOp;
 export type SearchHit = IndexHit;
 
 export class VectorStore {
-  private readonly queue: WriteQueue;
   private readonly shards: Shard[];
-  private manifest: Manifest;
-  /** Changes persisted in the WAL but not yet in the shards; null marks a removal. */
-  private readonly pending: PendingChanges;
-  /** Shard of each path seen (hashing a path on every lookup showed up in profiles). */
-  private readonly shardByPath = new Map<string, Shard>();
-  private walSeqs: number[] = [];
-  private nextSeq = 1;
   private backgroundError: unknown = null;
   private closed = false;
   /** The compaction running now, if any (at most one; WAL appends do not wait for it). */
   private compacting: Promise<void> | null = null;
   /** Set while a reset runs: no compaction may start with the old generation's changes. */
   private resetting = false;
-  /** This store's writer lock (null when the storage can't lock or the store only reads). */
-  private lock: WriterLock | null = null;
-  /** Set when another process writes the index (or the folder refuses writes): this store only reads, and says why on a write. */
-  private busy: Error | null = null;
 
   private constructor(
     private readonly storage: IndexStorage,
     readonly dir: string,
-    manifest: Manifest,
+    private manifest: Manifest,
     private readonly config: StoreConfig,
-    queue: WriteQueue,
+    private readonly queue: WriteQueue,
+    private readonly shardSet: ShardSet,
+    private readonly wal: WriteAheadLog,
+    /** This store's writer lock (null when the storage can't lock or the store only reads). */
+    private lock: WriterLock | null,
+    /** Set when another process writes the index (or the folder refuses writes): this store only reads, and says why on a write. */
+    private busy: Error | null,
   ) {
-    this.manifest = manifest;
-    this.queue = queue;
-    const vectraStorage = new VectraStorage(storage);
-    this.shards = Array.from({ length: manifest.shards }, (_, i) => new Shard(i, dir, vectraStorage, this.identity));
-    this.pending = new PendingChanges((path) => this.shardOf(path));
+    this.shards = shardSet.list;
   }
 
   private get identity(): ShardIdentity {
@@ -125,50 +95,9 @@ export class VectorStore {
   static async open(storage: IndexStorage, dir: string, config: StoreConfig): Promise<{ store: VectorStore; report: OpenReport }> {
     const queue = new WriteQueue();
     return queue.run(async () => {
-      await storage.mkdir(dir).catch((error: unknown) => {
-        throw indexFolderError(dir, error);
-      });
-      // Not files where index files belong: moved aside like damaged files (a folder named
-      // manifest.json would fail every read; one named like a shard would block its save).
-      const inTheWay = ((await storage.listNonFiles?.(dir)) ?? []).filter(isIndexEntry);
-      let lockDamage: DamageReport | null = null;
-      if (inTheWay.includes(LOCK_FILE)) lockDamage = await moveAside(storage, dir, [{ file: LOCK_FILE, reason: NOT_A_FILE }], false, config);
-      const locked = await WriterLock.acquire(storage, dir, config.now);
-      if ("busy" in locked) return VectorStore.openReadOnly(storage, dir, config, queue, locked.busy, new Set(inTheWay));
-      try {
-        const folder = await repairFolder(storage, dir, config, inTheWay.filter((n) => n !== LOCK_FILE));
-        const store = new VectorStore(storage, dir, folder.manifest, config, queue);
-        store.lock = locked.lock;
-        if (!folder.wholeIndex) await store.load(folder.names, folder.report, folder.partDamage);
-        if (lockDamage) folder.report.damage = mergeDamage(lockDamage, folder.report.damage);
-        return { store, report: folder.report };
-      } catch (error) {
-        await locked.lock?.release();
-        throw error;
-      }
+      const o = await openIndex(storage, dir, config);
+      return { store: new VectorStore(storage, dir, o.manifest, config, queue, o.shards, o.wal, o.lock, o.busy), report: o.report };
     });
-  }
-
-  /**
-   * The open while another process writes (or the folder refuses the lock file): loads what
-   * verifies and changes nothing on disk (no repair, no move, no manifest); writes fail with
-   * `busy`. Enough for status and search.
-   */
-  private static async openReadOnly(storage: IndexStorage, dir: string, config: StoreConfig, queue: WriteQueue, busy: Error, inTheWay: Set<string>): Promise<{ store: VectorStore; report: OpenReport }> {
-    const report = emptyReport();
-    const manifest = await readManifestQuietly(storage, dir, inTheWay);
-    const store = new VectorStore(storage, dir, manifest ?? freshManifest(config), config, queue);
-    store.busy = busy;
-    if (manifest) await store.load((await storage.list(dir)).filter((n) => !inTheWay.has(n)), report);
-    return { store, report };
-  }
-
-  /** Loads the shards and replays the WAL records (see store-open.ts). */
-  private async load(names: string[], report: OpenReport, inTheWay: Damaged[] = []): Promise<void> {
-    const target = { storage: this.storage, dir: this.dir, config: this.config, shards: this.shards, manifest: this.manifest, repair: this.busy === null, replay: (ops: readonly WalOp[], vectors: Float32Array, dims: number) => this.replay(ops, vectors, dims) };
-    const { walSeqs, nextSeq } = await loadIndexFiles(target, names, report, inTheWay);
-    this.walSeqs.push(...walSeqs);
-    this.nextSeq = Math.max(this.nextSeq, nextSeq);
   }
 
   /** Why this store can't write (another process writes the index), or null. */
@@ -190,14 +119,11 @@ export class VectorStore {
   // ---------------------------------------------------------------- reading
 
   private shardOf(path: string): Shard {
-    let shard = this.shardByPath.get(path);
-    if (!shard) {
-      const h = fnv1a64(path);
-      shard = this.shards[parseInt(h.slice(8), 16) % this.shards.length];
-      if (this.shardByPath.size >= 1_000_000) this.shardByPath.clear();
-      this.shardByPath.set(path, shard);
-    }
-    return shard;
+    return this.shardSet.shardOf(path);
+  }
+
+  private get overlay(): Map<string, Pending | null> {
+    return this.wal.overlay;
   }
 
   private committedIndexed(shard: Shard, meta: NoteMeta): IndexedNote {
@@ -206,8 +132,8 @@ export class VectorStore {
 
   /** What the index knows about a note (pending changes included). */
   getNote(path: string): IndexedNote | undefined {
-    if (this.pending.notes.has(path)) {
-      const pending = this.pending.notes.get(path);
+    if (this.overlay.has(path)) {
+      const pending = this.overlay.get(path);
       if (!pending) return undefined;
       const n = pending.note;
       return { path, mtime: n.mtime, size: n.size, contentHash: n.contentHash, tags: n.tags, chunkHashes: pending.chunks.map((c) => c.hash) };
@@ -220,8 +146,8 @@ export class VectorStore {
   /** Every indexed note, for sync planning. */
   snapshot(): IndexSnapshot {
     const notes = new Map<string, IndexedNote>();
-    for (const shard of this.shards) for (const meta of shard.notes.values()) if (!this.pending.notes.has(meta.path)) notes.set(meta.path, this.committedIndexed(shard, meta));
-    for (const path of this.pending.notes.keys()) {
+    for (const shard of this.shards) for (const meta of shard.notes.values()) if (!this.overlay.has(meta.path)) notes.set(meta.path, this.committedIndexed(shard, meta));
+    for (const path of this.overlay.keys()) {
       const note = this.getNote(path);
       if (note) notes.set(path, note);
     }
@@ -230,13 +156,13 @@ export class VectorStore {
 
   /** The stored vectors of a note with their chunk hashes, for reuse when it changes or moves. */
   vectorsOf(path: string): { hash: string; vector: Float32Array }[] {
-    if (this.pending.notes.has(path)) return (this.pending.notes.get(path)?.chunks ?? []).map((c) => ({ hash: c.hash, vector: c.vector }));
+    if (this.overlay.has(path)) return (this.overlay.get(path)?.chunks ?? []).map((c) => ({ hash: c.hash, vector: c.vector }));
     return this.shardOf(path).vectorsOf(path);
   }
 
   /** The stored chunk facts of a note (no vectors). */
   chunksOf(path: string): ChunkMeta[] {
-    if (this.pending.notes.has(path)) return (this.pending.notes.get(path)?.chunks ?? []).map(({ ord, hash, start, end, headingPath }) => ({ ord, hash, start, end, headingPath }));
+    if (this.overlay.has(path)) return (this.overlay.get(path)?.chunks ?? []).map(({ ord, hash, start, end, headingPath }) => ({ ord, hash, start, end, headingPath }));
     const shard = this.shardOf(path);
     return (shard.rowsByPath.get(path) ?? [])
       .map((i) => shard.rows[i])
@@ -246,36 +172,21 @@ export class VectorStore {
 
   stats(): { notes: number; chunks: number; pendingChunks: number; walRecords: number } {
     // Called on every progress tick: sums per shard plus the overlay's running difference.
-    let notes = this.pending.delta.notes;
-    let chunks = this.pending.delta.chunks;
+    let notes = this.wal.delta.notes;
+    let chunks = this.wal.delta.chunks;
     for (const shard of this.shards) {
       notes += shard.notes.size;
       chunks += shard.chunkCount;
     }
-    return { notes, chunks, pendingChunks: this.pending.chunks, walRecords: this.walSeqs.length };
+    return { notes, chunks, pendingChunks: this.wal.pendingChunks, walRecords: this.wal.seqs.length };
   }
 
   /** The `k` chunks most similar to `vector` (cosine), over every shard and pending change. */
   query(vector: Float32Array, k: number): SearchHit[] {
-    return searchChunks({ shards: this.shards, overlay: this.pending.notes, shardOf: (path) => this.shardOf(path), dims: this.dims }, vector, k);
+    return queryExact({ shards: this.shards, overlay: this.overlay, shardOf: (p) => this.shardOf(p), dims: this.dims }, vector, k);
   }
 
   // ---------------------------------------------------------------- writing
-
-  private replay(ops: readonly WalOp[], vectors: Float32Array, dims: number): void {
-    replayWal(ops, vectors, dims, { current: (path) => this.currentChunks(path), set: (path, pending) => this.pending.set(path, pending) });
-  }
-
-  /** The chunks (with vectors) a note has right now, or null when it is not indexed. */
-  private currentChunks(path: string): ChunkWithVector[] | null {
-    if (this.pending.notes.has(path)) return this.pending.notes.get(path)?.chunks ?? null;
-    const shard = this.shardOf(path);
-    if (!shard.notes.has(path)) return null;
-    return (shard.rowsByPath.get(path) ?? [])
-      .map((i) => ({ row: shard.rows[i], vector: shard.matrix.subarray(i * shard.dims, (i + 1) * shard.dims) }))
-      .sort((a, b) => a.row.ord - b.row.ord)
-      .map(({ row, vector }) => ({ ord: row.ord, hash: row.hash, start: row.start, end: row.end, headingPath: row.headingPath, vector }));
-  }
 
   /**
    * Applies changes; resolves once they are persisted (one WAL record). Compaction into the
@@ -286,29 +197,35 @@ export class VectorStore {
     if (this.closed) return Promise.reject(new Error("The index is closed."));
     const done = this.queue.run(async () => {
       await this.mayWrite();
-      const dims = checkDims(ops, this.manifest.dims);
+      const dims = this.checkDims(ops);
       if (dims !== 0 && this.manifest.dims === 0) {
         this.manifest = { ...this.manifest, dims };
         await writeManifest(this.storage, this.dir, this.manifest);
       }
-      const { walOps, vectors, effects } = walRecordFor(ops, (path) => this.currentChunks(path));
-      if (walOps.length === 0) return;
-      const seq = this.nextSeq++;
-      const header: WalHeader = { kind: "wal", indexId: this.manifest.indexId, seq, ops: walOps };
-      await this.storage.write(this.walPath(seq), encodeContainer(WAL_MAGIC, header, this.manifest.dims, vectors));
-      this.walSeqs.push(seq);
-      for (const [path, pending] of effects) this.pending.set(path, pending);
+      await this.wal.append(this.manifest.indexId, this.manifest.dims, ops);
     });
     return done.then(() => {
       if (this.needsCompaction()) this.compactInBackground();
     });
   }
 
+  private checkDims(ops: readonly StoreOp[]): number {
+    let dims = this.manifest.dims;
+    for (const op of ops) {
+      if (op.kind !== "put") continue;
+      for (const c of op.chunks) {
+        if (dims === 0) dims = c.vector.length;
+        if (c.vector.length !== dims) throw new Error(`A ${c.vector.length}-dimensional vector cannot go into a ${dims}-dimensional index.`);
+      }
+    }
+    return dims;
+  }
+
   private needsCompaction(): boolean {
-    if (this.pending.notes.size === 0) return false;
+    if (this.overlay.size === 0) return false;
     const { chunks } = this.stats();
     const threshold = Math.max(this.config.compactAfterChunks ?? DEFAULT_COMPACT_AFTER, Math.floor(chunks / 2));
-    return this.pending.chunks >= threshold || this.walSeqs.length >= 512;
+    return this.wal.pendingChunks >= threshold || this.wal.seqs.length >= 512;
   }
 
   private compactInBackground(): void {
@@ -353,35 +270,9 @@ export class VectorStore {
    * after every shard is saved; replaying records is idempotent, so a crash at any point is safe.
    */
   private async compactNow(): Promise<void> {
-    if (this.pending.notes.size === 0 && this.walSeqs.length === 0) return;
+    if (this.overlay.size === 0 && this.wal.seqs.length === 0) return;
     await this.mayWrite();
-    const covered = new Map(this.pending.notes);
-    const seqs = this.walSeqs.slice();
-    const byShard = new Map<Shard, Map<string, ShardChange>>();
-    for (const [path, pending] of covered) {
-      const shard = this.shardOf(path);
-      if (!pending && !shard.notes.has(path)) continue;
-      let changes = byShard.get(shard);
-      if (!changes) {
-        changes = new Map();
-        byShard.set(shard, changes);
-      }
-      changes.set(path, pending ? { note: pending.note, chunks: pending.chunks } : null);
-    }
-    for (const [shard, changes] of byShard) {
-      await shard.commit(changes);
-      this.pending.recount();
-    }
-    // Drop what the shards now hold, unless it changed again meanwhile (a newer record keeps it).
-    for (const [path, pending] of covered) this.pending.settle(path, pending);
-    this.pending.recount();
-    const done = new Set(seqs);
-    this.walSeqs = this.walSeqs.filter((seq) => !done.has(seq));
-    for (const seq of seqs) await this.storage.remove(this.walPath(seq));
-  }
-
-  private walPath(seq: number): string {
-    return joinPath(this.dir, walFileName(seq));
+    await this.wal.compactInto();
   }
 
   /** Resolves when every queued write has finished. */
@@ -414,8 +305,7 @@ export class VectorStore {
       if (SHARD_FILE.test(name) || WAL_FILE.test(name)) await this.storage.remove(joinPath(this.dir, name));
     }
     for (const shard of this.shards) shard.clear(this.identity);
-    this.pending.clear();
-    this.walSeqs = [];
+    this.wal.clear();
   }
 
   /** Compacts and stops accepting writes. */

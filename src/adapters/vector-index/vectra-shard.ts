@@ -10,8 +10,8 @@
 import { LocalIndex, type FileDetails, type FileStorage, type IndexCodec, type IndexData, type IndexItem, type MetadataTypes } from "vectra";
 import type { StoredChunk, StoredChunkWithVector, StoredNote } from "../../core/index/index-ports";
 import { decodeContainer, DamagedFileError, encodeContainer, vectorsOf } from "./container";
+import { chunkTuple, HEADING_SEP, headingPathOf, noteFromTuple, noteTuple, type ChunkTuple, type NoteTuple } from "./records";
 import { baseName, dirName, joinPath, type IndexStorage } from "./storage";
-import { headingPathOf, headingText, noteFromTuple, noteTuple, type NoteTuple } from "./store-records";
 
 export const SHARD_MAGIC = "ASPS";
 export const SHARD_EXTENSION = ".aspshard";
@@ -43,7 +43,8 @@ export class StaleShardError extends Error {
   }
 }
 
-type ItemTuple = [number, number, string, number, number, string, number];
+/** A shard item: the index of its note in the note table, the chunk's tuple, the vector's norm. */
+type ItemTuple = [number, ...ChunkTuple, number];
 
 interface ShardHeader {
   kind: "shard";
@@ -74,7 +75,7 @@ function metaOf(item: IndexItem): Row {
 }
 
 export function itemMetadata(path: string, chunk: ChunkMeta): Record<string, MetadataTypes> {
-  return { path, ord: chunk.ord, hash: chunk.hash, start: chunk.start, end: chunk.end, heading: headingText(chunk.headingPath) };
+  return { path, ord: chunk.ord, hash: chunk.hash, start: chunk.start, end: chunk.end, heading: chunk.headingPath.join(HEADING_SEP) };
 }
 
 /** vectra's IndexItem types vectors as number[]; ours are Float32Array views (read-only use). */
@@ -121,7 +122,7 @@ export class ShardCodec implements IndexCodec {
       if (at === undefined) throw new Error(`shard ${this.shard}: chunk of "${row.path}" has no note record`);
       const vector = item.vector as unknown as Float32Array | number[];
       vectors.push(vector instanceof Float32Array ? vector : Float32Array.from(vector));
-      return [at, row.ord, row.hash, row.start, row.end, headingText(row.headingPath), item.norm];
+      return [at, ...chunkTuple(row), item.norm];
     });
     const dims = vectors[0]?.length ?? this.dims;
     const header: ShardHeader = {

@@ -1,7 +1,15 @@
-/** Scoring of the vault index: brute-force cosine over each shard's contiguous matrix, plus pending changes. */
-import type { IndexHit, StoredChunkWithVector } from "../../core/index/index-ports";
-import type { PendingNote } from "./store-records";
-import type { Shard } from "./vectra-shard";
+/**
+ * Brute-force cosine search over the shards' matrices and the pending (WAL) changes: the hot
+ * loops of a query, kept small and monomorphic.
+ */
+import type { IndexHit } from "../../core/index/index-ports";
+import type { ChunkWithVector, NoteMeta, Shard } from "./vectra-shard";
+
+/** A pending change of one note: its facts and chunks, or null for a removal. */
+export interface Pending {
+  note: NoteMeta;
+  chunks: ChunkWithVector[];
+}
 
 /** The Euclidean norm of `v`. */
 export function norm(v: Float32Array): number {
@@ -11,7 +19,7 @@ export function norm(v: Float32Array): number {
 }
 
 /** Heap-free top-K: a small array kept sorted by ascending score. */
-class TopK<T> {
+export class TopK<T> {
   readonly scores: number[] = [];
   readonly items: T[] = [];
   constructor(private readonly k: number) {}
@@ -54,7 +62,7 @@ export function dotRow(m: Float32Array, offset: number, q: Float32Array, dims: n
  * `out[i]` = dot(row i, q) × inverseNorms[i] for the first `count` rows of a shard's matrix: the
  * hot loop of a query, kept small and monomorphic (one contiguous Float32Array, four accumulators).
  */
-function scoreRows(matrix: Float32Array, inverseNorms: Float32Array, count: number, dims: number, q: Float32Array, out: Float64Array): void {
+export function scoreRows(matrix: Float32Array, inverseNorms: Float32Array, count: number, dims: number, q: Float32Array, out: Float64Array): void {
   const tail = dims - (dims % 4);
   for (let i = 0, o = 0; i < count; i++, o += dims) {
     let s0 = 0;
@@ -72,32 +80,34 @@ function scoreRows(matrix: Float32Array, inverseNorms: Float32Array, count: numb
   }
 }
 
-/** What a query reads: the shards, the pending changes (which hide their notes' shard rows), the path → shard map. */
-export interface Searchable {
+/** What a query searches: the shards, the pending changes, and which shard a path is in. */
+export interface SearchSpace {
   shards: readonly Shard[];
-  overlay: ReadonlyMap<string, PendingNote | null>;
+  overlay: ReadonlyMap<string, Pending | null>;
   shardOf(path: string): Shard;
   /** The index's vector size (0 while empty). */
   dims: number;
 }
 
+type Candidate = { shard: Shard | null; row: number; pending?: { path: string; chunk: ChunkWithVector } };
+
 /** The `k` chunks most similar to `vector` (cosine), over every shard and pending change. */
-export function searchChunks(index: Searchable, vector: Float32Array, k: number): IndexHit[] {
+export function queryExact(space: SearchSpace, vector: Float32Array, k: number): IndexHit[] {
   const qn = norm(vector);
   const dims = vector.length;
-  if (qn === 0 || k <= 0 || (index.dims !== 0 && dims !== index.dims)) return [];
+  if (qn === 0 || k <= 0 || (space.dims !== 0 && dims !== space.dims)) return [];
   const q = vector;
-  const top = new TopK<{ shard: Shard | null; row: number; pending?: { path: string; chunk: StoredChunkWithVector } }>(k);
+  const top = new TopK<Candidate>(k);
   // Rows of notes with a pending change are hidden; only shards the overlay touches need the check.
   const maskedShards = new Set<Shard>();
-  for (const path of index.overlay.keys()) maskedShards.add(index.shardOf(path));
+  for (const path of space.overlay.keys()) maskedShards.add(space.shardOf(path));
   let threshold = top.threshold;
   let scores = new Float64Array(0);
-  for (const shard of index.shards) {
+  for (const shard of space.shards) {
     const { rows, matrix, inverseNorms } = shard;
     const count = rows.length;
     if (count === 0 || shard.dims !== dims) continue;
-    const masked = maskedShards.has(shard) ? index.overlay : null;
+    const masked = maskedShards.has(shard) ? space.overlay : null;
     if (scores.length < count) scores = new Float64Array(count);
     scoreRows(matrix, inverseNorms, count, dims, q, scores);
     for (let i = 0; i < count; i++) {
@@ -108,7 +118,14 @@ export function searchChunks(index: Searchable, vector: Float32Array, k: number)
       threshold = top.threshold;
     }
   }
-  for (const [path, pending] of index.overlay) {
+  pushPending(space.overlay, vector, qn, top);
+  return hitsOf(top);
+}
+
+/** Scores the pending chunks into `top`. */
+export function pushPending(overlay: ReadonlyMap<string, Pending | null>, vector: Float32Array, qn: number, top: TopK<Candidate>): void {
+  const dims = vector.length;
+  for (const [path, pending] of overlay) {
     if (!pending) continue;
     for (const chunk of pending.chunks) {
       const n = norm(chunk.vector);
@@ -117,6 +134,10 @@ export function searchChunks(index: Searchable, vector: Float32Array, k: number)
       if (score > top.threshold) top.push(score, { shard: null, row: -1, pending: { path, chunk } });
     }
   }
+}
+
+/** The hits of `top`, best first. */
+export function hitsOf(top: TopK<Candidate>): IndexHit[] {
   const hits: IndexHit[] = [];
   for (let i = top.items.length - 1; i >= 0; i--) {
     const item = top.items[i];
