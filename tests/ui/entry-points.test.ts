@@ -46,7 +46,7 @@ let h: PanelHarness;
 beforeEach(async () => {
   h = await startPanelHarness({ settings: SETTINGS, files: NOTES, fetch: remoteFetch });
   h.app.workspace.setLayoutReady__();
-  await waitFor(() => h.plugin.context.index.status?.state === "idle" && h.plugin.context.index.status.notes === 3, "the first reconcile", 8000);
+  await waitFor(() => h.plugin.context.index.status?.state === "idle" && h.plugin.context.index.status.notes === 3, "the first reconcile");
   fake.clearRequests();
 });
 afterEach(() => {
@@ -55,7 +55,7 @@ afterEach(() => {
 });
 
 async function idle(): Promise<void> {
-  await waitFor(() => !h.plugin.context.slot.running, "the generation to end", 8000);
+  await waitFor(() => !h.plugin.context.slot.running, "the generation to end");
 }
 
 /** Each entry point as the user starts it; resolves once its generation is over. */
