@@ -6,7 +6,8 @@ import type { AnswerCase, HardwareCase } from "./types";
 
 function names(finding: { mention: string; tag: string }, wanted: string): boolean {
   const w = wanted.toLowerCase();
-  return finding.tag.toLowerCase() === w || finding.mention.toLowerCase().includes(w);
+  // A bare Ollama family means its default tag (`command-r-plus` is `command-r-plus:104b`).
+  return finding.tag.toLowerCase() === w || finding.tag.toLowerCase().startsWith(`${w}:`) || finding.mention.toLowerCase().includes(w);
 }
 
 /** What is wrong with the fit check of one answer: verdict, a warning missing, a warning too many. */
