@@ -1,0 +1,19 @@
+/** The hand-written hardware corpus as table tests: descriptions as people type them. */
+import { HARDWARE_CASES } from "./corpus/hardware";
+import { HOLDOUT_HARDWARE } from "./corpus/holdout";
+import { hardwareProblems } from "./corpus/judge";
+
+describe("corpus: hardware descriptions", () => {
+  test("has at least 60 descriptions", () => {
+    expect(HARDWARE_CASES.length).toBeGreaterThanOrEqual(60);
+  });
+
+  test.each(HARDWARE_CASES.map((c) => [c.text, c] as const))("%s", (_text, c) => {
+    expect(hardwareProblems(c)).toEqual([]);
+  });
+
+  test("held out (written before the code changed): at least 9 of 10 read right", () => {
+    const right = HOLDOUT_HARDWARE.filter((c) => hardwareProblems(c).length === 0).length;
+    expect(right).toBeGreaterThanOrEqual(9);
+  });
+});
