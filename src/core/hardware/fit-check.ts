@@ -216,6 +216,8 @@ const WORDS: Record<PromptLanguage, {
   noAlternative: string;
   period: string;
   advisedAgainst: string;
+  mentionedOnly: string;
+  unchecked: string;
 }> = {
   en: {
     summary: "Hardware check",
@@ -226,6 +228,8 @@ const WORDS: Record<PromptLanguage, {
     noAlternative: "No model of this kind fits this hardware.",
     period: ".",
     advisedAgainst: " (the plan advises against it)",
+    mentionedOnly: " (only mentioned)",
+    unchecked: "Not every model this plan recommends could be checked; see below.",
   },
   zh: {
     summary: "硬件检查",
@@ -236,6 +240,8 @@ const WORDS: Record<PromptLanguage, {
     noAlternative: "没有同类模型能在此硬件上运行。",
     period: "。",
     advisedAgainst: "（方案建议不要使用）",
+    mentionedOnly: "（仅提及）",
+    unchecked: "方案推荐的模型中有的无法检查，详见下方。",
   },
 };
 
@@ -257,9 +263,12 @@ export function renderFitCheck(check: FitCheck, lang: PromptLanguage): string {
   if (check.findings.length === 0) summary.push(`> ${w.none}`);
   else {
     if (check.status === "ok") summary.push(`> ${w.allFit}`, ">");
+    if (check.status === "unchecked") summary.push(`> ${w.unchecked}`, ">");
     for (const finding of check.findings) {
       const need = finding.fit.needGb === null ? "" : `, ${formatGb(finding.fit.needGb)}`;
-      summary.push(`> - ${inline(finding.mention)} → ${inline(finding.tag)} (${finding.quantization}${need}): ${VERDICT_LABELS[lang][finding.fit.verdict]}${finding.discouraged ? w.advisedAgainst : ""}`);
+      const role = finding.mentionedOnly ? w.mentionedOnly : finding.discouraged ? w.advisedAgainst : "";
+      const why = finding.fit.verdict === "unknown" && !finding.discouraged ? ` (${finding.fit.reason})` : "";
+      summary.push(`> - ${inline(finding.mention)} → ${inline(finding.tag)} (${finding.quantization}${need}): ${VERDICT_LABELS[lang][finding.fit.verdict]}${why}${role}`);
     }
   }
   blocks.push(summary.join("\n"));

@@ -111,7 +111,7 @@ export const FAMILY_NAMES: readonly FamilyName[] = [
   { re: re(`(?<![a-z])(?:chat)?glm${SEP}4?(?![a-z])`), families: () => ["glm4"], specific: () => false },
   { re: re(`(?<![a-z])intern${SEP}lm${SEP}2?(?:\\.5)?(?![a-z])|书生`), families: () => ["internlm2"], specific: () => false },
   { re: re(`(?<![a-z])wizard${SEP}lm${SEP}2?(?![a-z])`), families: () => ["wizardlm2"], specific: () => false },
-  { re: re(`(?<![a-z])(solar|aya|smollm2?|olmo${SEP}2?|exaone|nemotron|hermes${SEP}3?|zephyr|openchat|starling|tinyllama|minicpm|moondream|vicuna|orca${SEP}mini|dolphin|baichuan2?|百川|chatglm\\d?|grok${SEP}\\d?|jamba|kimi|minimax|nous${SEP}hermes${SEP}2?|mpt|bloom|stablelm${SEP}2?|openhermes|neural${SEP}chat)(?![a-z])`), families: (m) => [lower(m[1])], specific: () => false },
+  { re: re(`(?<![a-z])(solar|aya|smollm2?|olmo${SEP}2?|exaone|nemotron|hermes${SEP}3?|zephyr|openchat|starling|tinyllama|minicpm|moondream|vicuna|orca${SEP}mini|dolphin|baichuan|百川|chatglm|grok|jamba|kimi|minimax|nous${SEP}hermes|mpt|bloom|stablelm|openhermes|neural${SEP}chat)${VERSION}(?![a-z])`), families: (m) => [lower(m[1])], specific: () => false },
 ];
 
 /** The Ollama family keys `name` points to. */
