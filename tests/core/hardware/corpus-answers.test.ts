@@ -3,11 +3,12 @@
  * they were written for. The held-out part is scored apart, on the number fully right.
  */
 import { ANSWERS_EN } from "./corpus/answers-en";
+import { ANSWERS_MORE } from "./corpus/answers-more";
 import { ANSWERS_ZH } from "./corpus/answers-zh";
 import { HOLDOUT_ANSWERS } from "./corpus/holdout";
 import { answerProblems } from "./corpus/judge";
 
-const ANSWERS = [...ANSWERS_EN, ...ANSWERS_ZH];
+const ANSWERS = [...ANSWERS_EN, ...ANSWERS_ZH, ...ANSWERS_MORE];
 
 describe("corpus: answers", () => {
   test("has at least 40 answers in both languages, with tables and thinking", () => {

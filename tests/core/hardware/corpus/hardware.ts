@@ -78,3 +78,22 @@ export const HARDWARE_CASES: readonly HardwareCase[] = [
   { text: "PC with 2070 super (8GB) and 16GB ram, Win 11", gpus: 1, vramGb: 8, ramGb: 16, unified: false },
   { text: "Ubuntu box, 3090 Ti, 128 GB RAM, 4 TB SSD", gpus: 1, vramGb: 24, ramGb: 128, unified: false },
 ];
+
+/** A second batch, written after the first passed, in spellings the first did not use. */
+export const HARDWARE_MORE: readonly HardwareCase[] = [
+  { text: "Gaming PC (RTX 3070, 16 GB DDR4)", gpus: 1, vramGb: 8, ramGb: 16, unified: false },
+  { text: "RTX 4060Ti 8GB + 32GB", gpus: 1, vramGb: 8, ramGb: 32, unified: false },
+  { text: "GeForce RTX 3060 Ti / 32 GB RAM / Windows 11", gpus: 1, vramGb: 8, ramGb: 32, unified: false },
+  { text: "MacBook Pro 14 M3 Max 36GB", gpus: 1, vramGb: 0, ramGb: 36, unified: true },
+  { text: "Mac Studio (M1 Ultra, 128GB)", gpus: 1, vramGb: 0, ramGb: 128, unified: true },
+  { text: "3x 3090, 192GB RAM", gpus: 3, vramGb: 72, ramGb: 192, unified: false },
+  { text: "RTX 3090 + RTX 3090 (NVLink), 128GB", gpus: 2, vramGb: 48, ramGb: 128, unified: false },
+  { text: "4090 + 3090, 96 GB RAM", gpus: 2, vramGb: 48, ramGb: 96, unified: false },
+  { text: "i5-13400, 32G 内存，显卡 3060 12G", gpus: 1, vramGb: 12, ramGb: 32, unified: false },
+  { text: "单卡 4090 24G，内存 64G", gpus: 1, vramGb: 24, ramGb: 64, unified: false },
+  { text: "RX 6800 16GB, 32GB RAM, Linux (ROCm)", gpus: 1, vramGb: 16, ramGb: 32, unified: false },
+  { text: "Raspberry Pi 5, 8GB RAM", gpus: 0, vramGb: 0, ramGb: 8, unified: false },
+  { text: "old laptop with GTX 1050 Ti 4GB and 8GB ram", gpus: 1, vramGb: 4, ramGb: 8, unified: false },
+  { text: "Tesla T4 16GB, 52GB RAM (Colab-like VM)", gpus: 1, vramGb: 16, ramGb: 52, unified: false },
+  { text: "Ryzen 7 7700, RX 7800 XT, 64 GB", gpus: 1, vramGb: 16, ramGb: 64, unified: false },
+];
