@@ -22,6 +22,8 @@ import { profileFromStored } from "../../core/hardware/stored-profile";
 import { writeOfflineDraft } from "../../core/plan/offline-plan";
 import { resolveLanguage, type PlannerSettings } from "../../core/shared/settings";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
+import { ObsidianNoteSource } from "../../adapters/obsidian/obsidian-note-source";
+import { readVaultFacts } from "../../core/plan/vault-facts";
 import { strings, uiLanguage } from "../shared/i18n";
 
 const TEXT = {
@@ -115,6 +117,8 @@ export async function writeDraftNote(app: App, settings: PlannerSettings, uiLang
       usage: settings.usage,
       ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
       created: new Date(),
+      // What the vault holds decides the memory layer; earlier plans are not part of it.
+      vault: await readVaultFacts(new ObsidianNoteSource(app.vault), (note) => note.startsWith(`${settings.plansFolder}/`)),
     });
     new Notice(strings(TEXT).saved(path));
     if (settings.openPlanAfterWrite) await openNote(app, path);
