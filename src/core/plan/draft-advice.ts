@@ -9,7 +9,7 @@
 import type { FitRow, FitTable } from "../hardware/fit-table";
 import type { HardwareProfile } from "../hardware/profile";
 import { formatGb, round1 } from "../hardware/units";
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 import { WORDS, type DifficultyReason } from "./offline-words";
 import { indexEstimate, type VaultFacts } from "./vault-facts";
 

@@ -1,5 +1,5 @@
 /** The offline draft's words, in English and Chinese. */
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 
 /** The workflow the action layer sketches, from the user's first listed use. */
 export type WorkflowKind = "email" | "notes" | "finance" | "code" | "general";

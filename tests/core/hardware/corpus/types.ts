@@ -1,5 +1,5 @@
 /** Shapes of the hand-written corpus: answers as models write them, hardware as people type it. */
-import type { PromptLanguage } from "../../../../src/core/shared/settings";
+import type { PromptLanguage } from "../../../../src/core/shared/language";
 
 /** One model answer and the verdict a careful reader gives it on `hardware`. */
 export interface AnswerCase {
