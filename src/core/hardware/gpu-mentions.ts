@@ -64,9 +64,10 @@ const GPU_PATTERNS: readonly GpuPattern[] = [
     },
   },
   {
-    re: new RegExp(`\\b(?:nvidia\\s+)?(?:geforce\\s+)?(rtx|gtx)\\s*-?\\s*(\\d{3,4}d?)${NV_SUFFIX}(?:s)?(?!\\w)`, "gi"),
+    re: new RegExp(`\\b(?:nvidia\\s+)?(?:geforce\\s+)?(rtx|gtx)\\s*-?\\s*(\\d{3,4}d?)(m)?${NV_SUFFIX}(?:s)?(?!\\w)`, "gi"),
     vendor: "nvidia",
-    build: (m) => nvidia(m[2], m[3], m[4], m[5], `${m[1].toUpperCase()} `),
+    // "GTX 960M", "GTX 1060M": the M marks a laptop chip.
+    build: (m) => nvidia(m[2], m[4], m[5], m[6] ?? m[3], `${m[1].toUpperCase()} `),
   },
   {
     re: /\b(?:amd\s+)?(?:radeon\s+)?pro\s+(w\d{4})(?!\w)/gi,

@@ -20,7 +20,7 @@ interface Span {
 
 // Advice against the model itself.
 const HARD_REJECT =
-  /\b(?:avoid|skip(?:ping)?|don'?t (?:bother|use|pick|choose|try|run|go)|do not (?:bother|use|pick|choose|try|run)|not (?:recommended|worth|an option|for you|advisable)|forget(?: about)?|steer clear|stay away|pass on|rule[sd]? out|out of the question|no-go|overkill|not (?:feasible|possible|practical|realistic|viable)|impractical|unrealistic|infeasible|unusable|is out\b)|不推荐|不建议|不要用|不要选|不用考虑|别考虑|别用|避免|放弃|不适合|不现实|不可行|排除/i;
+  /\b(?:avoid|skip(?:ping)?|don'?t (?:bother|use|pick|choose|try|run|go)|do not (?:bother|use|pick|choose|try|run)|not (?:recommended|worth|an option|for you|advisable|suitable|a good (?:fit|choice|match|idea))|unsuitable|too demanding|forget(?: about)?|steer clear|stay away|pass on|rule[sd]? out|out of the question|no-go|overkill|not (?:feasible|possible|practical|realistic|viable)|impractical|unrealistic|infeasible|unusable|is out\b)|不推荐|不建议|不要用|不要选|不用考虑|别考虑|别用|避免|放弃|不适合|不现实|不可行|排除/i;
 // Statements that it does not fit: overruled when the same clause admits offloading.
 const SOFT_REJECT =
   /\b(?:(?:does|do|will|would|is|are) ?n[o']t (?:going to |gonna )?(?:fit|run|work|load)|won'?t (?:fit|run|work|load)|can(?:not|'t) (?:fit|run|be run|handle|load|hold)|too (?:large|big|heavy|slow)|exceeds?|beyond (?:your|the|what)|out of reach|not (?:on|with) (?:your|this|these|\d+\s*gb)|no way|not enough (?:memory|vram|ram))|带不动|跑不动|跑不了|运行不了|无法运行|不能运行|装不下|放不下|太大|超出|不够|不行|❌|✗|✘/i;

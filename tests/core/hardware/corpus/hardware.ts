@@ -97,3 +97,22 @@ export const HARDWARE_MORE: readonly HardwareCase[] = [
   { text: "Tesla T4 16GB, 52GB RAM (Colab-like VM)", gpus: 1, vramGb: 16, ramGb: 52, unified: false },
   { text: "Ryzen 7 7700, RX 7800 XT, 64 GB", gpus: 1, vramGb: 16, ramGb: 64, unified: false },
 ];
+
+/** A third batch, written after the second passed. */
+export const HARDWARE_THIRD: readonly HardwareCase[] = [
+  { text: "Windows PC, RTX 3070 8GB, 16GB RAM", gpus: 1, vramGb: 8, ramGb: 16, unified: false },
+  { text: "Linux box, RX 6700 XT 12GB, 32GB RAM", gpus: 1, vramGb: 12, ramGb: 32, unified: false },
+  { text: "Nvidia 4060 laptop, 16 GB", gpus: 1, vramGb: 8, ramGb: 16, unified: false },
+  { text: "M2 Pro Mac mini 16GB", gpus: 1, vramGb: 0, ramGb: 16, unified: true },
+  { text: "Desktop: Intel i7, 32GB RAM, GTX 1660 Ti", gpus: 1, vramGb: 6, ramGb: 32, unified: false },
+  { text: "2 × RTX 4090 (24 GB each), 256 GB DDR5", gpus: 2, vramGb: 48, ramGb: 256, unified: false },
+  { text: "RTX 5080 16G / 64G", gpus: 1, vramGb: 16, ramGb: 64, unified: false },
+  { text: "显卡：RTX 3090 24G ×2；内存：128G", gpus: 2, vramGb: 48, ramGb: 128, unified: false },
+  { text: "MacBook Pro M4 Pro with 24 GB unified memory", gpus: 1, vramGb: 0, ramGb: 24, unified: true },
+  { text: "ThinkPad X1 Carbon, 16GB, no dedicated GPU", gpus: 0, vramGb: 0, ramGb: 16, unified: false },
+  { text: "RTX 3060 (12 GB) + 64 GB RAM, Ubuntu 24.04", gpus: 1, vramGb: 12, ramGb: 64, unified: false },
+  { text: "Home server: 2x Tesla P40 24GB, 256GB ECC, Proxmox", gpus: 2, vramGb: 48, ramGb: 256, unified: false },
+  { text: "8GB ram laptop with an old GTX 960M", gpus: 1, vramGb: 0, ramGb: 8, unified: false },
+  { text: "Mac Studio M3 Ultra 512GB", gpus: 1, vramGb: 0, ramGb: 512, unified: true },
+  { text: "笔记本 RTX 4070 8G 显存，32G 内存", gpus: 1, vramGb: 8, ramGb: 32, unified: false },
+];
