@@ -39,15 +39,26 @@ const NV_SUFFIX = `(\\s*ti)?(\\s*super)?${LAPTOP_SUFFIX}`;
 
 function nvidia(model: string, ti: string | undefined, sup: string | undefined, laptop: string | undefined, prefix: string): { name: string; key: string; laptop: boolean } {
   const suffix = `${ti ? " Ti" : ""}${sup ? " Super" : ""}`;
+  model = model.replace(/\s+/g, "");
   return { name: `${prefix}${model.toUpperCase()}${suffix}${laptop ? " Laptop" : ""}`, key: `${model.toLowerCase()}${suffix.toLowerCase()}`, laptop: Boolean(laptop) };
 }
 
 // Checked in order; a later match overlapping an earlier one is dropped ("RTX 6000 Ada" before "RTX 6000").
 const GPU_PATTERNS: readonly GpuPattern[] = [
   {
-    re: /\b(?:nvidia\s+)?rtx\s*(?:pro\s*)?6000\s*ada\b/gi,
+    re: /\b(?:nvidia\s+)?rtx\s*(?:pro\s*)?(\d{4})\s*ada\b/gi,
     vendor: "nvidia",
-    build: () => ({ name: "RTX 6000 Ada", key: "rtx 6000 ada", laptop: false }),
+    build: (m) => ({ name: `RTX ${m[1]} Ada`, key: `rtx ${m[1]} ada`, laptop: false }),
+  },
+  {
+    re: /\b(?:nvidia\s+)?titan\s*(rtx|v|xp|x)\b/gi,
+    vendor: "nvidia",
+    build: (m) => ({ name: `Titan ${m[1].toUpperCase()}`, key: `titan ${m[1].toLowerCase()}`, laptop: false }),
+  },
+  {
+    re: /\b(?:amd\s+)?(?:instinct\s+)?mi(\d{2,3}x?)\b/gi,
+    vendor: "amd",
+    build: (m) => ({ name: `Instinct MI${m[1].toUpperCase()}`, key: `mi${m[1].toLowerCase()}`, laptop: false }),
   },
   {
     re: /\b(?:nvidia\s+)?(?:rtx\s*)?a([2456])000\b/gi,
@@ -64,7 +75,7 @@ const GPU_PATTERNS: readonly GpuPattern[] = [
     },
   },
   {
-    re: new RegExp(`\\b(?:nvidia\\s+)?(?:geforce\\s+)?(rtx|gtx)\\s*-?\\s*(\\d{3,4}d?)(m)?${NV_SUFFIX}(?:s)?(?!\\w)`, "gi"),
+    re: new RegExp(`\\b(?:nvidia\\s+)?(?:geforce\\s+)?(rtx|gtx)\\s*-?\\s*(\\d{3,4}(?:\\s?d(?![a-z]))?)(m)?${NV_SUFFIX}(?:s)?(?!\\w)`, "gi"),
     vendor: "nvidia",
     // "GTX 960M", "GTX 1060M": the M marks a laptop chip.
     build: (m) => nvidia(m[2], m[4], m[5], m[6] ?? m[3], `${m[1].toUpperCase()} `),

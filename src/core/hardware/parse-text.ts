@@ -189,18 +189,20 @@ function labelOf(text: string, size: Span): Label | undefined {
   return undefined;
 }
 
+// A memory kit: "2x32GB", "(4x16GB)": the total of its modules (or cards).
+const KIT = /(?<![\w.])([1-8])\s*[x×]\s*(\d+(?:\.\d+)?)\s*(gb|gib|g)(?![a-z/])/gi;
+
 function findSizes(text: string): SizeMention[] {
-  return [...text.matchAll(SIZE)].map((m) => {
+  const sizes: SizeMention[] = [];
+  const read = (m: RegExpExecArray, gb: number) => {
     const span = { start: m.index, end: m.index + m[0].length };
     const seg = segmentAround(text, span.start);
-    return {
-      ...span,
-      gb: toGb(Number(m[1]), m[2]),
-      raw: tidy(m[0]),
-      label: labelOf(text, span),
-      total: TOTAL_WORDS.test(text.slice(seg.start, seg.end)),
-    };
-  });
+    sizes.push({ ...span, gb, raw: tidy(m[0]), label: labelOf(text, span), total: TOTAL_WORDS.test(text.slice(seg.start, seg.end)) });
+  };
+  for (const m of text.matchAll(KIT)) read(m, Number(m[1]) * toGb(Number(m[2]), m[3]));
+  // SIZE cannot match inside a kit ("2x32GB": the x is a word character before the 32).
+  for (const m of text.matchAll(SIZE)) read(m, toGb(Number(m[1]), m[2]));
+  return sizes.sort((a, b) => a.start - b.start);
 }
 
 /** The GPU a VRAM size belongs to: the nearest one in its segment, else the nearest before it. */

@@ -1,9 +1,9 @@
 /** The hand-written hardware corpus as table tests: descriptions as people type them. */
-import { HARDWARE_CASES as FIRST, HARDWARE_MORE, HARDWARE_THIRD } from "./corpus/hardware";
+import { HARDWARE_CASES as FIRST, HARDWARE_FOURTH, HARDWARE_MORE, HARDWARE_THIRD } from "./corpus/hardware";
 import { HOLDOUT_HARDWARE } from "./corpus/holdout";
 import { hardwareProblems } from "./corpus/judge";
 
-const HARDWARE_CASES = [...FIRST, ...HARDWARE_MORE, ...HARDWARE_THIRD];
+const HARDWARE_CASES = [...FIRST, ...HARDWARE_MORE, ...HARDWARE_THIRD, ...HARDWARE_FOURTH];
 
 describe("corpus: hardware descriptions", () => {
   test("has at least 60 descriptions", () => {

@@ -116,3 +116,17 @@ export const HARDWARE_THIRD: readonly HardwareCase[] = [
   { text: "Mac Studio M3 Ultra 512GB", gpus: 1, vramGb: 0, ramGb: 512, unified: true },
   { text: "笔记本 RTX 4070 8G 显存，32G 内存", gpus: 1, vramGb: 8, ramGb: 32, unified: false },
 ];
+
+/** A fourth batch: memory kits, pro cards and odd spellings. */
+export const HARDWARE_FOURTH: readonly HardwareCase[] = [
+  { text: "Ryzen 9 7950X, 2x32GB DDR5, RTX 4090", gpus: 1, vramGb: 24, ramGb: 64, unified: false },
+  { text: "64GB (4x16GB) DDR4-3200, RTX 3080 Ti", gpus: 1, vramGb: 12, ramGb: 64, unified: false },
+  { text: "Titan RTX 24GB, 64GB RAM", gpus: 1, vramGb: 24, ramGb: 64, unified: false },
+  { text: "Quadro RTX 8000 48GB, 192GB RAM", gpus: 1, vramGb: 48, ramGb: 192, unified: false },
+  { text: "RTX 4000 Ada 20GB in a small workstation, 64GB", gpus: 1, vramGb: 20, ramGb: 64, unified: false },
+  { text: "Intel Core Ultra 7 155H laptop with Arc graphics, 32GB LPDDR5", gpus: 0, vramGb: 0, ramGb: 32, unified: false },
+  { text: "GPU: none, RAM: 16GB", gpus: 0, vramGb: 0, ramGb: 16, unified: false },
+  { text: "AMD Instinct MI210 64GB, 256GB RAM", gpus: 1, vramGb: 64, ramGb: 256, unified: false },
+  { text: "RTX 4090 D 24GB + 96GB", gpus: 1, vramGb: 24, ramGb: 96, unified: false },
+  { text: "MacBook Pro 16-inch, M1 Pro, 32 GB", gpus: 1, vramGb: 0, ramGb: 32, unified: true },
+];
