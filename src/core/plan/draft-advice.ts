@@ -78,7 +78,9 @@ export function draftBottlenecks(facts: DraftFacts, lang: PromptLanguage): strin
   if (/laptop|notebook|macbook|笔记本|游戏本/i.test(profile.device ?? "") || profile.gpus.some((gpu) => /laptop/i.test(gpu.name ?? ""))) lines.push(w.thermals);
   if (facts.vault && facts.vault.chunks > 0) {
     const rate = main.fit.verdict === "cpu-only" ? EMBED_RATE.cpu : EMBED_RATE.gpu;
-    lines.push(w.indexTime(facts.vault.chunks, Math.max(1, Math.ceil(facts.vault.chunks / rate / 60))));
+    const seconds = facts.vault.chunks / rate;
+    // Under a minute is said as such (0), not rounded up to "about a minute".
+    lines.push(w.indexTime(facts.vault.chunks, seconds < 60 ? 0 : Math.ceil(seconds / 60)));
   }
   return lines;
 }
@@ -92,7 +94,7 @@ export function memoryLayer(facts: DraftFacts, lang: PromptLanguage): string[] {
   if (vault) {
     const dims = embedding?.tag.startsWith("bge-m3") || embedding?.tag.startsWith("mxbai") ? 1024 : 768;
     const size = indexEstimate(vault, dims);
-    lines.push(w.vault(vault.notes, vault.cjkNotes, size.chunks, String(Math.max(1, Math.round(size.megabytes)))));
+    lines.push(w.vault(vault.notes, vault.cjkNotes, size.chunks, String(Math.round(size.megabytes))));
     lines.push(size.chunks > LARGE_INDEX_CHUNKS ? `${w.largeIndex} ${w.vectorDb}` : w.smallIndex);
   } else {
     lines.push(w.vaultUnknown, w.vectorDb);
