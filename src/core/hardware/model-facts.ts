@@ -3,9 +3,12 @@
  *
  * - `ModelFacts`: what the fit calculator needs to know about a model; any field may be missing.
  * - `CatalogEntry`: a `ModelFacts` with every field known, plus recognition data.
- * - `familyEntries(lineage, defaults, specs)`: entries of one family, defaults filled in.
+ * - `parseModelRows(rows)`: entries from compact rows (what ships in main.js, under its budget):
+ *   `tag|name|params B|download GB|layers kvHeads headDim maxContext|quantization|released|extras`,
+ *   extras being `latest`, `reasoning`, `embedding`, `active=B`, `vision=B`, `variant=word`,
+ *   `window=tokens/globalEvery`, `tags=a+b`, `aka=alias+alias`; an empty name means the tag.
  */
-import type { Quantization } from "./quantization";
+import { normalizeQuantization, type Quantization } from "./quantization";
 
 /** Chat models generate text; embedding models only turn text into vectors (no KV cache). */
 export type ModelKind = "chat" | "embedding";
@@ -81,26 +84,41 @@ export interface CatalogEntry extends ModelFacts {
   released: string;
 }
 
-/** Facts shared by a family's entries; an entry's own value wins. */
-export type Defaults = Partial<Pick<CatalogEntry, "kind" | "use" | "quantization" | "layers" | "kvHeads" | "headDim" | "maxContext" | "slidingWindow" | "visionParamsB" | "latest">>;
-export type Spec = Defaults &
-  Pick<CatalogEntry, "tag" | "name" | "paramsB" | "downloadGb" | "released"> &
-  Partial<Pick<CatalogEntry, "activeParamsB" | "variant" | "tags" | "aliases">>;
-
-/** Entries of one family with its shared facts filled in; the catalog test checks that none is left out. */
-export function familyEntries(lineage: Lineage, defaults: Defaults, specs: readonly Spec[]): CatalogEntry[] {
-  return specs.map((spec) => {
-    const merged = { ...defaults, ...spec };
-    return {
-      ...merged,
-      source: "catalog",
-      kind: merged.kind ?? "chat",
-      use: merged.use ?? "general",
-      lineage,
-      family: spec.tag.split(":")[0],
-      tags: [spec.tag, ...(spec.tags ?? [])],
-      aliases: spec.aliases ?? [],
-    } as CatalogEntry;
-  });
+function modelRow(lineage: Lineage, row: string): CatalogEntry {
+  const [tag, name, params, download, arch, quant, released, extras = ""] = row.split("|");
+  const [layers, kvHeads, headDim, maxContext] = arch.split(" ").map(Number);
+  const flags = new Set(extras.split(" ").filter((x) => !x.includes("=")));
+  const values = new Map(extras.split(" ").filter((x) => x.includes("=")).map((x) => x.split("=") as [string, string]));
+  const list = (key: string) => (values.get(key) ?? "").split("+").filter(Boolean);
+  const model: CatalogEntry = {
+    tag,
+    name: name || tag,
+    kind: flags.has("embedding") ? "embedding" : "chat",
+    source: "catalog",
+    family: tag.split(":")[0],
+    lineage,
+    use: flags.has("embedding") ? "embedding" : flags.has("reasoning") ? "reasoning" : "general",
+    paramsB: Number(params),
+    quantization: normalizeQuantization(quant) ?? "Q4_K_M",
+    layers,
+    kvHeads,
+    headDim,
+    maxContext,
+    downloadGb: Number(download),
+    tags: [tag, ...list("tags")],
+    aliases: list("aka"),
+    released,
+  };
+  if (flags.has("latest")) model.latest = true;
+  if (values.has("active")) model.activeParamsB = Number(values.get("active"));
+  if (values.has("vision")) model.visionParamsB = Number(values.get("vision"));
+  if (values.has("variant")) model.variant = values.get("variant");
+  const window = values.get("window")?.split("/").map(Number);
+  if (window) model.slidingWindow = { window: window[0], globalEvery: window[1] };
+  return model;
 }
 
+/** Entries from compact rows, grouped by lineage, in order. */
+export function parseModelRows(rows: Readonly<Partial<Record<Lineage, readonly string[]>>>): CatalogEntry[] {
+  return (Object.entries(rows) as [Lineage, readonly string[]][]).flatMap(([lineage, list]) => list.map((row) => modelRow(lineage, row)));
+}
