@@ -26,7 +26,7 @@ const SOFT_REJECT =
   /\b(?:(?:does|do|will|would|is|are) ?n[o']t (?:going to |gonna )?(?:fit|run|work|load)|won'?t (?:fit|run|work|load)|can(?:not|'t) (?:fit|run|be run|handle|load|hold)|too (?:large|big|heavy|slow)|exceeds?|beyond (?:your|the|what)|out of reach|(?:won'?t|will not|wouldn'?t|would not|not) be able to (?:run|load|fit|handle)|unable to (?:run|load|fit)|can'?t (?:provide|support|accommodate)|too much for (?:your|this|an?|the)|no chance|impossible|\boom\b|not (?:on|with) (?:your|this|these|\d+\s*gb)|no way|not enough (?:memory|vram|ram))|带不动|跑不动|跑不了|跑不起来|带不起来|吃不消|扛不住|运行不了|无法运行|不能运行|无法在.{0,16}运行|装不下|放不下|太大|超出|不够|不足|不行|❌|✗|✘/i;
 // Upgrade paths and what more hardware would allow.
 const CONDITIONAL =
-  /\b(?:once you|if you (?:upgrade|add|get|buy|later|ever|move|switch|had|double)|after (?:upgrading|you upgrade|adding)|when you (?:upgrade|add|get)|with (?:more|a bigger|another|a second|extra|an extra) (?:ram|vram|gpu|memory|card)|in the future|down the road|later on|someday|eventually|upgrade path|would (?:need|require|take))\b|^\s*later\b|升级|以后|将来|未来|加内存|加装|换成/i;
+  /\b(?:once you|if you (?:upgrade|add|get|buy|later|ever|move|switch|had|double)|after (?:upgrading|you upgrade|adding)|when you (?:upgrade|add|get|have|move|switch|buy)|(?:maybe|perhaps) later|with (?:more|a bigger|another|a second|extra|an extra) (?:ram|vram|gpu|memory|card)|in the future|down the road|later on|someday|eventually|upgrade path|would (?:need|require|take))\b|^\s*later\b|升级|以后|将来|未来|加内存|加装|换成/i;
 // Hosted services: named for comparison, not to run here.
 const CLOUD = /\b(?:api|cloud|hosted|openrouter|groq|together\.ai|fireworks|deepinfra|web (?:app|version|ui))\b|云端|云上|官网|网页版|在线服务/i;
 // Admitting that part of the model runs on the CPU.
@@ -170,6 +170,8 @@ export function mentionStances(text: string, spans: readonly Span[]): Stance[] {
     const v = verdictOf(scope);
     if (v === "conditional") return "rejected";
     if (v) return v;
+    // A plan's list items name what to run ("- Chat: Gemma 3 27B"), unless something above says otherwise.
+    if (LIST_ITEM.test(line)) return "recommended";
 
     // "X is tempting; don't bother with it": the next sentence about "it", naming no other model.
     const after = text.slice(sentence.end, sentence.end + 160);

@@ -4,12 +4,13 @@
  */
 import { ANSWERS_EN } from "./corpus/answers-en";
 import { ANSWERS_MORE } from "./corpus/answers-more";
+import { ANSWERS_FOURTH } from "./corpus/answers-fourth";
 import { ANSWERS_THIRD } from "./corpus/answers-third";
 import { ANSWERS_ZH } from "./corpus/answers-zh";
 import { HOLDOUT_ANSWERS } from "./corpus/holdout";
 import { answerProblems } from "./corpus/judge";
 
-const ANSWERS = [...ANSWERS_EN, ...ANSWERS_ZH, ...ANSWERS_MORE, ...ANSWERS_THIRD];
+const ANSWERS = [...ANSWERS_EN, ...ANSWERS_ZH, ...ANSWERS_MORE, ...ANSWERS_THIRD, ...ANSWERS_FOURTH];
 
 describe("corpus: answers", () => {
   test("has at least 40 answers in both languages, with tables and thinking", () => {
