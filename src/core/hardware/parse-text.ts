@@ -33,7 +33,7 @@ interface SizeMention extends Span {
 const APPLE_CHIP = /\b(?:apple\s+)?m([1-5])(?:\s*(pro|max|ultra))?(?![\w.])(?!\s*(?:ssd|nvme|slot|drive|硬盘|固态))/gi;
 const APPLE_SILICON = /apple\s+silicon|苹果芯片/i;
 
-const SIZE = /(?<![\w.])(\d+(?:\.\d+)?)\s*(tib|tb|t|gigabytes?|gigs?|gib|gb|g|mib|mb)(?![a-z/])/gi;
+const SIZE = /(?<![\w.])(\d+(?:\.\d+)?)\s*(tib|tb|t|gigabytes?|gigs?|gib|gb|g|mib|mb)(?![a-z]|\/(?!\d))/gi;
 const SEPARATOR = /[,;、。\n|+]/g;
 
 // Labels after a size ("24GB VRAM", "32GB DDR4", "16GB 统一内存") or before it ("RAM: 64GB").
@@ -126,7 +126,7 @@ function labelOf(text: string, size: Span): Label | undefined {
 }
 
 // A memory kit: "2x32GB", "(4x16GB)": the total of its modules (or cards).
-const KIT = /(?<![\w.])([1-8])\s*[x×]\s*(\d+(?:\.\d+)?)\s*(gb|gib|g)(?![a-z/])/gi;
+const KIT = /(?<![\w.])([1-8])\s*[x×]\s*(\d+(?:\.\d+)?)\s*(gb|gib|g)(?![a-z]|\/(?!\d))/gi;
 
 function findSizes(text: string): SizeMention[] {
   const sizes: SizeMention[] = [];

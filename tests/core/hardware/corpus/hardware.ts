@@ -129,4 +129,7 @@ export const HARDWARE_FOURTH: readonly HardwareCase[] = [
   { text: "AMD Instinct MI210 64GB, 256GB RAM", gpus: 1, vramGb: 64, ramGb: 256, unified: false },
   { text: "RTX 4090 D 24GB + 96GB", gpus: 1, vramGb: 24, ramGb: 96, unified: false },
   { text: "MacBook Pro 16-inch, M1 Pro, 32 GB", gpus: 1, vramGb: 0, ramGb: 32, unified: true },
+  // Found while probing: "8GB/256GB" is memory/storage, and "GB/s" is bandwidth.
+  { text: "MacBook Air M1 8GB/256GB", gpus: 1, vramGb: 0, ramGb: 8, unified: true },
+  { text: "RTX 3090 24GB, 936 GB/s bandwidth, 64GB RAM", gpus: 1, vramGb: 24, ramGb: 64, unified: false },
 ];
