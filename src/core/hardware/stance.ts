@@ -23,7 +23,7 @@ const HARD_REJECT =
   /\b(?:avoid|skip(?:ping)?|don'?t (?:bother|use|pick|choose|try|run|go)|do not (?:bother|use|pick|choose|try|run)|not (?:recommended|worth|an option|for you|advisable|suitable|a good (?:fit|choice|match|idea))|unsuitable|too demanding|forget(?: about)?|steer clear|stay away|pass on|rule[sd]? out|out of the question|no-go|overkill|not (?:feasible|possible|practical|realistic|viable)|impractical|unrealistic|infeasible|unusable|is out\b)|不推荐|不建议|不要用|不要选|不用考虑|别考虑|别用|避免|放弃|不适合|不现实|不可行|排除/i;
 // Statements that it does not fit: overruled when the same clause admits offloading.
 const SOFT_REJECT =
-  /\b(?:(?:does|do|will|would|is|are) ?n[o']t (?:going to |gonna )?(?:fit|run|work|load)|won'?t (?:fit|run|work|load)|can(?:not|'t) (?:fit|run|be run|handle|load|hold)|too (?:large|big|heavy|slow)|exceeds?|beyond (?:your|the|what)|out of reach|(?:won'?t|will not|wouldn'?t|would not|not) be able to (?:run|load|fit|handle)|unable to (?:run|load|fit)|can'?t (?:provide|support|accommodate)|too much for (?:your|this|an?|the)|no chance|impossible|\boom\b|not (?:on|with) (?:your|this|these|\d+\s*gb)|no way|not enough (?:memory|vram|ram))|带不动|跑不动|跑不了|跑不起来|带不起来|吃不消|扛不住|运行不了|无法运行|不能运行|无法在.{0,16}运行|装不下|放不下|太大|超出|不够|不足|不行|❌|✗|✘/i;
+  /\b(?:(?:does|do|will|would|is|are) ?n[o']t (?:going to |gonna )?(?:fit|run|work|load)|won'?t (?:fit|run|work|load)|can(?:not|'t) (?:fit|run|be run|handle|load|hold)|too (?:large|big|heavy|slow)|exceeds?|beyond (?:your|the|what)|out of reach|(?:won'?t|will not|wouldn'?t|would not|not) be able to (?:run|load|fit|handle)|unable to (?:run|load|fit)|can'?t (?:provide|support|accommodate)|too much for (?:your|this|an?|the)|more than (?:you have|your)|(?:can'?t|cannot)(?=\s*(?:[.!;,)]|$))|no chance|impossible|\boom\b|not (?:on|with) (?:your|this|these|\d+\s*gb)|no way|not enough (?:memory|vram|ram))|带不动|跑不动|跑不了|跑不起来|带不起来|吃不消|扛不住|运行不了|无法运行|不能运行|无法在.{0,16}运行|装不下|放不下|太大|超出|不够|不足|不行|❌|✗|✘/i;
 // Upgrade paths and what more hardware would allow.
 const CONDITIONAL =
   /\b(?:once you|if you (?:upgrade|add|get|buy|later|ever|move|switch|had|double)|after (?:upgrading|you upgrade|adding)|when you (?:upgrade|add|get|have|move|switch|buy)|(?:maybe|perhaps) later|with (?:more|a bigger|another|a second|extra|an extra) (?:ram|vram|gpu|memory|card)|in the future|down the road|later on|someday|eventually|upgrade path|would (?:need|require|take))\b|^\s*later\b|升级|以后|将来|未来|加内存|加装|换成/i;
@@ -165,7 +165,9 @@ export function mentionStances(text: string, spans: readonly Span[]): Stance[] {
     // "Can you run X? Realistically, no.": a question is answered by the next sentence.
     if (/[?？]/.test(text[sentence.end] ?? "")) {
       const reply = text.slice(sentence.end + 1, sentence.end + 80);
-      return /^\s*(?:\w+ly,?\s+)?(?:no\b|nope\b|not really|unfortunately|sadly)|^\s*(?:不|没法|很难)/i.test(reply) ? "rejected" : "neutral";
+      const first = /^[^.。!！?？\n]*[.。!！?？]?/.exec(reply)?.[0] ?? "";
+      const answered = /^\s*(?:\w+ly,?\s+)?(?:no\b|nope\b|not really|unfortunately|sadly)|^\s*(?:不|没法|很难)/i.test(reply) || verdictOf(first) === "rejected";
+      return answered ? "rejected" : "neutral";
     }
     const v = verdictOf(scope);
     if (v === "conditional") return "rejected";

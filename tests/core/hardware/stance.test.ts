@@ -20,6 +20,8 @@ describe("mentionStances", () => {
     ["| Llama 3.1 70B | 43 GB | OOM |", [["Llama 3.1 70B", "rejected"]]],
     ["| Qwen2.5 14B | 9 GB | ✅ |", [["Qwen2.5 14B", "recommended"]]],
     ["Can you run Llama 3.1 70B? No.", [["Llama 3.1 70B", "rejected"]]],
+    ["What about Llama 3.1 70B? It needs 40 GB, more than you have.", [["Llama 3.1 70B", "rejected"]]],
+    ["Llama 3.1 70B needs 40 GB; your 12 GB card can't.", [["Llama 3.1 70B", "rejected"]]],
     ["Once you add RAM, Llama 3.3 70B becomes possible.", [["Llama 3.3 70B", "rejected"]]],
     ["For comparison, DeepSeek-V3 through the API is cheap.", [["DeepSeek-V3", "rejected"]]],
     ["Run Gemma 3 12B rather than Gemma 3 27B.", [["Gemma 3 12B", "recommended"], ["Gemma 3 27B", "rejected"]]],
