@@ -51,8 +51,10 @@ async function loadBuiltPlugin(settings: Record<string, unknown> = {}) {
 
 test("the bundle is a small CommonJS file that takes obsidian from the host", () => {
   const source = readFileSync(BUNDLE, "utf8");
-  // Issue 3 budget: main.js ≤ 300 KB with the index, the hardware catalog and the panel.
-  expect(statSync(BUNDLE).size).toBeLessThan(300 * 1024);
+  // Issue 3 budget: main.js ≤ 300 KB with the index, the hardware catalog and the panel; issue 9
+  // adds the wider model library (compact rows, ~6 KB), the answer reader (names, sizes, stance)
+  // and the draft's machine- and vault-dependent advice in two languages: 320 KB.
+  expect(statSync(BUNDLE).size).toBeLessThan(320 * 1024);
   expect(source).toMatch(/require\("obsidian"\)/);
   // The manifest offers the plugin on mobile (decision 0005), so no Node built-in may load with it:
   // the one exception is "Detect my hardware", which requires os and child_process lazily behind

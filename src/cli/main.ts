@@ -16,6 +16,8 @@ import { parseArgs } from "node:util";
 import { PlannerError, userMessage } from "../core/shared/errors";
 import { generatePlan, PartialPlanSaved, planInputFromSettings } from "../core/plan/generate-plan";
 import { writeOfflineDraft } from "../core/plan/offline-plan";
+import { readVaultFacts } from "../core/plan/vault-facts";
+import { FolderNoteSource } from "./folder-note-source";
 import { hardwareFactsFor } from "../core/hardware/fit-check";
 import { profileFor } from "../core/hardware/stored-profile";
 import { buildPlanPrompt } from "../core/plan/prompts";
@@ -180,6 +182,8 @@ async function writeDraft(vaultDir: string, settings: PlannerSettings, io: CliIo
     profile: profileFor(settings, settings.hardware, language),
     created: new Date(),
     ...(reason === undefined ? {} : { reason }),
+    // What the vault holds decides the memory layer; earlier plans are not part of it.
+    vault: await readVaultFacts(new FolderNoteSource(vaultDir), (note) => note.startsWith(`${settings.plansFolder}/`)),
   });
 }
 

@@ -89,6 +89,12 @@ export interface ReplyRequest {
 export interface FakeOllamaOptions {
   models?: FakeModel[];
   reply?: string | ((req: ReplyRequest) => string);
+  /**
+   * What a model with the "thinking" capability thinks before it answers: sent as
+   * `message.thinking` chunks when the request says `think: true`, inside `<think>` tags at the start
+   * of the content when it says nothing (templates before thinking support), not at all for `false`.
+   */
+  thinking?: string;
   chunkDelayMs?: number;
   /** /api/embed only: each request is answered this many ms after its vectors are computed (a per-batch model latency). */
   embedDelayMs?: number;
@@ -146,6 +152,7 @@ export class FakeOllama {
   /** name → runtime context length, for /api/ps. */
   private readonly loaded = new Map<string, number>();
   private reply: FakeOllamaOptions["reply"];
+  private thinking: string;
   private chunkDelayMs: number;
   private embedDelayMs: number;
   private readonly embeddingDimensions: number;
@@ -164,6 +171,7 @@ export class FakeOllama {
     this.host = "127.0.0.1";
     this.url = `http://127.0.0.1:${port}`;
     this.reply = options.reply;
+    this.thinking = options.thinking ?? "The user has limited memory, so I should check each model's size first.";
     this.chunkDelayMs = options.chunkDelayMs ?? 0;
     this.embedDelayMs = options.embedDelayMs ?? 0;
     this.embeddingDimensions = options.embeddingDimensions ?? 768;
@@ -217,6 +225,10 @@ export class FakeOllama {
 
   setReply(reply: FakeOllamaOptions["reply"]): void {
     this.reply = reply;
+  }
+
+  setThinking(thinking: string): void {
+    this.thinking = thinking;
   }
 
   setChunkDelay(ms: number): void {
@@ -460,6 +472,12 @@ export class FakeOllama {
     const started = process.hrtime.bigint();
     const model = str(body.model);
     const stream = body.stream !== false;
+    // Thinking (Ollama 0.9+): `think` on a model without the capability is a 400, as in the server;
+    // checked before a fault is taken, so a queued fault hits the request that streams.
+    const asked = this.find(model);
+    if (body.think !== undefined && body.think !== false && asked && !capabilitiesOf(asked).includes("thinking")) {
+      return sendJson(ex.res, 400, { error: `"${model}" does not support thinking` });
+    }
     const fault = this.takeFault(ex.record.path);
     if (await this.applyUpfrontFault(ex, fault, model)) return;
     if (!model) return sendJson(ex.res, 400, { error: "model is required" });
@@ -495,7 +513,11 @@ export class FakeOllama {
     }
     this.markLoaded(m, options);
 
-    const replyText = this.replyFor({ path: ex.record.path, model, messages, prompt, system, options });
+    const think = body.think === undefined ? undefined : body.think !== false;
+    const thinks = capabilitiesOf(m).includes("thinking");
+    const answerText = this.replyFor({ path: ex.record.path, model, messages, prompt, system, options });
+    const replyText = thinks && think === undefined ? `<think>\n${this.thinking}\n</think>\n\n${answerText}` : answerText;
+    const thoughtChunks = thinks && think === true ? splitIntoChunks(this.thinking) : [];
     let chunks = splitIntoChunks(replyText);
     let doneReason = "stop";
     const numPredict = typeof options?.num_predict === "number" ? options.num_predict : -1;
@@ -534,7 +556,10 @@ export class FakeOllama {
       return this.finishNonStreaming(ex, fault, finalLine(chunks.join("")));
     }
     await this.stream(ex, fault, {
-      lines: chunks.map((c) => ({ model, created_at: createdAt(), ...wrap(c), done: false })),
+      lines: [
+        ...thoughtChunks.map((c) => ({ model, created_at: createdAt(), ...(kind === "chat" ? { message: { role: "assistant", content: "", thinking: c } } : { response: "", thinking: c }), done: false })),
+        ...chunks.map((c) => ({ model, created_at: createdAt(), ...wrap(c), done: false })),
+      ],
       get final() {
         return finalLine("");
       },

@@ -154,8 +154,19 @@ export class OllamaLlm implements LlmPort {
     }
   }
 
-  async chat(request: ChatRequest, onChunk: (chunk: string) => void, signal: AbortSignal): Promise<ChatResult> {
+  async chat(request: ChatRequest, onChunk: (chunk: string) => void, signal: AbortSignal, onThinking?: (chunk: string) => void): Promise<ChatResult> {
+    try {
+      return await this.chatOnce(request, onChunk, signal, onThinking);
+    } catch (error) {
+      // A model without the thinking capability answers `think` with a 400; ask again without it.
+      if (request.think && isNoThinkingError(error)) return this.chatOnce({ ...request, think: false }, onChunk, signal, onThinking);
+      throw error;
+    }
+  }
+
+  private async chatOnce(request: ChatRequest, onChunk: (chunk: string) => void, signal: AbortSignal, onThinking?: (chunk: string) => void): Promise<ChatResult> {
     let text = "";
+    let thinking = "";
     let streaming = false;
     try {
       const stream = await this.client(signal).chat({
@@ -163,9 +174,14 @@ export class OllamaLlm implements LlmPort {
         messages: request.messages,
         stream: true,
         options: { num_ctx: request.contextTokens },
+        ...(request.think ? { think: true } : {}),
       });
       streaming = true;
       for await (const part of stream) {
+        if (part.message?.thinking) {
+          thinking += part.message.thinking;
+          onThinking?.(part.message.thinking);
+        }
         if (part.message?.content) {
           text += part.message.content;
           onChunk(part.message.content);
@@ -173,6 +189,7 @@ export class OllamaLlm implements LlmPort {
         if (part.done) {
           return {
             text,
+            thinking,
             doneReason: part.done_reason,
             promptTokens: typeof part.prompt_eval_count === "number" ? part.prompt_eval_count : null,
             answerTokens: typeof part.eval_count === "number" ? part.eval_count : null,
@@ -182,9 +199,15 @@ export class OllamaLlm implements LlmPort {
       }
       throw plannerErrors.streamCut("the connection was closed mid-answer");
     } catch (error) {
+      if (request.think && isNoThinkingError(error)) throw error;
       throw classifyOllamaError(error, { hostLabel: this.hostLabel, model: request.model, aborted: signal.aborted, streaming });
     }
   }
+}
+
+/** Ollama's 400 for `think` on a model without the thinking capability. */
+function isNoThinkingError(error: unknown): boolean {
+  return error instanceof Error && error.name === "ResponseError" && /does not support thinking/i.test(error.message);
 }
 
 /** The fit calculator's facts from /api/show's `model_info` (keys prefixed by the architecture). */

@@ -10,109 +10,10 @@
  * - `catalogModels(kind?)`: all entries, optionally only chat or only embedding models.
  * - `tagSize(tag)`: the size written in a tag (`qwen3:30b-a3b` → 30 B total, 3 B active).
  */
-import type { Quantization } from "./quantization";
+import { parseModelRows, type CatalogEntry, type ModelKind } from "./model-facts";
+import { LIBRARY } from "./library";
 
-/** Chat models generate text; embedding models only turn text into vectors (no KV cache). */
-export type ModelKind = "chat" | "embedding";
-/** What the offline plan may pick a model for: reasoning distills think at length before answering. */
-export type ModelUse = "general" | "reasoning" | "embedding";
-
-/**
- * Layers that attend only to a window of recent tokens keep only that window in the KV cache
- * (Ollama's Gemma engines do this): every `globalEvery`-th layer sees the whole context.
- */
-export interface SlidingWindow {
-  window: number;
-  globalEvery: number;
-}
-
-/** The facts the fit calculator uses; a missing field is unknown, never guessed. */
-export interface ModelFacts {
-  /** Ollama tag (`qwen2.5:14b`), or the name as written for a model we only saw mentioned. */
-  tag: string;
-  /** Human name, e.g. "Qwen 2.5 14B". */
-  name: string;
-  kind: ModelKind;
-  /** Where the facts came from. */
-  source: "catalog" | "ollama" | "mention";
-  /** Ollama family key, e.g. `qwen2.5`, `mistral-small`. */
-  family?: string;
-  /** Parameters in billions; for mixture-of-experts models the total, which must all be loaded. */
-  paramsB?: number;
-  /** Parameters active per token (mixture of experts): they decide speed, not memory. */
-  activeParamsB?: number;
-  /** Parameters of a bundled vision encoder, which Ollama ships at F16. */
-  visionParamsB?: number;
-  /** Quantization of the weights as served, e.g. `Q4_K_M`. */
-  quantization?: string;
-  /** `num_hidden_layers` / `<arch>.block_count`. */
-  layers?: number;
-  /** `num_key_value_heads` / `<arch>.attention.head_count_kv`. */
-  kvHeads?: number;
-  /** `head_dim` / `<arch>.attention.key_length`. */
-  headDim?: number;
-  /** Longest context the model was trained for. */
-  maxContext?: number;
-  slidingWindow?: SlidingWindow;
-  /** Download size in decimal GB, as Ollama prints it. */
-  downloadGb?: number;
-}
-
-/** A family of related models, used to suggest a smaller sibling of a model that does not fit. */
-export type Lineage = "llama" | "qwen" | "gemma" | "mistral" | "phi" | "deepseek-r1" | "embedding";
-
-/** A catalog model: every fact known. */
-export interface CatalogEntry extends ModelFacts {
-  source: "catalog";
-  family: string;
-  lineage: Lineage;
-  use: ModelUse;
-  paramsB: number;
-  quantization: Quantization;
-  layers: number;
-  kvHeads: number;
-  headDim: number;
-  maxContext: number;
-  downloadGb: number;
-  /** Every tag Ollama accepts for these exact weights; the first is the one we show. */
-  tags: readonly string[];
-  /** Other names the model goes by (Hugging Face repos, model cards); the recognizer must find each. */
-  aliases: readonly string[];
-  /** Word that picks this model within its family when no size is written ("Phi-3 mini"). */
-  variant?: string;
-  /** The model `ollama pull <family>` gets. */
-  latest?: boolean;
-  /** Year and month of release, to prefer the newer of two equally large models. */
-  released: string;
-}
-
-/** Facts shared by a family's entries; an entry's own value wins. */
-type Defaults = Partial<Pick<CatalogEntry, "kind" | "use" | "quantization" | "layers" | "kvHeads" | "headDim" | "maxContext" | "slidingWindow" | "visionParamsB" | "latest">>;
-type Spec = Defaults &
-  Pick<CatalogEntry, "tag" | "name" | "paramsB" | "downloadGb" | "released"> &
-  Partial<Pick<CatalogEntry, "activeParamsB" | "variant" | "tags" | "aliases">>;
-
-// The catalog test checks that defaults and specs together leave no fact out.
-function family(lineage: Lineage, defaults: Defaults, specs: readonly Spec[]): CatalogEntry[] {
-  return specs.map((spec) => {
-    const merged = { ...defaults, ...spec };
-    return {
-      ...merged,
-      source: "catalog",
-      kind: merged.kind ?? "chat",
-      use: merged.use ?? "general",
-      lineage,
-      family: spec.tag.split(":")[0],
-      tags: [spec.tag, ...(spec.tags ?? [])],
-      aliases: spec.aliases ?? [],
-    } as CatalogEntry;
-  });
-}
-
-const GEMMA3_SWA: SlidingWindow = { window: 1024, globalEvery: 6 };
-const GEMMA2_SWA: SlidingWindow = { window: 4096, globalEvery: 2 };
-// Gemma 3 (4B and up) bundles a SigLIP vision encoder of about 0.42 B parameters, shipped at F16.
-const SIGLIP_B = 0.42;
+export type { CatalogEntry, Lineage, ModelFacts, ModelKind, ModelUse, SlidingWindow } from "./model-facts";
 
 /*
  * Architecture numbers are the models' published configs (num_hidden_layers, num_key_value_heads,
@@ -122,82 +23,86 @@ const SIGLIP_B = 0.42;
  * Q4_0 for models Ollama published before mid-2024 (Mistral 7B, Mistral Nemo, Phi-3, Gemma 2),
  * Q8_0 for Llama 3.2 1B, F16 for embedding models.
  */
-export const CATALOG: readonly CatalogEntry[] = [
-  ...family("llama", { quantization: "Q4_K_M", kvHeads: 8, headDim: 128, maxContext: 131072 }, [
-    { tag: "llama3.1:8b", name: "Llama 3.1 8B", paramsB: 8.03, layers: 32, downloadGb: 4.9, released: "2024-07", latest: true, aliases: ["Meta-Llama-3.1-8B-Instruct"] },
-    { tag: "llama3.1:70b", name: "Llama 3.1 70B", paramsB: 70.6, layers: 80, downloadGb: 43, released: "2024-07", aliases: ["Meta-Llama-3.1-70B-Instruct"] },
-    { tag: "llama3.1:405b", name: "Llama 3.1 405B", paramsB: 405.9, layers: 126, downloadGb: 243, released: "2024-07", aliases: ["Meta-Llama-3.1-405B-Instruct"] },
-    { tag: "llama3.2:1b", name: "Llama 3.2 1B", paramsB: 1.24, layers: 16, headDim: 64, quantization: "Q8_0", downloadGb: 1.3, released: "2024-09", aliases: ["Llama-3.2-1B-Instruct"] },
-    { tag: "llama3.2:3b", name: "Llama 3.2 3B", paramsB: 3.21, layers: 28, downloadGb: 2.0, released: "2024-09", latest: true, aliases: ["Llama-3.2-3B-Instruct"] },
-    { tag: "llama3.3:70b", name: "Llama 3.3 70B", paramsB: 70.6, layers: 80, downloadGb: 43, released: "2024-12", latest: true, aliases: ["Llama-3.3-70B-Instruct"] },
-  ]),
-  ...family("qwen", { quantization: "Q4_K_M", headDim: 128, maxContext: 32768 }, [
-    { tag: "qwen2.5:0.5b", name: "Qwen 2.5 0.5B", paramsB: 0.49, layers: 24, kvHeads: 2, headDim: 64, downloadGb: 0.398, released: "2024-09", aliases: ["Qwen2.5-0.5B-Instruct"] },
-    { tag: "qwen2.5:1.5b", name: "Qwen 2.5 1.5B", paramsB: 1.54, layers: 28, kvHeads: 2, downloadGb: 0.986, released: "2024-09", aliases: ["Qwen2.5-1.5B-Instruct"] },
-    { tag: "qwen2.5:3b", name: "Qwen 2.5 3B", paramsB: 3.09, layers: 36, kvHeads: 2, downloadGb: 1.9, released: "2024-09", aliases: ["Qwen2.5-3B-Instruct"] },
-    { tag: "qwen2.5:7b", name: "Qwen 2.5 7B", paramsB: 7.62, layers: 28, kvHeads: 4, downloadGb: 4.7, released: "2024-09", latest: true, aliases: ["Qwen2.5-7B-Instruct"] },
-    { tag: "qwen2.5:14b", name: "Qwen 2.5 14B", paramsB: 14.8, layers: 48, kvHeads: 8, downloadGb: 9.0, released: "2024-09", aliases: ["Qwen2.5-14B-Instruct"] },
-    { tag: "qwen2.5:32b", name: "Qwen 2.5 32B", paramsB: 32.8, layers: 64, kvHeads: 8, downloadGb: 20, released: "2024-09", aliases: ["Qwen2.5-32B-Instruct"] },
-    { tag: "qwen2.5:72b", name: "Qwen 2.5 72B", paramsB: 72.7, layers: 80, kvHeads: 8, downloadGb: 47, released: "2024-09", aliases: ["Qwen2.5-72B-Instruct"] },
+export const CATALOG: readonly CatalogEntry[] = parseModelRows({
+  "llama": [
+    "llama3.1:8b|Llama 3.1 8B|8.03|4.9|32 8 128 131072|Q4_K_M|2024-07|latest aka=Meta-Llama-3.1-8B-Instruct",
+    "llama3.1:70b|Llama 3.1 70B|70.6|43|80 8 128 131072|Q4_K_M|2024-07|aka=Meta-Llama-3.1-70B-Instruct",
+    "llama3.1:405b|Llama 3.1 405B|405.9|243|126 8 128 131072|Q4_K_M|2024-07|aka=Meta-Llama-3.1-405B-Instruct",
+    "llama3.2:1b|Llama 3.2 1B|1.24|1.3|16 8 64 131072|Q8_0|2024-09|aka=Llama-3.2-1B-Instruct",
+    "llama3.2:3b|Llama 3.2 3B|3.21|2|28 8 128 131072|Q4_K_M|2024-09|latest aka=Llama-3.2-3B-Instruct",
+    "llama3.3:70b|Llama 3.3 70B|70.6|43|80 8 128 131072|Q4_K_M|2024-12|latest aka=Llama-3.3-70B-Instruct",
+  ],
+  "qwen": [
+    "qwen2.5:0.5b|Qwen 2.5 0.5B|0.49|0.398|24 2 64 32768|Q4_K_M|2024-09|aka=Qwen2.5-0.5B-Instruct",
+    "qwen2.5:1.5b|Qwen 2.5 1.5B|1.54|0.986|28 2 128 32768|Q4_K_M|2024-09|aka=Qwen2.5-1.5B-Instruct",
+    "qwen2.5:3b|Qwen 2.5 3B|3.09|1.9|36 2 128 32768|Q4_K_M|2024-09|aka=Qwen2.5-3B-Instruct",
+    "qwen2.5:7b|Qwen 2.5 7B|7.62|4.7|28 4 128 32768|Q4_K_M|2024-09|latest aka=Qwen2.5-7B-Instruct",
+    "qwen2.5:14b|Qwen 2.5 14B|14.8|9|48 8 128 32768|Q4_K_M|2024-09|aka=Qwen2.5-14B-Instruct",
+    "qwen2.5:32b|Qwen 2.5 32B|32.8|20|64 8 128 32768|Q4_K_M|2024-09|aka=Qwen2.5-32B-Instruct",
+    "qwen2.5:72b|Qwen 2.5 72B|72.7|47|80 8 128 32768|Q4_K_M|2024-09|aka=Qwen2.5-72B-Instruct",
     // Qwen 3: the original configs' 40,960-token context (the 2507 refreshes extend it to 256K).
-    { tag: "qwen3:0.6b", name: "Qwen 3 0.6B", paramsB: 0.75, layers: 28, kvHeads: 8, maxContext: 40960, downloadGb: 0.523, released: "2025-04", aliases: ["Qwen3-0.6B"] },
-    { tag: "qwen3:1.7b", name: "Qwen 3 1.7B", paramsB: 2.03, layers: 28, kvHeads: 8, maxContext: 40960, downloadGb: 1.4, released: "2025-04", aliases: ["Qwen3-1.7B"] },
-    { tag: "qwen3:4b", name: "Qwen 3 4B", paramsB: 4.02, layers: 36, kvHeads: 8, maxContext: 40960, downloadGb: 2.5, released: "2025-04", aliases: ["Qwen3-4B"] },
-    { tag: "qwen3:8b", name: "Qwen 3 8B", paramsB: 8.19, layers: 36, kvHeads: 8, maxContext: 40960, downloadGb: 5.2, released: "2025-04", latest: true, aliases: ["Qwen3-8B"] },
-    { tag: "qwen3:14b", name: "Qwen 3 14B", paramsB: 14.8, layers: 40, kvHeads: 8, maxContext: 40960, downloadGb: 9.3, released: "2025-04", aliases: ["Qwen3-14B"] },
-    { tag: "qwen3:30b-a3b", name: "Qwen 3 30B-A3B", paramsB: 30.5, activeParamsB: 3.3, layers: 48, kvHeads: 4, maxContext: 40960, downloadGb: 19, released: "2025-04", tags: ["qwen3:30b"], aliases: ["Qwen3-30B-A3B"] },
-    { tag: "qwen3:32b", name: "Qwen 3 32B", paramsB: 32.8, layers: 64, kvHeads: 8, maxContext: 40960, downloadGb: 20, released: "2025-04", aliases: ["Qwen3-32B"] },
-    { tag: "qwen3:235b-a22b", name: "Qwen 3 235B-A22B", paramsB: 235.1, activeParamsB: 22, layers: 94, kvHeads: 4, maxContext: 40960, downloadGb: 142, released: "2025-04", tags: ["qwen3:235b"], aliases: ["Qwen3-235B-A22B"] },
-  ]),
-  ...family("gemma", { quantization: "Q4_0", maxContext: 8192, slidingWindow: GEMMA2_SWA }, [
-    { tag: "gemma2:2b", name: "Gemma 2 2B", paramsB: 2.61, layers: 26, kvHeads: 4, headDim: 256, downloadGb: 1.6, released: "2024-07", aliases: ["gemma-2-2b-it"] },
-    { tag: "gemma2:9b", name: "Gemma 2 9B", paramsB: 9.24, layers: 42, kvHeads: 8, headDim: 256, downloadGb: 5.4, released: "2024-06", latest: true, aliases: ["gemma-2-9b-it"] },
-    { tag: "gemma2:27b", name: "Gemma 2 27B", paramsB: 27.2, layers: 46, kvHeads: 16, headDim: 128, downloadGb: 16, released: "2024-06", aliases: ["gemma-2-27b-it"] },
-  ]),
-  ...family("gemma", { quantization: "Q4_K_M", maxContext: 131072, slidingWindow: GEMMA3_SWA, visionParamsB: SIGLIP_B }, [
-    { tag: "gemma3:1b", name: "Gemma 3 1B", paramsB: 1.0, visionParamsB: 0, layers: 26, kvHeads: 1, headDim: 256, maxContext: 32768, downloadGb: 0.815, released: "2025-03", aliases: ["gemma-3-1b-it"] },
-    { tag: "gemma3:4b", name: "Gemma 3 4B", paramsB: 4.3, layers: 34, kvHeads: 4, headDim: 256, downloadGb: 3.3, released: "2025-03", latest: true, aliases: ["gemma-3-4b-it"] },
-    { tag: "gemma3:12b", name: "Gemma 3 12B", paramsB: 12.2, layers: 48, kvHeads: 8, headDim: 256, downloadGb: 8.1, released: "2025-03", aliases: ["gemma-3-12b-it"] },
-    { tag: "gemma3:27b", name: "Gemma 3 27B", paramsB: 27.4, layers: 62, kvHeads: 16, headDim: 128, downloadGb: 17, released: "2025-03", aliases: ["gemma-3-27b-it"] },
-  ]),
-  ...family("mistral", { kvHeads: 8, headDim: 128 }, [
-    { tag: "mistral:7b", name: "Mistral 7B", paramsB: 7.25, layers: 32, quantization: "Q4_0", maxContext: 32768, downloadGb: 4.1, released: "2024-05", latest: true, aliases: ["Mistral-7B-Instruct-v0.3"] },
-    { tag: "mistral-nemo:12b", name: "Mistral Nemo 12B", paramsB: 12.2, layers: 40, quantization: "Q4_0", maxContext: 131072, downloadGb: 7.1, released: "2024-07", latest: true, aliases: ["Mistral-Nemo-Instruct-2407"] },
-    { tag: "mistral-small:24b", name: "Mistral Small 24B", paramsB: 23.6, layers: 40, quantization: "Q4_K_M", maxContext: 32768, downloadGb: 14, released: "2025-01", latest: true, aliases: ["Mistral-Small-24B-Instruct-2501"] },
-  ]),
-  ...family("phi", {}, [
+    "qwen3:0.6b|Qwen 3 0.6B|0.75|0.523|28 8 128 40960|Q4_K_M|2025-04|aka=Qwen3-0.6B",
+    "qwen3:1.7b|Qwen 3 1.7B|2.03|1.4|28 8 128 40960|Q4_K_M|2025-04|aka=Qwen3-1.7B",
+    "qwen3:4b|Qwen 3 4B|4.02|2.5|36 8 128 40960|Q4_K_M|2025-04|aka=Qwen3-4B",
+    "qwen3:8b|Qwen 3 8B|8.19|5.2|36 8 128 40960|Q4_K_M|2025-04|latest aka=Qwen3-8B",
+    "qwen3:14b|Qwen 3 14B|14.8|9.3|40 8 128 40960|Q4_K_M|2025-04|aka=Qwen3-14B",
+    "qwen3:30b-a3b|Qwen 3 30B-A3B|30.5|19|48 4 128 40960|Q4_K_M|2025-04|active=3.3 tags=qwen3:30b aka=Qwen3-30B-A3B",
+    "qwen3:32b|Qwen 3 32B|32.8|20|64 8 128 40960|Q4_K_M|2025-04|aka=Qwen3-32B",
+    "qwen3:235b-a22b|Qwen 3 235B-A22B|235.1|142|94 4 128 40960|Q4_K_M|2025-04|active=22 tags=qwen3:235b aka=Qwen3-235B-A22B",
+  ],
+  // Gemma 2 keeps every other layer to a 4,096-token window, Gemma 3 five in six to 1,024; Gemma 3
+  // (4B and up) bundles a SigLIP vision encoder of about 0.42 B parameters, shipped at F16.
+  "gemma": [
+    "gemma2:2b|Gemma 2 2B|2.61|1.6|26 4 256 8192|Q4_0|2024-07|window=4096/2 aka=gemma-2-2b-it",
+    "gemma2:9b|Gemma 2 9B|9.24|5.4|42 8 256 8192|Q4_0|2024-06|latest window=4096/2 aka=gemma-2-9b-it",
+    "gemma2:27b|Gemma 2 27B|27.2|16|46 16 128 8192|Q4_0|2024-06|window=4096/2 aka=gemma-2-27b-it",
+    "gemma3:1b|Gemma 3 1B|1|0.815|26 1 256 32768|Q4_K_M|2025-03|vision=0 window=1024/6 aka=gemma-3-1b-it",
+    "gemma3:4b|Gemma 3 4B|4.3|3.3|34 4 256 131072|Q4_K_M|2025-03|latest vision=0.42 window=1024/6 aka=gemma-3-4b-it",
+    "gemma3:12b|Gemma 3 12B|12.2|8.1|48 8 256 131072|Q4_K_M|2025-03|vision=0.42 window=1024/6 aka=gemma-3-12b-it",
+    "gemma3:27b|Gemma 3 27B|27.4|17|62 16 128 131072|Q4_K_M|2025-03|vision=0.42 window=1024/6 aka=gemma-3-27b-it",
+  ],
+  "mistral": [
+    "mistral:7b|Mistral 7B|7.25|4.1|32 8 128 32768|Q4_0|2024-05|latest aka=Mistral-7B-Instruct-v0.3",
+    "mistral-nemo:12b|Mistral Nemo 12B|12.2|7.1|40 8 128 131072|Q4_0|2024-07|latest aka=Mistral-Nemo-Instruct-2407",
+    "mistral-small:24b|Mistral Small 24B|23.6|14|40 8 128 32768|Q4_K_M|2025-01|latest aka=Mistral-Small-24B-Instruct-2501",
+  ],
+  "phi": [
     // phi3:mini is the 4K-context Phi-3 mini; Ollama still serves it as Q4_0.
-    { tag: "phi3:3.8b", name: "Phi-3 Mini 3.8B", paramsB: 3.82, layers: 32, kvHeads: 32, headDim: 96, quantization: "Q4_0", maxContext: 4096, downloadGb: 2.2, released: "2024-04", latest: true, variant: "mini", tags: ["phi3:mini"], aliases: ["Phi-3-mini-4k-instruct"] },
-    { tag: "phi4:14b", name: "Phi-4 14B", paramsB: 14.7, layers: 40, kvHeads: 10, headDim: 128, quantization: "Q4_K_M", maxContext: 16384, downloadGb: 9.1, released: "2024-12", latest: true, aliases: ["Phi-4"] },
-  ]),
+    "phi3:3.8b|Phi-3 Mini 3.8B|3.82|2.2|32 32 96 4096|Q4_0|2024-04|latest variant=mini tags=phi3:mini aka=Phi-3-mini-4k-instruct",
+    "phi4:14b|Phi-4 14B|14.7|9.1|40 10 128 16384|Q4_K_M|2024-12|latest aka=Phi-4",
+  ],
   // DeepSeek-R1 distills: a Qwen or Llama base fine-tuned on R1's reasoning; the configs are the bases'.
-  ...family("deepseek-r1", { quantization: "Q4_K_M", headDim: 128, maxContext: 131072, use: "reasoning" }, [
-    { tag: "deepseek-r1:1.5b", name: "DeepSeek-R1 Distill Qwen 1.5B", paramsB: 1.78, layers: 28, kvHeads: 2, downloadGb: 1.1, released: "2025-01", aliases: ["DeepSeek-R1-Distill-Qwen-1.5B"] },
-    { tag: "deepseek-r1:7b", name: "DeepSeek-R1 Distill Qwen 7B", paramsB: 7.62, layers: 28, kvHeads: 4, downloadGb: 4.7, released: "2025-01", aliases: ["DeepSeek-R1-Distill-Qwen-7B"] },
+  "deepseek-r1": [
+    "deepseek-r1:1.5b|DeepSeek-R1 Distill Qwen 1.5B|1.78|1.1|28 2 128 131072|Q4_K_M|2025-01|reasoning aka=DeepSeek-R1-Distill-Qwen-1.5B",
+    "deepseek-r1:7b|DeepSeek-R1 Distill Qwen 7B|7.62|4.7|28 4 128 131072|Q4_K_M|2025-01|reasoning aka=DeepSeek-R1-Distill-Qwen-7B",
     // Since May 2025 the 8b tag is the R1-0528 distill into Qwen3 8B (it was Llama 3.1 8B before).
-    { tag: "deepseek-r1:8b", name: "DeepSeek-R1 0528 Qwen3 8B", paramsB: 8.19, layers: 36, kvHeads: 8, downloadGb: 5.2, released: "2025-05", latest: true, aliases: ["DeepSeek-R1-0528-Qwen3-8B", "DeepSeek-R1-Distill-Llama-8B"] },
-    { tag: "deepseek-r1:14b", name: "DeepSeek-R1 Distill Qwen 14B", paramsB: 14.8, layers: 48, kvHeads: 8, downloadGb: 9.0, released: "2025-01", aliases: ["DeepSeek-R1-Distill-Qwen-14B"] },
-    { tag: "deepseek-r1:32b", name: "DeepSeek-R1 Distill Qwen 32B", paramsB: 32.8, layers: 64, kvHeads: 8, downloadGb: 20, released: "2025-01", aliases: ["DeepSeek-R1-Distill-Qwen-32B"] },
-    { tag: "deepseek-r1:70b", name: "DeepSeek-R1 Distill Llama 70B", paramsB: 70.6, layers: 80, kvHeads: 8, downloadGb: 43, released: "2025-01", aliases: ["DeepSeek-R1-Distill-Llama-70B"] },
-  ]),
+    "deepseek-r1:8b|DeepSeek-R1 0528 Qwen3 8B|8.19|5.2|36 8 128 131072|Q4_K_M|2025-05|latest reasoning aka=DeepSeek-R1-0528-Qwen3-8B+DeepSeek-R1-Distill-Llama-8B",
+    "deepseek-r1:14b|DeepSeek-R1 Distill Qwen 14B|14.8|9|48 8 128 131072|Q4_K_M|2025-01|reasoning aka=DeepSeek-R1-Distill-Qwen-14B",
+    "deepseek-r1:32b|DeepSeek-R1 Distill Qwen 32B|32.8|20|64 8 128 131072|Q4_K_M|2025-01|reasoning aka=DeepSeek-R1-Distill-Qwen-32B",
+    "deepseek-r1:70b|DeepSeek-R1 Distill Llama 70B|70.6|43|80 8 128 131072|Q4_K_M|2025-01|reasoning aka=DeepSeek-R1-Distill-Llama-70B",
+  ],
   // Encoder-only embedding models: F16, no KV cache; heads and layers are listed for completeness.
-  ...family("embedding", { kind: "embedding", use: "embedding", quantization: "F16", headDim: 64, latest: true }, [
-    { tag: "nomic-embed-text", name: "nomic-embed-text", paramsB: 0.137, layers: 12, kvHeads: 12, maxContext: 8192, downloadGb: 0.274, released: "2024-02", tags: ["nomic-embed-text:v1.5"], aliases: ["nomic-embed-text-v1.5"] },
-    { tag: "mxbai-embed-large", name: "mxbai-embed-large", paramsB: 0.335, layers: 24, kvHeads: 16, maxContext: 512, downloadGb: 0.67, released: "2024-03", tags: ["mxbai-embed-large:335m"], aliases: ["mxbai-embed-large-v1"] },
-    { tag: "bge-m3", name: "bge-m3", paramsB: 0.567, layers: 24, kvHeads: 16, maxContext: 8192, downloadGb: 1.2, released: "2024-01", tags: ["bge-m3:567m"], aliases: ["BAAI/bge-m3"] },
-  ]),
-];
+  "embedding": [
+    "nomic-embed-text||0.137|0.274|12 12 64 8192|F16|2024-02|latest embedding tags=nomic-embed-text:v1.5 aka=nomic-embed-text-v1.5",
+    "mxbai-embed-large||0.335|0.67|24 16 64 512|F16|2024-03|latest embedding tags=mxbai-embed-large:335m aka=mxbai-embed-large-v1",
+    "bge-m3||0.567|1.2|24 16 64 8192|F16|2024-01|latest embedding tags=bge-m3:567m aka=BAAI/bge-m3",
+  ],
+
+});
 
 function withoutLatest(tag: string): string {
   return tag.toLowerCase().replace(/:latest$/, "");
 }
 
-/** The catalog entry for an Ollama tag; a bare family name means its `latest` model. */
+/** Every model the plugin knows: the catalog first, then the wider library. */
+export const KNOWN_MODELS: readonly CatalogEntry[] = [...CATALOG, ...LIBRARY];
+
+/** The known entry for an Ollama tag; a bare family name means its `latest` model. */
 export function catalogByTag(tag: string): CatalogEntry | undefined {
   const wanted = withoutLatest(tag.trim());
-  const exact = CATALOG.find((entry) => entry.tags.some((t) => t === wanted));
+  const exact = KNOWN_MODELS.find((entry) => entry.tags.some((t) => t === wanted));
   if (exact || wanted.includes(":")) return exact;
-  return CATALOG.find((entry) => entry.family === wanted && entry.latest === true);
+  return KNOWN_MODELS.find((entry) => entry.family === wanted && entry.latest === true);
 }
 
 /** Every catalog entry, or only those of one kind. */

@@ -10,12 +10,14 @@
  * - `suggestFitting(facts, table)`: the best model that fits, same family first.
  * - `renderFitCheck(check, lang)`: the callouts for the plan note.
  */
-import { catalogByTag, type ModelFacts } from "./catalog";
+import { catalogByTag, type CatalogEntry, type ModelFacts } from "./catalog";
 import { assessFit, VERDICT_LABELS, type FitResult } from "./fit";
 import { computeFitTable, hardwareFactsPart, hasHardwareFacts, type FitRow, type FitTable } from "./fit-table";
 import { parseHardwareText } from "./parse-text";
 import type { HardwareProfile } from "./profile";
-import { mentionKey, recognizeMentions, recognizeModels, type ModelMention } from "./recognize";
+import { mentionKey, recognizeMentions, type ModelMention } from "./recognize";
+import { mentionStances, type Stance } from "./stance";
+import { splitThinking } from "../shared/thinking";
 import { formatGb } from "./units";
 import type { InstalledModel, LlmPort } from "../shared/ports";
 import type { PromptPart } from "../plan/prompts";
@@ -83,13 +85,19 @@ export interface FitFinding {
   fit: FitResult;
   /** For a model that does not run: one that fits. */
   suggestion?: FitRow;
-  /** The plan only advises against this model. */
+  /** The plan does not tell the user to run this model: advice against, an upgrade path, a comparison. */
   discouraged?: true;
+  /** Only named in passing, without a size: not a recommendation and not advice against. */
+  mentionedOnly?: true;
 }
 
 export interface FitCheck {
-  /** `warnings` when a recommended model cannot run at all. */
-  status: "ok" | "warnings";
+  /**
+   * `warnings` when a recommended model cannot run at all; `unchecked` when none is known not to
+   * run but a recommended model could not be checked (no size, or hardware facts missing); `ok`
+   * only when every recommended model was checked and runs.
+   */
+  status: "ok" | "warnings" | "unchecked";
   findings: FitFinding[];
 }
 
@@ -119,47 +127,84 @@ export function suggestFitting(facts: ModelFacts, table: FitTable): FitRow | und
   })[0];
 }
 
-/** Every model the answer names, checked against the table's profile. */
-// Words that turn a mention into advice against the model ("avoid …", "… does not fit", "不推荐 …").
-// "instead of" and "rather than" are left out: they reject the other model, not this one.
-const DISCOURAGED =
-  /\b(?:avoid|skip|not recommended|don'?t (?:use|pick|choose|try)|do not (?:use|pick|choose|try)|(?:does|do|will|would) ?n[o']t (?:fit|run|work)|won'?t (?:fit|run)|can(?:not|'t) (?:fit|run|be run)|too (?:large|big|heavy)|exceeds?|out of reach|not (?:feasible|an option|possible))\b|不推荐|不建议|避免|无法运行|不能运行|跑不动|放不下|装不下|太大|超出/i;
-const SENTENCE_END = /[.。!！?？;；\n]/;
+/** The verdict for a name written without a size: the same for every size of its family, or unknown. */
+function familyFit(mention: ModelMention, candidates: readonly CatalogEntry[], table: FitTable, lang: PromptLanguage): { fit: FitResult; facts: ModelFacts } {
+  const assessed = candidates.map((facts) => ({ facts, fit: assessFit(withQuant(facts, mention), table.profile, table.contextTokens, lang).fit }));
+  const verdicts = new Set(assessed.map((a) => a.fit.verdict));
+  const bySizeAsc = [...assessed].sort((a, b) => (a.facts.paramsB ?? 0) - (b.facts.paramsB ?? 0));
+  if (verdicts.size === 1 && !verdicts.has("unknown")) {
+    // All sizes agree: show the hardest case, the largest that runs or the smallest that does not.
+    const shown = verdicts.has("does-not-run") ? bySizeAsc[0] : bySizeAsc[bySizeAsc.length - 1];
+    return shown;
+  }
+  const low = bySizeAsc[0].facts.paramsB ?? 0;
+  const high = bySizeAsc[bySizeAsc.length - 1].facts.paramsB ?? 0;
+  return { facts: bySizeAsc[0].facts, fit: { verdict: "unknown", reason: NOT_CHECKED[lang].sizes(mention.text, sizeText(low), sizeText(high)), needGb: null, headroomGb: null } };
+}
 
-/**
- * The text that belongs to one mention: its sentence, cut where a neighbouring mention begins
- * or ends, so "use A, since B would not fit" discourages B and not A.
- */
-function ownText(answer: string, mentions: readonly ModelMention[], i: number): string {
-  const m = mentions[i];
-  let start = m.index;
-  while (start > 0 && !SENTENCE_END.test(answer[start - 1])) start -= 1;
-  let end = m.end;
-  while (end < answer.length && !SENTENCE_END.test(answer[end])) end += 1;
-  if (i > 0 && mentions[i - 1].end > start) start = mentions[i - 1].end;
-  if (i + 1 < mentions.length && mentions[i + 1].index < end) end = mentions[i + 1].index;
-  return answer.slice(start, end);
+function sizeText(b: number): string {
+  return b >= 1 ? `${Number(b.toFixed(1))}B` : `${Math.round(b * 1000)}M`;
+}
+
+function withQuant(facts: CatalogEntry, mention: ModelMention): ModelFacts {
+  return mention.quantization ? { ...facts, quantization: mention.quantization, downloadGb: undefined } : facts;
+}
+
+const NOT_CHECKED: Record<PromptLanguage, { sizes: (name: string, low: string, high: string) => string; unknown: string }> = {
+  en: {
+    sizes: (name, low, high) => `not checked: the plan gives no size, and ${name} comes in sizes from ${low} to ${high}`,
+    unknown: "not checked: the plan gives no size and the plugin does not know this model",
+  },
+  zh: {
+    sizes: (name, low, high) => `未检查：方案没有写明大小，${name} 有 ${low} 到 ${high} 多种规格`,
+    unknown: "未检查：方案没有写明大小，插件也不认识这个模型",
+  },
+};
+
+/** Whether a mention carries a size the check can use. */
+function sized(mention: ModelMention): boolean {
+  return mention.candidates === undefined && mention.facts.paramsB !== undefined;
 }
 
 /**
- * Every model the answer names, checked against the table's profile. A model the plan only
- * advises against ("avoid Llama 3.1 70B: it does not fit") is listed but raises no warning; one
- * it recommends anywhere does.
+ * Every model the answer names, checked against the table's profile. Thinking is ignored. A model
+ * the plan only advises against ("avoid Llama 3.1 70B: it does not fit") is listed but raises no
+ * warning; one it recommends anywhere does. A sized model named without a verdict counts as
+ * recommended (the safe side); a name without a size only when the plan tells the user to run it.
  */
 export function checkPlanFit(answer: string, table: FitTable, lang: PromptLanguage): FitCheck {
-  const mentions = recognizeMentions(answer);
-  const recommended = new Set(mentions.filter((_, i) => !DISCOURAGED.test(ownText(answer, mentions, i))).map(mentionKey));
-  const findings = recognizeModels(answer).map((mention): FitFinding => {
-    const { estimate, fit } = assessFit(mention.facts, table.profile, table.contextTokens, lang);
-    const finding: FitFinding = { mention: mention.text, tag: mention.facts.tag, quantization: estimate.known ? estimate.quantization : mention.facts.quantization ?? "?", fit };
-    if (!recommended.has(mentionKey(mention))) finding.discouraged = true;
+  const text = splitThinking(answer).answer;
+  const mentions = recognizeMentions(text);
+  const stances = mentionStances(text, mentions);
+  const groups = new Map<string, { mention: ModelMention; stances: Stance[] }>();
+  mentions.forEach((mention, i) => {
+    const key = mentionKey(mention);
+    const group = groups.get(key) ?? { mention, stances: [] };
+    group.stances.push(stances[i]);
+    groups.set(key, group);
+  });
+  const findings = [...groups.values()].map(({ mention, stances: seen }): FitFinding => {
+    const role = seen.includes("recommended") ? "recommended" : seen.includes("rejected") ? "rejected" : sized(mention) ? "recommended" : "mentioned";
+    const assessed = mention.candidates && mention.candidates.length > 0 ? familyFit(mention, mention.candidates, table, lang) : { facts: mention.facts, fit: assessFit(mention.facts, table.profile, table.contextTokens, lang).fit };
+    const { estimate } = assessFit(assessed.facts, table.profile, table.contextTokens, lang);
+    let fit = assessed.fit;
+    if (fit.verdict === "unknown" && !estimate.known) fit = { ...fit, reason: NOT_CHECKED[lang].unknown };
+    const tag = mention.candidates ? (mention.candidates.find((e) => e.latest)?.family ?? mention.text) : mention.facts.tag;
+    const finding: FitFinding = { mention: mention.text, tag, quantization: estimate.known ? estimate.quantization : mention.facts.quantization ?? "?", fit };
+    if (role === "rejected") finding.discouraged = true;
+    if (role === "mentioned") {
+      finding.discouraged = true;
+      finding.mentionedOnly = true;
+    }
     if (fit.verdict === "does-not-run" && !finding.discouraged) {
-      const suggestion = suggestFitting(mention.facts, table);
+      const suggestion = suggestFitting(assessed.facts, table);
       if (suggestion) finding.suggestion = suggestion;
     }
     return finding;
   });
-  return { status: findings.some((f) => f.fit.verdict === "does-not-run" && !f.discouraged) ? "warnings" : "ok", findings };
+  const recommended = findings.filter((f) => !f.discouraged);
+  const status = recommended.some((f) => f.fit.verdict === "does-not-run") ? "warnings" : recommended.some((f) => f.fit.verdict === "unknown") ? "unchecked" : "ok";
+  return { status, findings };
 }
 
 const WORDS: Record<PromptLanguage, {
@@ -171,6 +216,8 @@ const WORDS: Record<PromptLanguage, {
   noAlternative: string;
   period: string;
   advisedAgainst: string;
+  mentionedOnly: string;
+  unchecked: string;
 }> = {
   en: {
     summary: "Hardware check",
@@ -181,6 +228,8 @@ const WORDS: Record<PromptLanguage, {
     noAlternative: "No model of this kind fits this hardware.",
     period: ".",
     advisedAgainst: " (the plan advises against it)",
+    mentionedOnly: " (only mentioned)",
+    unchecked: "Not every model this plan recommends could be checked; see below.",
   },
   zh: {
     summary: "硬件检查",
@@ -191,6 +240,8 @@ const WORDS: Record<PromptLanguage, {
     noAlternative: "没有同类模型能在此硬件上运行。",
     period: "。",
     advisedAgainst: "（方案建议不要使用）",
+    mentionedOnly: "（仅提及）",
+    unchecked: "方案推荐的模型中有的无法检查，详见下方。",
   },
 };
 
@@ -212,9 +263,12 @@ export function renderFitCheck(check: FitCheck, lang: PromptLanguage): string {
   if (check.findings.length === 0) summary.push(`> ${w.none}`);
   else {
     if (check.status === "ok") summary.push(`> ${w.allFit}`, ">");
+    if (check.status === "unchecked") summary.push(`> ${w.unchecked}`, ">");
     for (const finding of check.findings) {
       const need = finding.fit.needGb === null ? "" : `, ${formatGb(finding.fit.needGb)}`;
-      summary.push(`> - ${inline(finding.mention)} → ${inline(finding.tag)} (${finding.quantization}${need}): ${VERDICT_LABELS[lang][finding.fit.verdict]}${finding.discouraged ? w.advisedAgainst : ""}`);
+      const role = finding.mentionedOnly ? w.mentionedOnly : finding.discouraged ? w.advisedAgainst : "";
+      const why = finding.fit.verdict === "unknown" && !finding.discouraged ? ` (${finding.fit.reason})` : "";
+      summary.push(`> - ${inline(finding.mention)} → ${inline(finding.tag)} (${finding.quantization}${need}): ${VERDICT_LABELS[lang][finding.fit.verdict]}${why}${role}`);
     }
   }
   blocks.push(summary.join("\n"));

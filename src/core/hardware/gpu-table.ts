@@ -35,12 +35,18 @@ const NVIDIA_LAPTOP: Readonly<Record<string, readonly number[]>> = {
 
 // Workstation and data-centre cards people run local models on.
 const NVIDIA_PRO: Readonly<Record<string, readonly number[]>> = {
-  "rtx a4000": [16], "rtx a5000": [24], "rtx a6000": [48], "rtx 6000 ada": [48],
-  "a100": [40, 80], "h100": [80], "h200": [141], "l40": [48], "l40s": [48],
+  "rtx a2000": [6, 12], "rtx a4000": [16], "rtx 2000 ada": [16], "rtx 4000 ada": [20], "rtx 4500 ada": [24], "rtx 5000 ada": [32],
+  "titan rtx": [24], "titan v": [12], "titan xp": [12], "titan x": [12], "rtx a5000": [24], "rtx a6000": [48], "rtx 6000 ada": [48],
+  "a100": [40, 80], "h100": [80], "h200": [141], "l40": [48], "l40s": [48], "l4": [24], "a10": [24], "a10g": [24], "a40": [48],
   "tesla t4": [16], "tesla p40": [24], "tesla p100": [16], "tesla v100": [16, 32],
 };
 
 const AMD: Readonly<Record<string, readonly number[]>> = {
+  "470": [4, 8], "480": [4, 8], "570": [4, 8], "580": [4, 8], "590": [8], "5500 xt": [4, 8], "5600 xt": [6], "5700": [8], "5700 xt": [8],
+  // Radeon Pro workstation cards.
+  w6800: [32], w7600: [8], w7700: [16], w7800: [32], w7900: [48],
+  // Instinct data-centre cards.
+  mi50: [16, 32], mi60: [32], mi100: [32], mi210: [64], mi250: [128], mi250x: [128], mi300x: [192], mi325x: [256],
   "6600": [8], "6600 xt": [8], "6700 xt": [12], "6750 xt": [12], "6800": [16], "6800 xt": [16], "6900 xt": [16], "6950 xt": [16],
   "7600": [8], "7600 xt": [16], "7700 xt": [12], "7800 xt": [16], "7900 gre": [16], "7900 xt": [20], "7900 xtx": [24],
   "9060 xt": [8, 16], "9070": [16], "9070 xt": [16], "radeon vii": [16],

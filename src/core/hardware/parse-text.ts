@@ -11,27 +11,11 @@
  * smaller one, and everything it ignored or assumed is explained in `warnings`.
  */
 import type { PromptLanguage } from "../shared/language";
+import { findGpus, findUnifiedChip, type GpuMention, type Span } from "./gpu-mentions";
 import { lookupGpu } from "./gpu-table";
-import { emptyProfile, MAX_RAM_GB, MAX_VRAM_GB, MIN_MEMORY_GB, type GpuInfo, type GpuVendor, type HardwareProfile } from "./profile";
+import { emptyProfile, MAX_RAM_GB, MAX_VRAM_GB, MIN_MEMORY_GB, type GpuInfo, type HardwareProfile } from "./profile";
 import { formatGb } from "./units";
 import { PARSE_MESSAGES as MESSAGES } from "./parse-text-messages";
-
-interface Span {
-  start: number;
-  end: number;
-}
-
-interface GpuMention extends Span {
-  vendor: GpuVendor;
-  /** Display name, e.g. "RTX 4060 Ti". */
-  name?: string;
-  /** Key into the VRAM table, e.g. "4060 ti". */
-  key: string;
-  laptop: boolean;
-  count: number;
-  /** VRAM per GPU as stated in the text, in order. */
-  stated: number[];
-}
 
 type Label = "vram" | "ram" | "unified" | "storage";
 
@@ -45,65 +29,11 @@ interface SizeMention extends Span {
 // ---------------------------------------------------------------------------------------------
 // Patterns. They run on the NFKC-normalised text, so full-width "２４ＧＢ" and "，" read as ASCII.
 
-interface GpuPattern {
-  re: RegExp;
-  vendor: GpuVendor;
-  build: (m: RegExpExecArray) => { name: string; key: string; laptop: boolean };
-}
-
-const upperWords = (text: string) => text.trim().replace(/\s+/g, " ").toUpperCase();
-
-// Checked in order; a later match overlapping an earlier one is dropped ("RTX 6000 Ada" before "RTX 6000").
-const GPU_PATTERNS: readonly GpuPattern[] = [
-  {
-    re: /\b(?:nvidia\s+)?rtx\s*(?:pro\s*)?6000\s*ada\b/gi,
-    vendor: "nvidia",
-    build: () => ({ name: "RTX 6000 Ada", key: "rtx 6000 ada", laptop: false }),
-  },
-  {
-    re: /\b(?:nvidia\s+)?(?:rtx\s*)?a([456])000\b/gi,
-    vendor: "nvidia",
-    build: (m) => ({ name: `RTX A${m[1]}000`, key: `rtx a${m[1]}000`, laptop: false }),
-  },
-  {
-    re: /\b(?:nvidia\s+)?(?:tesla\s+)?(a100|h100|h200|l40s|l40|t4|p40|p100|v100)\b/gi,
-    vendor: "nvidia",
-    build: (m) => {
-      const model = m[1].toLowerCase();
-      const tesla = ["t4", "p40", "p100", "v100"].includes(model);
-      return { name: tesla ? `Tesla ${model.toUpperCase()}` : model.toUpperCase(), key: tesla ? `tesla ${model}` : model, laptop: false };
-    },
-  },
-  {
-    re: /\b(?:nvidia\s+)?(?:geforce\s+)?(rtx|gtx)\s*-?\s*(\d{3,4}d?)(\s*ti)?(\s*super)?(\s*(?:laptop|mobile|max-?q)(?:\s*gpu)?)?(?!\w)/gi,
-    vendor: "nvidia",
-    build: (m) => {
-      const suffix = `${m[3] ? " Ti" : ""}${m[4] ? " Super" : ""}`;
-      return { name: `${m[1].toUpperCase()} ${m[2].toUpperCase()}${suffix}${m[5] ? " Laptop" : ""}`, key: `${m[2].toLowerCase()}${suffix.toLowerCase()}`, laptop: Boolean(m[5]) };
-    },
-  },
-  {
-    re: /\b(?:amd\s+)?(?:radeon\s+)?rx\s*-?\s*(\d{4})(m)?(?:\s*(xtx|xt|gre))?(?!\w)/gi,
-    vendor: "amd",
-    build: (m) => ({ name: `RX ${m[1]}${m[2] ? "M" : ""}${m[3] ? ` ${upperWords(m[3])}` : ""}`, key: `${m[1]}${m[3] ? ` ${m[3].toLowerCase()}` : ""}`, laptop: Boolean(m[2]) }),
-  },
-  {
-    re: /\b(?:amd\s+)?radeon\s+vii\b/gi,
-    vendor: "amd",
-    build: () => ({ name: "Radeon VII", key: "radeon vii", laptop: false }),
-  },
-  {
-    re: /\b(?:intel\s+)?arc\s*(?:pro\s*)?([ab]\d{3})(m)?(?!\w)/gi,
-    vendor: "intel",
-    build: (m) => ({ name: `Arc ${m[1].toUpperCase()}${m[2] ? "M" : ""}`, key: m[1].toLowerCase(), laptop: Boolean(m[2]) }),
-  },
-];
-
 // "M3", "M2 Max", "Apple M4 Pro"; not "M.2" and not an "M2 SSD".
 const APPLE_CHIP = /\b(?:apple\s+)?m([1-5])(?:\s*(pro|max|ultra))?(?![\w.])(?!\s*(?:ssd|nvme|slot|drive|硬盘|固态))/gi;
 const APPLE_SILICON = /apple\s+silicon|苹果芯片/i;
 
-const SIZE = /(?<![\w.])(\d+(?:\.\d+)?)\s*(tib|tb|t|gib|gb|g|mib|mb)(?![a-z/])/gi;
+const SIZE = /(?<![\w.])(\d+(?:\.\d+)?)\s*(tib|tb|t|gigabytes?|gigs?|gib|gb|g|mib|mb)(?![a-z]|\/(?!\d))/gi;
 const SEPARATOR = /[,;、。\n|+]/g;
 
 // Labels after a size ("24GB VRAM", "32GB DDR4", "16GB 统一内存") or before it ("RAM: 64GB").
@@ -186,39 +116,6 @@ function sameSegment(text: string, a: number, b: number): boolean {
   return b >= seg.start && b <= seg.end;
 }
 
-const CHINESE_COUNTS: Readonly<Record<string, number>> = { 两: 2, 双: 2, 三: 3, 四: 4 };
-const ENGLISH_COUNTS: Readonly<Record<string, number>> = { two: 2, dual: 2, twin: 2, three: 3, four: 4, quad: 4 };
-
-/** "2x RTX 3090", "RTX 3090 x2", "两张 3090": how many identical cards. */
-function gpuCount(text: string, span: Span): { count: number; start: number; end: number } {
-  const before = text.slice(0, span.start);
-  const after = text.slice(span.end);
-  const prefix = /(?:^|[^\w.])(\d{1,2})\s*[x×*]\s*$/i.exec(before) ?? /(\d{1,2})\s*(?:张|块|个)\s*$/.exec(before);
-  if (prefix) return { count: Number(prefix[1]), start: span.start - (prefix[0].length - prefix[0].search(/\d/)), end: span.end };
-  const chinese = /(两|双|三|四)\s*(?:张|块|个)?\s*$/.exec(before);
-  if (chinese) return { count: CHINESE_COUNTS[chinese[1]] ?? 1, start: span.start - chinese[0].length, end: span.end };
-  const english = /\b(two|dual|twin|three|four|quad)\s*(?:x\s*)?$/i.exec(before);
-  if (english) return { count: ENGLISH_COUNTS[english[1].toLowerCase()] ?? 1, start: span.start - english[0].length, end: span.end };
-  const suffix = /^\s*[x×*]\s*(\d{1,2})(?!\w)/i.exec(after);
-  if (suffix) return { count: Number(suffix[1]), start: span.start, end: span.end + suffix[0].length };
-  return { count: 1, start: span.start, end: span.end };
-}
-
-function findGpus(text: string): GpuMention[] {
-  const found: GpuMention[] = [];
-  const overlaps = (s: Span) => found.some((g) => s.start < g.end && g.start < s.end);
-  for (const pattern of GPU_PATTERNS) {
-    for (const m of text.matchAll(pattern.re)) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      if (overlaps(span)) continue;
-      const { name, key, laptop } = pattern.build(m);
-      const { count, start, end } = gpuCount(text, span);
-      found.push({ start, end, vendor: pattern.vendor, name, key, laptop, count: Math.max(1, count), stated: [] });
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
-
 function labelOf(text: string, size: Span): Label | undefined {
   const seg = segmentAround(text, size.start);
   const after = text.slice(size.end, seg.end);
@@ -228,18 +125,20 @@ function labelOf(text: string, size: Span): Label | undefined {
   return undefined;
 }
 
+// A memory kit: "2x32GB", "(4x16GB)": the total of its modules (or cards).
+const KIT = /(?<![\w.])([1-8])\s*[x×]\s*(\d+(?:\.\d+)?)\s*(gb|gib|g)(?![a-z]|\/(?!\d))/gi;
+
 function findSizes(text: string): SizeMention[] {
-  return [...text.matchAll(SIZE)].map((m) => {
+  const sizes: SizeMention[] = [];
+  const read = (m: RegExpExecArray, gb: number) => {
     const span = { start: m.index, end: m.index + m[0].length };
     const seg = segmentAround(text, span.start);
-    return {
-      ...span,
-      gb: toGb(Number(m[1]), m[2]),
-      raw: tidy(m[0]),
-      label: labelOf(text, span),
-      total: TOTAL_WORDS.test(text.slice(seg.start, seg.end)),
-    };
-  });
+    sizes.push({ ...span, gb, raw: tidy(m[0]), label: labelOf(text, span), total: TOTAL_WORDS.test(text.slice(seg.start, seg.end)) });
+  };
+  for (const m of text.matchAll(KIT)) read(m, Number(m[1]) * toGb(Number(m[2]), m[3]));
+  // SIZE cannot match inside a kit ("2x32GB": the x is a word character before the 32).
+  for (const m of text.matchAll(SIZE)) read(m, toGb(Number(m[1]), m[2]));
+  return sizes.sort((a, b) => a.start - b.start);
 }
 
 /** The GPU a VRAM size belongs to: the nearest one in its segment, else the nearest before it. */
@@ -331,10 +230,12 @@ export function parseHardwareText(input: string, lang: PromptLanguage = "en"): H
   const laptopText = LAPTOP.test(text);
   const noGpu = NO_GPU.test(text);
 
+  const unifiedChip = apple ? undefined : findUnifiedChip(text);
   const ram: number[] = [];
-  let unified = apple;
+  const unlabeled: SizeMention[] = [];
+  let unified = apple || unifiedChip !== undefined;
   let vramOnly: GpuMention | undefined; // VRAM stated with no GPU named
-  let sawMemoryFact = gpus.length > 0 || apple;
+  let sawMemoryFact = gpus.length > 0 || unified;
 
   for (const size of findSizes(text)) {
     const nextToGpu = size.label === undefined ? gpuRightBefore(text, gpus, size) : undefined;
@@ -360,13 +261,22 @@ export function parseHardwareText(input: string, lang: PromptLanguage = "en"): H
       else gpu.stated.push(each);
       continue;
     }
-    // A size with no label and no GPU before it is RAM, unless it is far too big for RAM ("1TB").
-    if (size.label === undefined && size.gb >= 256) warn(say.storage(size.raw));
+    // A size with no label and no GPU before it is RAM, unless it looks like storage (decided below).
+    if (size.label === undefined) unlabeled.push(size);
     else if (size.gb > MAX_RAM_GB) warn(say.ramTooBig(size.raw));
     else {
       ram.push(size.gb);
       if (label === "unified") unified = true;
     }
+  }
+
+  // Unlabelled sizes are RAM, except a terabyte, or a storage-sized figure next to a far smaller
+  // memory figure ("MacBook Air, 8GB, 512GB"): 256 GB alone is a workstation's RAM.
+  const smallest = Math.min(...ram, ...unlabeled.map((size) => size.gb));
+  for (const size of unlabeled) {
+    if (size.gb >= 1000 || (size.gb >= 256 && size.gb >= 4 * smallest)) warn(say.storage(size.raw));
+    else if (size.gb > MAX_RAM_GB) warn(say.ramTooBig(size.raw));
+    else ram.push(size.gb);
   }
 
   // RAM: the smaller of disagreeing statements, so nothing is planned into memory that is not there.
@@ -401,6 +311,7 @@ export function parseHardwareText(input: string, lang: PromptLanguage = "en"): H
     }
   }
 
+  if (unifiedChip) profile.gpus.push({ name: unifiedChip.name, vendor: unifiedChip.vendor });
   if (chip) {
     const name = `Apple M${chip[1]}${chip[2] ? ` ${chip[2][0].toUpperCase()}${chip[2].slice(1).toLowerCase()}` : ""}`;
     profile.cpu = name;

@@ -101,7 +101,7 @@ function paren(text: string, lang: PromptLanguage): string {
 }
 
 /** Identical GPUs listed once with a count, e.g. "2 × RTX 3090 (24 GB VRAM each)". */
-function describeGpus(gpus: readonly GpuInfo[], lang: PromptLanguage): string[] {
+function describeGpus(gpus: readonly GpuInfo[], lang: PromptLanguage, unified: boolean): string[] {
   const w = WORDS[lang];
   const groups: { gpu: GpuInfo; count: number }[] = [];
   for (const gpu of gpus) {
@@ -112,7 +112,8 @@ function describeGpus(gpus: readonly GpuInfo[], lang: PromptLanguage): string[] 
   return groups.map(({ gpu, count }) => {
     const name = gpu.name ?? "GPU";
     const prefix = count > 1 ? `${count} × ` : "";
-    if (gpu.vendor === "apple") return `${prefix}${name}`;
+    // A unified-memory chip (Apple, Jetson, Strix Halo) has no VRAM of its own to show.
+    if (gpu.vendor === "apple" || (unified && gpu.vramGb === undefined)) return `${prefix}${name}`;
     const memory = gpu.vramGb === undefined ? w.vramUnknown : `${formatGb(gpu.vramGb)} ${w.vram}${count > 1 ? w.each : ""}`;
     return `${prefix}${name}${paren(memory, lang)}`;
   });
@@ -126,7 +127,7 @@ export function describeProfile(profile: HardwareProfile, lang: PromptLanguage):
   // On Apple Silicon the CPU and the GPU are the same chip; name it once.
   const apple = profile.gpus.some((gpu) => gpu.vendor === "apple");
   if (profile.cpu && !(apple && profile.gpus.some((gpu) => gpu.name === profile.cpu))) parts.push(profile.cpu);
-  if (profile.gpus.length > 0) parts.push(...describeGpus(profile.gpus, lang));
+  if (profile.gpus.length > 0) parts.push(...describeGpus(profile.gpus, lang, profile.unifiedMemory));
   else if (!profile.unifiedMemory && profile.ramGb !== undefined) parts.push(w.noGpu);
   if (profile.ramGb === undefined) parts.push(w.ramUnknown);
   else if (profile.unifiedMemory) parts.push(`${formatGb(profile.ramGb)} ${w.unified}${paren(w.gpuShare(formatGb(unifiedGpuShareGb(profile.ramGb))), lang)}`);

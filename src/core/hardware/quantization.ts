@@ -47,6 +47,14 @@ const ALIASES: Readonly<Record<string, Quantization>> = {
   FP32: "F32",
   Q8: "Q8_0",
   Q6: "Q6_K",
+  // "Q4" in prose means Ollama's usual 4-bit quant; bare K-quants mean their medium mix.
+  Q5: "Q5_K_M",
+  Q4: "Q4_K_M",
+  Q3: "Q3_K_M",
+  Q2: "Q2_K",
+  Q5_K: "Q5_K_M",
+  Q4_K: "Q4_K_M",
+  Q3_K: "Q3_K_M",
 };
 
 /** The canonical name for a quantization as Ollama or a model card writes it; undefined if unknown. */

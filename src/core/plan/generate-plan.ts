@@ -13,6 +13,7 @@ import { buildPlanPrompt, type PromptPart } from "./prompts";
 import { planContext, type NotesRetriever, type PlanContext } from "../index/plan-context";
 import type { PlannerSettings } from "../shared/settings";
 import { resolveLanguage, type PromptLanguage, type Tier } from "../shared/language";
+import { splitThinking, ThinkingStream } from "../shared/thinking";
 
 /** What the model is asked: the blueprint's inputs plus the model and context size. */
 export interface PlanRequestInput {
@@ -29,6 +30,8 @@ export interface PlanRequestInput {
   profile?: HardwareProfile;
   /** Where the user reads the messages (the plugin when absent): the CLI names flags, not commands. */
   messageContext?: MessageContext;
+  /** Keep a reasoning model's thinking in the note, in a collapsed callout (it is never checked). */
+  keepThinking?: boolean;
 }
 
 /** The request for `tier`/`hardware`/`usage` with everything else taken from settings. */
@@ -43,6 +46,7 @@ export function planInputFromSettings(settings: PlannerSettings, request: { tier
     contextTokens: settings.contextTokens,
     plansFolder: settings.plansFolder,
     keepPartial: settings.keepPartialPlans,
+    keepThinking: settings.keepThinking,
     profile: profileFor(settings, request.hardware, language),
   };
 }
@@ -71,12 +75,22 @@ export interface PlanProgress {
   onChunk?: (chunk: string, received: string) => void;
   /** Called once the user's notes were looked up (vault index), before the request is sent. */
   onContext?: (context: PlanContext) => void;
+  /** Called while a reasoning model thinks, before its answer starts; `thinking` is all so far. */
+  onThinking?: (chunk: string, thinking: string) => void;
 }
 
 export interface PlanOutcome {
   /** Vault path of the written note. */
   path: string;
   plan: PlanRecord;
+}
+
+// Families whose Ollama models have the thinking capability; others may still write raw <think> tags.
+const THINKING_FAMILIES = /^(?:qwen3|deepseek-r1|qwq|magistral|gpt-oss|phi4-reasoning|cogito|deepscaler|openthinker|exaone-deep|smallthinker|r1-1776)(?::|$)/i;
+
+/** Whether to ask `model` to send its thinking apart (a model without the capability would refuse). */
+export function thinksApart(model: string): boolean {
+  return THINKING_FAMILIES.test(model.trim());
 }
 
 /** The model to use: the configured one if installed, else the first installed chat model. */
@@ -127,6 +141,18 @@ export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanReque
   const created = deps.now();
   const started = deps.monotonicMs();
   let received = "";
+  let thought = "";
+  const thinkingTags = new ThinkingStream();
+  const onThinking = (chunk: string) => {
+    if (chunk === "") return;
+    thought += chunk;
+    progress.onThinking?.(chunk, thought);
+  };
+  const onAnswer = (chunk: string) => {
+    if (chunk === "") return;
+    received += chunk;
+    progress.onChunk?.(chunk, received);
+  };
   progress.onStart?.(model);
 
   const record = (fields: Pick<PlanRecord, "answer" | "partial" | "promptTokens" | "answerTokens" | "tokensPerSecond" | "doneReason">): PlanRecord => ({
@@ -139,24 +165,32 @@ export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanReque
     generationSeconds: (deps.monotonicMs() - started) / 1000,
     ...(grounding ? { sources: grounding.sources, notesNote: grounding.note } : {}),
     ...fields,
+    ...(input.keepThinking && thought.trim() !== "" ? { thinking: thought.trim() } : {}),
     // A partial note keeps only what arrived: an unfinished answer is not checked.
     ...(hardware && !fields.partial ? { fitTable: hardware.table, fitCheck: checkPlanFit(fields.answer, hardware.table, input.language) } : {}),
   });
 
   try {
+    // Reasoning models send their thinking apart (`think`); older servers put it in `<think>` tags.
     const result = await deps.llm.chat(
-      { model, messages: [{ role: "user", content: prompt }], contextTokens: input.contextTokens },
+      { model, messages: [{ role: "user", content: prompt }], contextTokens: input.contextTokens, ...(thinksApart(model) ? { think: true } : {}) },
       (chunk) => {
-        received += chunk;
-        progress.onChunk?.(chunk, received);
+        const part = thinkingTags.push(chunk);
+        onThinking(part.thinking);
+        onAnswer(part.answer);
       },
       signal,
+      onThinking,
     );
-    if (result.text.trim() === "") throw plannerErrors.streamCut("the model returned an empty answer");
+    const rest = thinkingTags.flush();
+    onThinking(rest.thinking);
+    onAnswer(rest.answer);
+    const answer = splitThinking(result.text).answer;
+    if (answer.trim() === "") throw plannerErrors.streamCut("the model returned an empty answer");
     const tokensPerSecond =
       result.answerTokens !== null && result.evalDurationNs ? result.answerTokens / (result.evalDurationNs / 1e9) : null;
     return record({
-      answer: result.text,
+      answer,
       partial: false,
       promptTokens: result.promptTokens,
       answerTokens: result.answerTokens,

@@ -19,6 +19,11 @@ import { writeNewNote } from "./note-writer";
 import { isoLocal, tierLabel } from "./plan-note";
 import type { InstalledModel, VaultPort } from "../shared/ports";
 import type { PromptLanguage, Tier } from "../shared/language";
+import { draftBottlenecks, draftDifficulty, memoryLayer, type DraftFacts } from "./draft-advice";
+import { WORDS, type WorkflowKind } from "./offline-words";
+import type { VaultFacts } from "./vault-facts";
+
+export type { WorkflowKind } from "./offline-words";
 
 export interface OfflineDraftInput {
   tier: Tier;
@@ -31,9 +36,9 @@ export interface OfflineDraftInput {
   created: Date;
   /** Why there is no full plan, as the user was told ("Ollama isn't reachable at …"). */
   reason?: string;
+  /** What the vault holds, when it was read: decides the memory layer. */
+  vault?: VaultFacts;
 }
-
-export type WorkflowKind = "email" | "notes" | "finance" | "code";
 
 export interface DraftStack {
   /** The general model to run day to day; undefined when nothing is known to fit. */
@@ -47,6 +52,8 @@ export interface DraftStack {
   workflow: WorkflowKind;
   /** The use the workflow is designed for, as the user wrote it. */
   mainUse: string;
+  /** The notes are (also) in Chinese: the embedding model must read it. */
+  multilingual: boolean;
 }
 
 /** Memory a model must leave free on its pool: 10%, for a longer chat or a second small model. */
@@ -89,23 +96,21 @@ function uses(usage: string): string[] {
   return usage.split(/[,，;；、\n]|\band\b|和/).map((part) => part.trim()).filter(Boolean);
 }
 
-function workflowFor(usage: string): { kind: WorkflowKind; mainUse: string } {
-  const list = uses(usage);
-  for (const use of list) {
-    const match = WORKFLOW_WORDS.find(([, re]) => re.test(use));
-    if (match) return { kind: match[0], mainUse: use };
-  }
-  return { kind: "notes", mainUse: list[0] ?? "" };
+/** The first use the user lists is the main one; its workflow is the matching one, or a general sketch. */
+function workflowFor(usage: string, lang: PromptLanguage): { kind: WorkflowKind; mainUse: string } {
+  const first = uses(usage)[0];
+  if (first === undefined) return { kind: "notes", mainUse: WORDS[lang].generalUse };
+  return { kind: WORKFLOW_WORDS.find(([, re]) => re.test(first))?.[0] ?? "general", mainUse: first };
 }
 
 /** The models and the workflow the offline draft recommends for `table`'s machine. */
-export function chooseDraftStack(table: FitTable, usage: string, lang: PromptLanguage): DraftStack {
+export function chooseDraftStack(table: FitTable, usage: string, lang: PromptLanguage, vault?: VaultFacts): DraftStack {
   const rows = table.rows;
   const main = pick(rows, "general");
   const light = main?.fit.needGb ? pick(rows.filter((row) => row.tag !== main.tag), "general", main.fit.needGb * 0.5) : undefined;
   const reasoning = pick(rows, "reasoning");
   // bge-m3 reads Chinese (and 100 other languages) well; nomic-embed-text is smaller and English-first.
-  const multilingual = lang === "zh" || /[\u3400-\u9fff]/.test(usage);
+  const multilingual = lang === "zh" || /[\u3400-\u9fff]/.test(usage) || (vault !== undefined && vault.cjkNotes >= 0.2 * vault.notes && vault.cjkNotes > 0);
   const embeddings = rows.filter((row) => row.kind === "embedding" && runsWell(row));
   const preferred = multilingual ? ["bge-m3", "nomic-embed-text"] : ["nomic-embed-text", "bge-m3"];
   const embedding = preferred.map((tag) => embeddings.find((row) => sameModel(row.tag, tag))).find(Boolean) ?? embeddings[0];
@@ -113,181 +118,12 @@ export function chooseDraftStack(table: FitTable, usage: string, lang: PromptLan
     .filter((row) => row.kind === "chat" && row.fit.verdict === "does-not-run" && useOf(row) === "general")
     .sort((a, b) => (a.fit.needGb ?? 0) - (b.fit.needGb ?? 0))
     .slice(0, 3);
-  const { kind, mainUse } = workflowFor(usage);
-  return { main, light, reasoning, embedding, tooBig, workflow: kind, mainUse };
+  const { kind, mainUse } = workflowFor(usage, lang);
+  return { main, light, reasoning, embedding, tooBig, workflow: kind, mainUse, multilingual };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Text
-
-interface Words {
-  title: (tier: string) => string;
-  draftTitle: string;
-  draftBody: (reason: string | undefined) => string;
-  howToFull: (pull: string) => string;
-  hardware: string;
-  noFacts: string;
-  doubts: string;
-  compute: string;
-  runtime: string;
-  mainModel: (model: string, reason: string) => string;
-  noModel: string;
-  lightModel: (model: string, need: string) => string;
-  reasoningModel: (model: string, need: string) => string;
-  avoid: (list: string) => string;
-  memory: string;
-  embedding: (model: string, need: string) => string;
-  noEmbedding: string;
-  vectorDb: string;
-  pipeline: string;
-  action: string;
-  n8n: string;
-  workflowTitle: (use: string) => string;
-  workflows: Record<WorkflowKind, (chat: string, embed: string) => string[]>;
-  difficulty: string;
-  difficultyGpu: string;
-  difficultyCpu: string;
-  difficultyUnknown: string;
-  bottlenecks: string;
-  spare: (model: string, spare: string) => string;
-  unified: (gpu: string) => string;
-  cpuOnly: string;
-  bothModels: (total: string, budget: string) => string;
-  partialOnly: string;
-  sized: (tag: string, gb: string) => string;
-  listSep: string;
-}
-
-const WORDS: Record<PromptLanguage, Words> = {
-  en: {
-    title: (tier) => `AI stack plan (${tier}, offline draft)`,
-    draftTitle: "Offline draft",
-    draftBody: (reason) =>
-      `${reason ? `${reason} ` : ""}This draft was written without a language model: the plugin built it from your hardware, its fit calculator, its model catalog and your stated uses. It recommends only models it computed to fit.`,
-    howToFull: (pull) => `For the full plan, start Ollama (\`ollama serve\`), pull a model that fits (\`ollama pull ${pull}\`), then run **Generate pro stack plan** again (or \`npm run demo\` from the command line).`,
-    hardware: "Your hardware",
-    noFacts: "No memory size is known, so nothing could be computed. Describe your hardware in the settings (for example \"PC, RTX 4090 24GB VRAM, 64GB RAM\") or use **Detect my hardware**.",
-    doubts: "Check your hardware description",
-    compute: "Compute layer",
-    runtime: "Runtime: **Ollama** (open source, MIT). It runs models on NVIDIA (CUDA), AMD (ROCm) and Apple (Metal) GPUs, or on the CPU, and serves them on `http://127.0.0.1:11434`.",
-    mainModel: (model, reason) => `Main model: **${model}**. It ${reason}.`,
-    noModel: "Main model: none is known to fit. A small model such as `llama3.2:3b` is the safest start.",
-    lightModel: (model, need) => `Quick tasks: **${model}** (needs ${need}), faster for short replies and classification.`,
-    reasoningModel: (model, need) => `Step-by-step reasoning: **${model}** (needs ${need}); slower, it thinks before it answers.`,
-    avoid: (list) => `Does not run on this machine: ${list}.`,
-    memory: "Memory layer",
-    embedding: (model, need) => `Embedding model: **${model}** (needs ${need}) turns notes into vectors, locally.`,
-    noEmbedding: "Embedding model: none is known to fit; `nomic-embed-text` needs under 1 GB.",
-    vectorDb:
-      "Vector database: **Qdrant** (open source, runs in Docker: `docker run -p 6333:6333 qdrant/qdrant`) for documents outside the vault; for the vault itself, this plugin's local index keeps vectors inside the vault.",
-    pipeline: "Pipeline: split notes into chunks by heading → embed each chunk → store with the note path → at question time, embed the question, fetch the closest chunks and give them to the chat model.",
-    action: "Action layer",
-    n8n: "Automation: **n8n**, self-hosted (`docker run -p 5678:5678 n8nio/n8n`), fair-code and fully local. Its HTTP Request node calls Ollama's API directly.",
-    workflowTitle: (use) => `Workflow sketch for your main use${use ? ` (${use})` : ""}:`,
-    workflows: {
-      email: (chat) => [
-        "**Email Trigger (IMAP)**: fires on every new message in your inbox.",
-        `**HTTP Request** → \`POST http://127.0.0.1:11434/api/chat\` with \`${chat}\`: summarise the message, classify it (action / reply / read later) and draft a reply.`,
-        "**IF** the class is *reply*: save the draft in your mail account (nothing is sent automatically).",
-        "**Write file** into the vault's inbox folder: one note per day with the summaries.",
-      ],
-      notes: (chat, embed) => [
-        "**Schedule Trigger**: every morning.",
-        "**Read files** changed in the vault since yesterday.",
-        `**HTTP Request** → \`/api/embed\` with \`${embed}\`, then **Qdrant** upsert: the knowledge base stays current.`,
-        `**HTTP Request** → \`/api/chat\` with \`${chat}\`: a digest of yesterday's notes with open questions and links.`,
-        "**Write file**: the digest as a note in the vault.",
-      ],
-      finance: (chat) => [
-        "**Local File Trigger**: a bank CSV export dropped into a folder.",
-        "**Extract from File**: one item per transaction.",
-        `**HTTP Request** → \`/api/chat\` with \`${chat}\` and \`format: json\`: a category and a one-line note per transaction.`,
-        "**Write file**: append to a local ledger CSV; on the 1st of the month, a summary note in the vault.",
-      ],
-      code: (chat) => [
-        "**Webhook**: called by your self-hosted Git server (Gitea, Forgejo) on every push or pull request.",
-        "**HTTP Request**: fetch the diff.",
-        `**HTTP Request** → \`/api/chat\` with \`${chat}\`: review the diff for bugs and unclear names.`,
-        "**HTTP Request**: post the review as a comment on the pull request.",
-      ],
-    },
-    difficulty: "Difficulty",
-    difficultyGpu: "Moderate. Ollama installs in minutes; Qdrant and n8n run in Docker, about an afternoon in all.",
-    difficultyCpu: "Easy to install, but every answer is slow on the CPU; keep models small and prompts short.",
-    difficultyUnknown: "Unknown until the hardware is described.",
-    bottlenecks: "Bottlenecks",
-    spare: (model, spare) => `${model} leaves ${spare} free: a longer context than 8,192 tokens, or a second model loaded at once, spills to the CPU and slows down.`,
-    unified: (gpu) => `Unified memory: the GPU gets at most ${gpu}, shared with macOS and your apps; close heavy apps while generating.`,
-    cpuOnly: "No GPU Ollama can use: generation runs on the CPU at a few tokens per second.",
-    bothModels: (total, budget) => `The chat and embedding models together need ${total}, more than the ${budget} on the GPU: Ollama swaps them, so indexing and chatting at once is slow.`,
-    partialOnly: "Larger models only run with partial CPU offload, several times slower.",
-    sized: (tag, gb) => `${tag} (${gb})`,
-    listSep: ", ",
-  },
-  zh: {
-    title: (tier) => `AI 技术栈方案（${tier}，离线草稿）`,
-    draftTitle: "离线草稿",
-    draftBody: (reason) => `${reason ? `${reason} ` : ""}本草稿没有使用语言模型：插件根据你的硬件、适配计算、模型目录和你填写的用途生成，只推荐计算后能运行的模型。`,
-    howToFull: (pull) => `要获得完整方案：启动 Ollama（\`ollama serve\`），拉取一个能运行的模型（\`ollama pull ${pull}\`），然后再次运行 **Generate pro stack plan**（或在命令行运行 \`npm run demo\`）。`,
-    hardware: "你的硬件",
-    noFacts: "不知道内存大小，无法计算。请在设置中描述硬件（例如“台式机，RTX 4090 24GB 显存，64GB 内存”），或使用 **检测我的硬件**（Detect my hardware）命令。",
-    doubts: "请检查硬件描述",
-    compute: "计算层",
-    runtime: "运行工具：**Ollama**（开源，MIT 许可）。支持 NVIDIA（CUDA）、AMD（ROCm）和 Apple（Metal）GPU，也能用 CPU 运行，服务地址为 `http://127.0.0.1:11434`。",
-    mainModel: (model, reason) => `主模型：**${model}**。${reason}。`,
-    noModel: "主模型：没有已知能运行的模型。可以先从 `llama3.2:3b` 这样的小模型开始。",
-    lightModel: (model, need) => `快速任务：**${model}**（需要 ${need}），适合短回复和分类，速度更快。`,
-    reasoningModel: (model, need) => `逐步推理：**${model}**（需要 ${need}）；先思考再回答，较慢。`,
-    avoid: (list) => `在此机器上无法运行：${list}。`,
-    memory: "记忆层",
-    embedding: (model, need) => `向量化模型：**${model}**（需要 ${need}），在本地把笔记转换为向量。`,
-    noEmbedding: "向量化模型：没有已知能运行的模型；`nomic-embed-text` 只需不到 1 GB。",
-    vectorDb: "向量数据库：库外文档用 **Qdrant**（开源，Docker 运行：`docker run -p 6333:6333 qdrant/qdrant`）；库内笔记用本插件的本地索引，向量保存在库内。",
-    pipeline: "流程：按标题把笔记切块 → 逐块向量化 → 连同笔记路径存储 → 提问时把问题向量化，取最相近的块交给对话模型。",
-    action: "行动层",
-    n8n: "自动化：**n8n**，自托管（`docker run -p 5678:5678 n8nio/n8n`），fair-code 许可，完全本地运行。它的 HTTP Request 节点可直接调用 Ollama 的 API。",
-    workflowTitle: (use) => `主要用途的工作流示例${use ? `（${use}）` : ""}：`,
-    workflows: {
-      email: (chat) => [
-        "**Email Trigger (IMAP)**：收件箱每来一封新邮件就触发。",
-        `**HTTP Request** → \`POST http://127.0.0.1:11434/api/chat\`，使用 \`${chat}\`：总结邮件、分类（待办 / 需回复 / 稍后读）并起草回复。`,
-        "**IF** 分类为“需回复”：把草稿保存到邮箱（不会自动发送）。",
-        "**Write file**：每天一篇笔记，写入库的收件箱文件夹，汇总当天邮件。",
-      ],
-      notes: (chat, embed) => [
-        "**Schedule Trigger**：每天早上运行。",
-        "**Read files**：读取库中昨天以来修改过的笔记。",
-        `**HTTP Request** → \`/api/embed\`，使用 \`${embed}\`，再写入 **Qdrant**：知识库保持最新。`,
-        `**HTTP Request** → \`/api/chat\`，使用 \`${chat}\`：生成昨日笔记摘要、待解决问题和链接。`,
-        "**Write file**：把摘要写成库中的一篇笔记。",
-      ],
-      finance: (chat) => [
-        "**Local File Trigger**：把银行导出的 CSV 放进某个文件夹即触发。",
-        "**Extract from File**：每笔交易一条记录。",
-        `**HTTP Request** → \`/api/chat\`，使用 \`${chat}\` 和 \`format: json\`：为每笔交易给出类别和一句说明。`,
-        "**Write file**：追加到本地账本 CSV；每月 1 日在库中生成月度汇总笔记。",
-      ],
-      code: (chat) => [
-        "**Webhook**：由自托管的 Git 服务（Gitea、Forgejo）在每次推送或合并请求时调用。",
-        "**HTTP Request**：获取代码差异。",
-        `**HTTP Request** → \`/api/chat\`，使用 \`${chat}\`：检查差异中的缺陷和不清楚的命名。`,
-        "**HTTP Request**：把审查意见作为评论发到合并请求。",
-      ],
-    },
-    difficulty: "实施难度",
-    difficultyGpu: "中等。Ollama 几分钟即可装好；Qdrant 和 n8n 用 Docker 运行，总共大约一个下午。",
-    difficultyCpu: "安装简单，但 CPU 上每次回答都较慢；请使用小模型和简短的提示。",
-    difficultyUnknown: "描述硬件之后才能评估。",
-    bottlenecks: "性能瓶颈",
-    spare: (model, spare) => `${model} 只剩 ${spare} 空余：上下文超过 8,192 个 token，或同时加载第二个模型，就会溢出到 CPU 而变慢。`,
-    unified: (gpu) => `统一内存：GPU 最多可用 ${gpu}，并与 macOS 和其他应用共享；生成时请关闭占内存的应用。`,
-    cpuOnly: "没有 Ollama 可用的 GPU：生成在 CPU 上运行，每秒只有几个 token。",
-    bothModels: (total, budget) => `对话模型和向量化模型共需 ${total}，超过 GPU 的 ${budget}：Ollama 会来回切换，同时建索引和对话会很慢。`,
-    partialOnly: "更大的模型只能部分卸载到 CPU 运行，速度慢数倍。",
-    sized: (tag, gb) => `${tag}（${gb}）`,
-    listSep: "、",
-  },
-};
 
 function bullet(lines: readonly string[]): string {
   return lines.map((line) => `- ${line}`).join("\n");
@@ -308,7 +144,7 @@ export function renderOfflineDraft(input: OfflineDraftInput): string {
   const profile = profileForRequest(input);
   const known = hasHardwareFacts(profile);
   const table = computeFitTable(profile, { installed: input.installed ?? [], lang });
-  const stack = chooseDraftStack(table, input.usage, lang);
+  const stack = chooseDraftStack(table, input.usage, lang, input.vault);
   const main = known ? stack.main : undefined;
   const embedding = known ? stack.embedding : undefined;
   const chatTag = main?.tag ?? "llama3.2:3b";
@@ -337,22 +173,14 @@ export function renderOfflineDraft(input: OfflineDraftInput): string {
   if (known && stack.reasoning && stack.reasoning.tag !== main?.tag) compute.push(w.reasoningModel(`\`${stack.reasoning.tag}\``, formatGb(stack.reasoning.fit.needGb ?? 0)));
   if (known && stack.tooBig.length > 0) compute.push(w.avoid(stack.tooBig.map((row) => w.sized(`\`${row.tag}\``, formatGb(row.fit.needGb ?? 0))).join(w.listSep)));
 
-  const memory = [embedding ? w.embedding(`\`${embedding.tag}\``, formatGb(embedding.fit.needGb ?? 0)) : w.noEmbedding, w.vectorDb, w.pipeline];
+  const facts: DraftFacts = { profile, table, multilingual: stack.multilingual, ...(main ? { main } : {}), ...(embedding ? { embedding } : {}), ...(input.vault ? { vault: input.vault } : {}) };
+  const memory = memoryLayer(facts, lang);
 
-  const steps = w.workflows[stack.workflow](chatTag, embedTag).map((step, i) => `${i + 1}. ${step}`);
+  const steps = w.workflows[stack.workflow](chatTag, embedTag, oneLine(stack.mainUse)).map((step, i) => `${i + 1}. ${step}`);
   const action = [`- ${w.n8n}`, `- ${w.workflowTitle(oneLine(stack.mainUse))}`, "", ...steps.map((step) => `    ${step}`)];
 
-  const difficulty = !known ? w.difficultyUnknown : main?.fit.verdict === "cpu-only" || main === undefined ? w.difficultyCpu : w.difficultyGpu;
-  const bottlenecks: string[] = [];
-  if (known && main) {
-    if (main.fit.verdict === "cpu-only") bottlenecks.push(w.cpuOnly);
-    else if (main.fit.headroomGb !== null) bottlenecks.push(w.spare(`\`${main.tag}\``, formatGb(main.fit.headroomGb)));
-    if (profile.unifiedMemory && main.fit.verdict === "fits-vram" && main.fit.headroomGb !== null && main.fit.needGb !== null) bottlenecks.push(w.unified(formatGb(main.fit.needGb + main.fit.headroomGb)));
-    if (embedding && main.fit.verdict === "fits-vram" && main.fit.headroomGb !== null && (embedding.fit.needGb ?? 0) > main.fit.headroomGb) {
-      bottlenecks.push(w.bothModels(formatGb((main.fit.needGb ?? 0) + (embedding.fit.needGb ?? 0)), formatGb((main.fit.needGb ?? 0) + main.fit.headroomGb)));
-    }
-    if (table.rows.some((row) => row.fit.verdict === "partial-offload")) bottlenecks.push(w.partialOnly);
-  }
+  const difficulty = known ? draftDifficulty(profile, main, lang) : w.difficultyUnknown;
+  const bottlenecks = known ? draftBottlenecks(facts, lang) : [];
 
   const sections = [
     `# ${w.title(tierLabel(input.tier, lang))}`,

@@ -26,6 +26,8 @@ export interface PlanRecord {
   fitTable?: FitTable;
   /** The answer's recommended models checked against the hardware. */
   fitCheck?: FitCheck;
+  /** A reasoning model's thinking, kept only when the setting says so. */
+  thinking?: string;
   /** Notes cited in the prompt's "From my notes" part (vault index); absent when not looked up. */
   sources?: ContextSource[];
   /** Why the user's notes were not used, when they were looked up but not used. */
@@ -37,8 +39,9 @@ const TIER_LABEL: Record<PromptLanguage, Record<Tier, string>> = {
   zh: { basic: "基础版", pro: "专家版" },
 };
 
-const HEADINGS: Record<PromptLanguage, { title: string; request: string; hardware: string; usage: string; model: string; speed: string; partial: string; truncated: string }> = {
+const HEADINGS: Record<PromptLanguage, { title: string; request: string; hardware: string; usage: string; model: string; speed: string; partial: string; truncated: string; thinking: string }> = {
   en: {
+    thinking: "The model's thinking",
     title: "AI stack plan",
     request: "Request",
     hardware: "Hardware",
@@ -49,6 +52,7 @@ const HEADINGS: Record<PromptLanguage, { title: string; request: string; hardwar
     truncated: "The model hit its length limit, so the end of this plan may be missing. Raise the context size in settings and regenerate.",
   },
   zh: {
+    thinking: "模型的思考过程",
     title: "AI 技术栈方案",
     request: "需求",
     hardware: "硬件",
@@ -117,6 +121,8 @@ export function renderPlanNote(plan: PlanRecord): string {
   const hardwareCheck = plan.fitCheck ? [renderFitCheck(plan.fitCheck, plan.language)] : [];
   const fitTable = plan.fitTable ? [renderFitTable(plan.fitTable, plan.language)] : [];
   const sources = plan.sources && plan.sources.length > 0 ? [renderSourcesSection(plan.sources, plan.language).trimEnd()] : [];
-  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, plan.answer.trim(), ...fitTable, ...sources].join("\n\n");
+  // Thinking stays folded away under the answer: it is how the model got there, not the plan.
+  const thinking = plan.thinking ? [`> [!abstract]- ${h.thinking}\n${quoteBlock(plan.thinking.trim())}`] : [];
+  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, plan.answer.trim(), ...thinking, ...fitTable, ...sources].join("\n\n");
   return `${frontmatter}\n${body}\n`;
 }

@@ -34,11 +34,15 @@ export interface ChatRequest {
   messages: ChatMessage[];
   /** Sent as options.num_ctx. */
   contextTokens: number;
+  /** Ask a reasoning model to send its thinking apart from the answer (Ollama's `think`). */
+  think?: boolean;
 }
 
 /** The final statistics of a chat stream, from Ollama's done chunk. */
 export interface ChatResult {
   text: string;
+  /** Thinking the server sent apart (`message.thinking`); empty when none. */
+  thinking?: string;
   doneReason?: string;
   promptTokens: number | null;
   answerTokens: number | null;
@@ -59,7 +63,8 @@ export interface LlmPort {
    * Streams a chat answer; `onChunk` gets each piece of text as it arrives. Aborting `signal`
    * cancels the HTTP request and rejects with an `aborted` PlannerError.
    */
-  chat(request: ChatRequest, onChunk: (chunk: string) => void, signal: AbortSignal): Promise<ChatResult>;
+  /** Streams an answer; `onThinking` gets the thinking a reasoning model sends apart, if any. */
+  chat(request: ChatRequest, onChunk: (chunk: string) => void, signal: AbortSignal, onThinking?: (chunk: string) => void): Promise<ChatResult>;
   /** Size and attention layout of an installed model (`/api/show`), for the fit calculator. */
   showModel?(name: string, signal?: AbortSignal): Promise<ModelShowFacts>;
   /** Downloads a model (`/api/pull`), reporting bytes done of the current layer. */

@@ -22,6 +22,8 @@ export interface PlannerSettings {
   plansFolder: string;
   /** When a generation is stopped or cut, keep what arrived as a note marked partial. */
   keepPartialPlans: boolean;
+  /** Keep a reasoning model's thinking in the plan note, folded in a callout. */
+  keepThinking: boolean;
   openPlanAfterWrite: boolean;
   // --- ai-stack code block (issue 5) ---
   /** Where the code block's Generate button puts the plan: a new linked plan note, or below the block. */
@@ -65,6 +67,7 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   defaultTier: "pro",
   plansFolder: "AI Stack Plans",
   keepPartialPlans: false,
+  keepThinking: false,
   openPlanAfterWrite: true,
   // --- ai-stack code block (issue 5) ---
   codeBlockOutput: "note",
@@ -152,6 +155,7 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     defaultTier: oneOf(input.defaultTier, ["basic", "pro"] as const, DEFAULT_SETTINGS.defaultTier),
     plansFolder: vaultFolder(input.plansFolder, DEFAULT_SETTINGS.plansFolder),
     keepPartialPlans: bool(input.keepPartialPlans, DEFAULT_SETTINGS.keepPartialPlans),
+    keepThinking: bool(input.keepThinking, DEFAULT_SETTINGS.keepThinking),
     openPlanAfterWrite: bool(input.openPlanAfterWrite, DEFAULT_SETTINGS.openPlanAfterWrite),
     // --- ai-stack code block (issue 5) ---
     codeBlockOutput: oneOf(input.codeBlockOutput, ["note", "below"] as const, DEFAULT_SETTINGS.codeBlockOutput),

@@ -38,7 +38,7 @@ export class PlanGenerator {
         this.ctx.planDeps(settings),
         planInputFromSettings(settings, request, this.ctx.uiLanguage()),
         controller.signal,
-        { onStart: (model) => progress.update(`Generating with ${model}…`), onChunk: (_chunk, received) => progress.received(received.length) },
+        { onStart: (model) => progress.update(`Generating with ${model}…`), onThinking: () => progress.update("The model is thinking…"), onChunk: (_chunk, received) => progress.received(received.length) },
       );
       new Notice(`Stack plan saved to ${outcome.path}`);
       if (settings.openPlanAfterWrite) await this.open(outcome.path);

@@ -18,6 +18,8 @@ import { profileFor } from "../../core/hardware/stored-profile";
 import { writeOfflineDraft } from "../../core/plan/offline-plan";
 import { resolveLanguage, type Tier } from "../../core/shared/language";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
+import { ObsidianNoteSource } from "../../adapters/obsidian/obsidian-note-source";
+import { readVaultFacts } from "../../core/plan/vault-facts";
 import { strings, uiLanguage } from "../shared/i18n";
 import type { PluginContext } from "../shared/plugin-context";
 
@@ -109,6 +111,8 @@ export async function writeDraftNote(ctx: PluginContext, request?: { tier: Tier;
       usage,
       profile: profileFor(settings, hardware, language),
       created: new Date(),
+      // What the vault holds decides the memory layer; earlier plans are not part of it.
+      vault: await readVaultFacts(new ObsidianNoteSource(ctx.app.vault), (note) => note.startsWith(`${settings.plansFolder}/`)),
     });
     new Notice(strings(TEXT).saved(path));
     if (settings.openPlanAfterWrite) await openNote(ctx.app, path);

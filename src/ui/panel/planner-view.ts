@@ -50,6 +50,7 @@ const TEXT = {
     generate: "Generate",
     stop: "Stop",
     receiving: (model: string, chars: number) => `${model}: ${chars.toLocaleString()} characters…`,
+    thinking: (model: string, chars: number) => `${model} is thinking… (${chars.toLocaleString()} characters)`,
     done: (model: string, seconds: number, tps: string) => `${model}: done in ${seconds.toFixed(1)} s${tps}`,
     stopped: "Stopped. The answer so far is shown below.",
     save: "Save as note",
@@ -85,6 +86,7 @@ const TEXT = {
     generate: "生成",
     stop: "停止",
     receiving: (model: string, chars: number) => `${model}：已接收 ${chars.toLocaleString()} 个字符…`,
+    thinking: (model: string, chars: number) => `${model} 正在思考…（${chars.toLocaleString()} 个字符）`,
     done: (model: string, seconds: number, tps: string) => `${model}：用时 ${seconds.toFixed(1)} 秒${tps}`,
     stopped: "已停止。下面是目前收到的内容。",
     save: "保存为笔记",
@@ -319,6 +321,8 @@ export class PlannerView extends ItemView {
           model = name;
           this.statusEl.setText(this.t.receiving(name, 0));
         },
+        // A reasoning model thinks before it answers: say so instead of seeming stuck at 0 characters.
+        onThinking: (_chunk, thinking) => this.statusEl.setText(this.t.thinking(model, thinking.length)),
         onChunk: (_chunk, received) => {
           this.statusEl.setText(this.t.receiving(model, received.length));
           this.answer.update(received);

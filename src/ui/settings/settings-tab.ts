@@ -105,6 +105,11 @@ export class PlannerSettingTab extends PluginSettingTab {
             desc: "When a generation is stopped or cut, save what arrived as a note marked partial.",
             control: { type: "toggle", key: "keepPartialPlans" },
           },
+          {
+            name: "Keep the model's thinking",
+            desc: "Reasoning models think before they answer. Keep that thinking in the plan note, folded under the answer.",
+            control: { type: "toggle", key: "keepThinking" },
+          },
           { name: "Open plan after writing", control: { type: "toggle", key: "openPlanAfterWrite" } },
           {
             name: "Code block output",

@@ -1,5 +1,5 @@
 /** The shipped model catalog: complete facts, unique tags, and lookup by the tags people type. */
-import { CATALOG, catalogByTag, catalogModels, tagSize } from "../../../src/core/hardware/catalog";
+import { CATALOG, catalogByTag, catalogModels, KNOWN_MODELS, tagSize } from "../../../src/core/hardware/catalog";
 import { normalizeQuantization } from "../../../src/core/hardware/quantization";
 
 describe("catalogByTag", () => {
@@ -76,5 +76,27 @@ describe("tagSize", () => {
     ["phi3:mini", {}],
   ])("%s", (tag, expected) => {
     expect(tagSize(tag)).toEqual(expected);
+  });
+});
+
+describe("the wider library the recognizer sizes from", () => {
+  test("has the families issue 9 names, each with parameter counts and a quantization we can size", () => {
+    const families = new Set(KNOWN_MODELS.map((e) => e.family));
+    for (const family of ["llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4", "qwen", "qwen2", "qwen2.5", "qwen3", "qwen2.5-coder", "qwen2-math", "qwen2.5vl", "qwq", "deepseek-r1", "deepseek-v3", "mistral", "mistral-nemo", "mistral-small", "mistral-large", "mixtral", "command-r", "command-r-plus", "gemma", "gemma2", "gemma3", "phi", "phi3", "phi3.5", "phi4", "phi4-mini", "codellama", "yi", "falcon", "gpt-oss", "granite3.3", "llava", "llama3.2-vision", "nomic-embed-text", "bge-m3"]) {
+      expect([family, families.has(family)]).toEqual([family, true]);
+    }
+    expect(KNOWN_MODELS.filter((e) => e.family === "deepseek-r1").map((e) => e.tag)).toEqual(expect.arrayContaining(["deepseek-r1:1.5b", "deepseek-r1:671b"]));
+    expect(catalogByTag("mixtral:8x22b")?.paramsB).toBe(140.6);
+    expect(catalogByTag("phi3:medium")?.tag).toBe("phi3:14b");
+    for (const entry of KNOWN_MODELS) {
+      expect([entry.tag, entry.paramsB > 0, normalizeQuantization(entry.quantization)]).toEqual([entry.tag, true, entry.quantization]);
+    }
+  });
+
+  test("tags are unique and each family has at most one latest", () => {
+    const tags = KNOWN_MODELS.flatMap((e) => e.tags);
+    expect(new Set(tags).size).toBe(tags.length);
+    const latest = KNOWN_MODELS.filter((e) => e.latest).map((e) => e.family);
+    expect(new Set(latest).size).toBe(latest.length);
   });
 });

@@ -19,7 +19,8 @@ describe("recognizeModels", () => {
     ["Gemma 3 27B or Mistral Small 24B", [["Gemma 3 27B", "gemma3:27b", "Q4_K_M"], ["Mistral Small 24B", "mistral-small:24b", "Q4_K_M"]]],
     ["Mistral 7B and Phi-4", [["Mistral 7B", "mistral:7b", "Q4_0"], ["Phi-4", "phi4:14b", "Q4_K_M"]]],
     ["Meta-Llama-3.1-70B-Instruct", [["Meta-Llama-3.1-70B-Instruct", "llama3.1:70b", "Q4_K_M"]]],
-    ["Llama 3 8B (the original)", [["Llama 3 8B", "llama3.1:8b", "Q4_K_M"]]],
+    // Llama 3 (April 2024) is its own Ollama model, served at Q4_0.
+    ["Llama 3 8B (the original)", [["Llama 3 8B", "llama3:8b", "Q4_0"]]],
     ["Embeddings: nomic-embed-text or bge-m3.", [["nomic-embed-text", "nomic-embed-text", "F16"], ["bge-m3", "bge-m3", "F16"]]],
     ["使用 Qwen2.5 7B 模型，嵌入用 mxbai-embed-large。", [["Qwen2.5 7B", "qwen2.5:7b", "Q4_K_M"], ["mxbai-embed-large", "mxbai-embed-large", "F16"]]],
     // A family we know with a size we do not ship: its parameter count, at Ollama's default quantization.
@@ -32,11 +33,44 @@ describe("recognizeModels", () => {
 
   test.each([
     "Open http://localhost:11434 or 127.0.0.1:11434",
-    "foo:7b is not a model we know",
     "Use Qdrant and n8n; Docker 24.0; Python 3.12",
     "The RTX 4090 has 24GB; 70B models are big",
     "",
   ])("no models in %j", (text) => {
     expect(recognizeModels(text)).toEqual([]);
+  });
+});
+
+describe("names outside the catalog and sizes anywhere in the phrase are never dropped", () => {
+  test.each<[string, [string, string, string | undefined][]]>([
+    // An Ollama tag of a family we do not know is a model of the size the tag says.
+    ["foo:7b is not a model we know", [["foo:7b", "foo:7b", "Q4_K_M"]]],
+    ["`yi:34b` and `llama2:70b`", [["yi:34b", "yi:34b", "Q4_0"], ["llama2:70b", "llama2:70b", "Q4_0"]]],
+    ["`phi3:medium`", [["phi3:medium", "phi3:14b", "Q4_0"]]],
+    ["DBRX (132B) is strong", [["DBRX (132B)", "dbrx:132b", "Q4_0"]]],
+    ["Falcon 180B", [["Falcon 180B", "falcon:180b", "Q4_0"]]],
+    ["Google's Gemma 2 (27 billion parameters)", [["Gemma 2 (27 billion", "gemma2:27b", "Q4_0"]]],
+    ["Llama 3.1（405B 参数）", [["Llama 3.1（405B", "llama3.1:405b", "Q4_K_M"]]],
+    ["千问 14B", [["千问 14B", "qwen3:14b", "Q4_K_M"]]],
+    ["通义千问 2.5 72B", [["通义千问 2.5 72B", "qwen2.5:72b", "Q4_K_M"]]],
+    ["Yi 340亿参数版本", [["Yi 340亿", "yi:34b", "Q4_0"]]],
+    ["Mixtral 8x22B", [["Mixtral 8x22B", "mixtral:8x22b", "Q4_0"]]],
+    ["Qwen3-235B-A22B", [["Qwen3-235B-A22B", "qwen3:235b-a22b", "Q4_K_M"]]],
+    ["Baichuan2-13B-Chat", [["Baichuan2-13B", "Baichuan2-13B", "Q4_K_M"]]],
+    ["`bartowski/Meta-Llama-3.1-70B-Instruct-GGUF`", [["Meta-Llama-3.1-70B", "llama3.1:70b", "Q4_K_M"]]],
+    ["a 70B Llama", [["Llama", "llama3.3:70b", "Q4_K_M"]]],
+    // Precision from the same sentence, or the line that follows.
+    ["Mistral 7B in full precision (F16)", [["Mistral 7B", "mistral:7b", "F16"]]],
+    ["Llama 3.1 8B at 8-bit", [["Llama 3.1 8B", "llama3.1:8b", "Q8_0"]]],
+    ["- **Qwen2.5 32B**\n  Quantisation: Q8_0", [["Qwen2.5 32B", "qwen2.5:32b", "Q8_0"]]],
+    ["| Qwen2.5 14B | 9 GB | q5_K_M |", [["Qwen2.5 14B", "qwen2.5:14b", "Q5_K_M"]]],
+  ])("%j", (text, expected) => {
+    expect(recognised(text)).toEqual(expected);
+  });
+
+  test("a name without a size keeps the sizes its family comes in", () => {
+    const [mention] = recognizeModels("I recommend Llama 3.2 for this.");
+    expect(mention.candidates?.map((e) => e.tag)).toEqual(["llama3.2:1b", "llama3.2:3b"]);
+    expect(recognizeModels("Use `ollama run dolphin3`.").map((m) => [m.facts.tag, m.facts.paramsB])).toEqual([["dolphin3", undefined]]);
   });
 });

@@ -96,3 +96,30 @@ describe("writeOfflineDraft", () => {
     expect(await listFiles(vault)).toEqual(["Keep.md", first, second].sort());
   });
 });
+
+describe("the draft is a plan for this machine and this vault", () => {
+  const base: OfflineDraftInput = { tier: "pro", language: "en", hardware: "PC, RTX 4090 24GB VRAM, 64GB RAM", usage: "", created: CREATED };
+
+  test("the first listed use is the main one, even when a later one has a ready workflow", () => {
+    expect(renderOfflineDraft({ ...base, usage: "translation of letters, email" })).toContain("Workflow sketch for your main use (translation of letters):");
+    expect(renderOfflineDraft({ ...base, usage: "" })).toContain("Workflow sketch for your main use (your notes):");
+  });
+
+  test("difficulty follows the GPU vendor and the OS", () => {
+    const difficulty = (hardware: string) => /## Difficulty\n\n(.*)/.exec(renderOfflineDraft({ ...base, hardware }))?.[1];
+    expect(difficulty("M3 MacBook Pro 16GB")).toMatch(/^Easy.*Metal/);
+    expect(difficulty("PC, RTX 4090 24GB, 64GB RAM, Windows 11")).toMatch(/^Moderate.*Docker Desktop with WSL 2/);
+    expect(difficulty("RX 7900 XTX, 64GB RAM, Ubuntu")).toMatch(/^Hard.*ROCm/);
+    expect(difficulty("Laptop, 8GB RAM")).toMatch(/^Easy.*slow.*8 GB of RAM/);
+  });
+
+  test("the memory layer follows the vault: size, language, and where the vectors live", () => {
+    const small = renderOfflineDraft({ ...base, vault: { notes: 300, cjkNotes: 200, tokens: 200_000, chunks: 900 } });
+    expect(small).toContain("**`bge-m3`**");
+    expect(small).toContain("Your vault: 300 notes (200 mostly in Chinese), about 900 chunks to embed");
+    expect(small).toContain("none needed for the vault");
+    const large = renderOfflineDraft({ ...base, vault: { notes: 40_000, cjkNotes: 0, tokens: 30_000_000, chunks: 120_000 } });
+    expect(large).toContain("**`nomic-embed-text`**");
+    expect(large).toContain("better served by a dedicated vector database such as Qdrant");
+  });
+});

@@ -197,6 +197,20 @@ describe("generating in the panel", () => {
     expect(answerEl(view).textContent).toBe(reply);
   });
 
+  test("a reasoning model's thinking shows as 'thinking…' in the status, never in the answer", async () => {
+    const thinking = Array.from({ length: 60 }, (_, i) => `hmm${i}`).join(" ");
+    fake.setReply(`<think>${thinking}</think>\n\n${REPLY}`);
+    fake.setChunkDelay(4);
+    const h = await start();
+    const view = await h.openPanel();
+    button(view, "ai-stack-planner-generate").click();
+    await waitFor(() => /is thinking…/.test(q(view, ".ai-stack-planner-run-status").textContent ?? ""), "the thinking status", 5000);
+    expect(answerEl(view).textContent ?? "").not.toContain("hmm");
+    await waitFor(() => !button(view, "ai-stack-planner-generate").disabled, "the end", 15000);
+    expect(answerEl(view).textContent).not.toContain("hmm");
+    expect(answerEl(view).querySelector("h2")?.textContent).toBe("Compute");
+  });
+
   test("slow renders (a very long answer) stretch the pause, so rendering takes at most about a third of the time", async () => {
     fake.setReply(Array.from({ length: 300 }, (_, i) => `word${i}`).join(" "));
     fake.setChunkDelay(8);
