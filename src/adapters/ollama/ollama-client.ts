@@ -22,15 +22,28 @@ function requestUrl(input: Parameters<FetchFn>[0]): string {
   return input.url;
 }
 
+/** The refusal of a redirect: both addresses, and that nothing went to the second one. */
+export function redirectRefused(from: string, to: string | null): PlannerError {
+  const target = to === null ? "another address (the platform does not say which)" : to;
+  return plannerErrors.invalidHost(
+    `Refused a redirect: ${from} answered with a redirect to ${target}. Nothing was sent there. Check what is listening at ${new URL(from).origin}, or set the Ollama host to the address Ollama really answers on.`,
+  );
+}
+
+/** True for an answer that is a redirect (Node shows the 3xx; a browser an opaque redirect). */
+function isRedirect(response: Response): boolean {
+  return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
+}
+
 /**
- * A fetch that only ever talks to `baseUrl` and cancels with `signal`. The host check is
- * defence in depth: the client is never given another host, but nothing else may be reached.
+ * The one network gate: a fetch that only ever talks to `baseUrl`, never follows a redirect (the
+ * platform fetch would replay the note text to wherever it points), and cancels with `signal`.
  * URLs are compared parsed, so the client's explicit default port (":443") still matches.
  */
 export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: AbortSignal): FetchFn {
   const base = new URL(baseUrl);
   const basePath = base.pathname.replace(/\/+$/, "");
-  return (input, init) => {
+  return async (input, init) => {
     const url = requestUrl(input);
     let target: URL | null = null;
     try {
@@ -39,11 +52,22 @@ export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: Ab
       target = null;
     }
     if (target === null || target.origin !== base.origin || !(target.pathname === basePath || target.pathname.startsWith(`${basePath}/`))) {
-      return Promise.reject(plannerErrors.invalidHost(`Blocked a request to ${url}: only the configured Ollama host ${base.origin} may be contacted.`));
+      throw plannerErrors.invalidHost(`Blocked a request to ${url}: only the configured Ollama host ${base.origin} may be contacted.`);
     }
-    if (!signal) return platformFetch(input, init);
-    const signals = init?.signal ? [signal, init.signal] : [signal];
-    return platformFetch(input, { ...init, signal: signals.length === 1 ? signal : AbortSignal.any(signals) });
+    const signals = [signal, init?.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined);
+    const combined = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
+    const response = await platformFetch(input, { ...init, redirect: "manual", ...(combined ? { signal: combined } : {}) });
+    if (isRedirect(response)) {
+      const location = response.headers.get("location");
+      await response.body?.cancel().catch(() => undefined);
+      throw redirectRefused(url, location === null ? null : new URL(location, url).href);
+    }
+    // A fetch that ignored "manual" (a polyfill) already followed it: refuse the answer at least.
+    if (response.redirected && response.url !== "" && new URL(response.url).origin !== base.origin) {
+      await response.body?.cancel().catch(() => undefined);
+      throw redirectRefused(url, response.url);
+    }
+    return response;
   };
 }
 
