@@ -5,17 +5,19 @@
  * a 10 MB note chunks in bounded time and memory.
  */
 import { fnv1a64 } from "../shared/hash";
+import { frontmatterTags, inlineTags, NO_YAML_PARSER, readFrontmatter, stripBom, type FrontmatterData, type YamlParse } from "./note-properties";
 
-export type FrontmatterScalar = string | number | boolean | null;
-export type FrontmatterData = Record<string, FrontmatterScalar | FrontmatterScalar[]>;
+export type { FrontmatterData, FrontmatterScalar, YamlParse } from "./note-properties";
 
 export interface NoteMetadata {
   /** The file name without `.md`, as Obsidian shows it. */
   title: string;
-  /** The parsed frontmatter (a simple YAML subset: scalars, inline and block lists). */
+  /** The parsed frontmatter (scalars and lists of scalars; nested maps are left out). */
   frontmatter: FrontmatterData;
   /** Lower-case tags without `#`, from the frontmatter (`tags`, `tag`) and inline `#tags`. */
   tags: string[];
+  /** Why the properties could not be read with certainty (the note is then excluded), or absent. */
+  unreadable?: string | null;
 }
 
 export interface Chunk {
@@ -115,135 +117,6 @@ export function estimateTokens(text: string): number {
 export function noteTitle(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
   return name.replace(/\.md$/i, "");
-}
-
-function unquote(raw: string): FrontmatterScalar {
-  const value = raw.trim();
-  if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) {
-    try {
-      return JSON.parse(value) as string;
-    } catch {
-      return value.slice(1, -1);
-    }
-  }
-  if (value.startsWith("'") && value.endsWith("'") && value.length >= 2) return value.slice(1, -1).replace(/''/g, "'");
-  if (value === "" || value === "~" || /^null$/i.test(value)) return null;
-  if (/^true$/i.test(value)) return true;
-  if (/^false$/i.test(value)) return false;
-  if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
-  return value;
-}
-
-/** Drops a trailing ` # comment` that is not inside quotes. */
-function stripComment(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.startsWith('"') || trimmed.startsWith("'")) return trimmed;
-  const at = trimmed.search(/\s#/);
-  return at >= 0 ? trimmed.slice(0, at).trim() : trimmed;
-}
-
-function splitInlineList(inner: string): FrontmatterScalar[] {
-  const items: string[] = [];
-  let current = "";
-  let quote = "";
-  for (const ch of inner) {
-    if (quote) {
-      current += ch;
-      if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      current += ch;
-    } else if (ch === ",") {
-      items.push(current);
-      current = "";
-    } else current += ch;
-  }
-  items.push(current);
-  return items.map((s) => s.trim()).filter((s) => s !== "").map(unquote);
-}
-
-function parseValue(raw: string): FrontmatterScalar | FrontmatterScalar[] {
-  const value = stripComment(raw);
-  if (value.startsWith("[") && value.endsWith("]")) return splitInlineList(value.slice(1, -1));
-  return unquote(value);
-}
-
-/**
- * The frontmatter block at the top of `lines`, if any: `---` on the first line and a closing `---`
- * (or `...`). Returns the parsed data and the index of the first body line. Nested maps are
- * skipped; an unclosed block is not frontmatter (as in Obsidian).
- */
-export function parseFrontmatter(lines: readonly string[]): { data: FrontmatterData; bodyStart: number } {
-  if (lines.length === 0 || lines[0].trimEnd() !== "---") return { data: {}, bodyStart: 0 };
-  let end = -1;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i].trimEnd();
-    if (line === "---" || line === "...") {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return { data: {}, bodyStart: 0 };
-  const data: FrontmatterData = {};
-  let listKey: string | null = null;
-  for (let i = 1; i < end; i++) {
-    const line = lines[i];
-    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
-    const item = /^\s*-(?:\s+(.*))?$/.exec(line);
-    if (item && listKey !== null) {
-      const current = data[listKey];
-      const list = Array.isArray(current) ? current : [];
-      if (item[1] !== undefined && item[1].trim() !== "") list.push(unquote(stripComment(item[1])));
-      data[listKey] = list;
-      continue;
-    }
-    // Indented lines belong to nested maps, which the index does not need.
-    if (/^\s/.test(line)) continue;
-    listKey = null;
-    const pair = /^([^:]+?)\s*:(?:\s+(.*))?$/.exec(line);
-    if (!pair) continue;
-    const key = pair[1].trim();
-    const rest = (pair[2] ?? "").trim();
-    if (rest === "") {
-      data[key] = null;
-      listKey = key;
-    } else data[key] = parseValue(rest);
-  }
-  return { data, bodyStart: end + 1 };
-}
-
-/** Lower-case tag without `#`; empty when not a valid tag. */
-export function normaliseTag(raw: string): string {
-  const tag = raw.normalize("NFC").trim().replace(/^#+/, "").toLowerCase();
-  return /^[\p{L}\p{M}\p{N}_\-/]+$/u.test(tag) && !/^\d+$/.test(tag) ? tag : "";
-}
-
-function frontmatterTags(data: FrontmatterData): string[] {
-  const out: string[] = [];
-  for (const key of ["tags", "tag"]) {
-    const value = data[key];
-    const values = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
-    for (const v of values) {
-      if (typeof v !== "string") continue;
-      for (const part of v.split(/[,\s]+/)) {
-        const tag = normaliseTag(part);
-        if (tag) out.push(tag);
-      }
-    }
-  }
-  return out;
-}
-
-// \p{M}: a decomposed "é" (e + combining accent) is one letter of the tag, not its end.
-const INLINE_TAG = /(^|[\s,;:(])#([\p{L}\p{M}\p{N}_\-/]+)/gu;
-
-function inlineTags(line: string, into: Set<string>): void {
-  if (!line.includes("#")) return;
-  const withoutCode = line.includes("`") ? line.replace(/`[^`]*`/g, " ") : line;
-  for (const match of withoutCode.matchAll(INLINE_TAG)) {
-    const tag = normaliseTag(match[2]);
-    if (tag) into.add(tag);
-  }
 }
 
 // ------------------------------------------------------------------ markdown structure
@@ -485,11 +358,14 @@ export function splitLines(content: string): string[] {
   return content.split(/\r\n|\n|\r/);
 }
 
-/** Metadata and chunks of one note. Pure and linear in the note's length. */
-export function analyzeNote(path: string, content: string, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): NoteAnalysis {
+/**
+ * Metadata and chunks of one note. Pure and linear in the note's length (the YAML parser aside).
+ * Without `parseYaml`, any frontmatter is unreadable, so the note is excluded rather than guessed at.
+ */
+export function analyzeNote(path: string, content: string, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS, parseYaml: YamlParse = NO_YAML_PARSER): NoteAnalysis {
   const title = noteTitle(path);
-  const lines = splitLines(content);
-  const { data, bodyStart } = parseFrontmatter(lines);
+  const lines = splitLines(stripBom(content));
+  const { data, bodyStart, unreadable } = readFrontmatter(lines, parseYaml);
   const tagSet = new Set(frontmatterTags(data));
   const sections = parseSections(lines, bodyStart, tagSet);
 
@@ -562,7 +438,7 @@ export function analyzeNote(path: string, content: string, options: ChunkOptions
   return {
     path,
     contentHash: fnv1a64(content),
-    metadata: { title, frontmatter: data, tags: [...tagSet].sort() },
+    metadata: { title, frontmatter: data, tags: [...tagSet].sort(), unreadable },
     chunks,
     truncated,
   };

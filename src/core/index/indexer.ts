@@ -9,7 +9,7 @@
  *
  * One job runs at a time; requests made meanwhile are merged into the next job.
  */
-import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type NoteAnalysis } from "./chunking";
+import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type NoteAnalysis, type YamlParse } from "./chunking";
 import { excludedNote, type ExclusionRules } from "./exclusions";
 import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage, isStorageError } from "./index-errors";
 import type { Embedder, IndexHit, IndexOpenReport, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
@@ -58,6 +58,8 @@ export interface IndexRunSummary {
   rebuilt: string | null;
   /** False when the run stopped early (paused, stopped). */
   complete: boolean;
+  /** Notes skipped because their properties could not be read with certainty (never sent). */
+  unreadable: number;
 }
 
 /** A search result with the chunk's text as it is in the note now. */
@@ -90,6 +92,8 @@ export interface IndexerDeps {
   /** Opens the index for a model and chunker; the store reports damage it moved aside. */
   openStore: (model: string, chunker: string) => Promise<{ store: IndexStorePort; report: IndexOpenReport }>;
   rules: () => ExclusionRules;
+  /** The YAML parser for note properties (the `yaml` package, or Obsidian's parseYaml). */
+  parseYaml: YamlParse;
   /** Where the index lives (the folder as the user knows it), for messages. */
   location?: string;
   /** Where the user is (plugin or CLI), so the indexer's own failures name commands they can run. */
@@ -320,7 +324,7 @@ export class VaultIndexer {
   }
 
   private async runJob(kind: IndexRunSummary["kind"], body: (signal: AbortSignal, summary: IndexRunSummary) => Promise<void>): Promise<IndexRunSummary> {
-    const summary: IndexRunSummary = { kind, read: 0, embedded: 0, written: 0, removed: 0, renamed: 0, unchanged: 0, rebuilt: null, complete: false };
+    const summary: IndexRunSummary = { kind, read: 0, embedded: 0, written: 0, removed: 0, renamed: 0, unchanged: 0, rebuilt: null, complete: false, unreadable: 0 };
     if (this.closed) return summary;
     const controller = new AbortController();
     this.controller = controller;
@@ -557,8 +561,9 @@ export class VaultIndexer {
         if (signal.aborted) throw embedErrors.aborted();
         if (pipe.failure) await settle();
         const content = await this.deps.source.read(path);
-        const analysis: NoteAnalysis | null = content === null ? null : analyzeNote(path, content, this.chunkOptions);
+        const analysis: NoteAnalysis | null = content === null ? null : analyzeNote(path, content, this.chunkOptions, this.deps.parseYaml);
         if (analysis) summary.read++;
+        if (analysis?.metadata.unreadable) summary.unreadable++;
         const op = resolver.resolve(path, analysis);
         done++;
         if (!op) {
@@ -644,7 +649,7 @@ export class VaultIndexer {
       let note = notes.get(hit.path);
       if (note === undefined) {
         const content = await this.deps.source.read(hit.path);
-        note = content === null ? null : { lines: splitLines(content), excluded: excludedNote(hit.path, analyzeNote(hit.path, content, this.chunkOptions).metadata, rules) !== null };
+        note = content === null ? null : { lines: splitLines(content), excluded: excludedNote(hit.path, analyzeNote(hit.path, content, this.chunkOptions, this.deps.parseYaml).metadata, rules) !== null };
         notes.set(hit.path, note);
       }
       if (!note || note.excluded) continue;
@@ -675,7 +680,7 @@ export class VaultIndexer {
       const preview: IndexPreview = { ...store.stats(), model: store.model, dims: store.dims, toWrite: 0, toEmbed: 0, toRemove: scan.removals.length, renamed: 0, rebuild: scan.rebuild ? describeRebuild(scan.rebuild) : null, upToDate: false };
       for (const path of scan.toRead) {
         const content = await this.deps.source.read(path);
-        const op = resolver.resolve(path, content === null ? null : analyzeNote(path, content, this.chunkOptions));
+        const op = resolver.resolve(path, content === null ? null : analyzeNote(path, content, this.chunkOptions, this.deps.parseYaml));
         if (op?.kind === "put") {
           preview.toWrite++;
           preview.toEmbed += op.embedCount;

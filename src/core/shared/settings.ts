@@ -49,6 +49,8 @@ export interface PlannerSettings {
   indexExcludeKey: string;
   /** Leave the plans folder out of the index (plans would otherwise echo into the next plan). */
   indexExcludePlansFolder: boolean;
+  /** Also leave out what Obsidian's "Excluded files" setting lists. */
+  indexHonourExcludedFiles: boolean;
   /** Add the most relevant excerpts of the user's notes to blueprint prompts. */
   useNotesInPlans: boolean;
   // --- End of vault index settings.
@@ -83,6 +85,7 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   indexExcludedTags: ["private"],
   indexExcludeKey: "ai-stack-planner",
   indexExcludePlansFolder: true,
+  indexHonourExcludedFiles: true,
   useNotesInPlans: true,
   // --- End of vault index settings.
 });
@@ -128,6 +131,27 @@ function textList(value: unknown, fallback: readonly string[]): string[] {
   return [...new Set(items.map((v) => v.trim()).filter((v) => v !== ""))];
 }
 
+/**
+ * Why a stored exclusion list (folders or tags) can't be trusted, or null. A list holding a number,
+ * an object or an entry that is empty once `#`, `./` and spaces are gone would otherwise be read
+ * as fewer rules, possibly none: exclusion would silently switch off. Callers stop instead.
+ */
+export function exclusionListProblem(raw: unknown): string | null {
+  if (!isRecord(raw)) return null;
+  const lists: [string, string, RegExp][] = [
+    ["indexExcludedFolders", "excluded folders", /^[\s./\\]*$/],
+    ["indexExcludedTags", "excluded tags", /^[\s#]*$/],
+  ];
+  for (const [key, label, empty] of lists) {
+    const value = raw[key];
+    if (value === undefined || typeof value === "string") continue;
+    if (!Array.isArray(value)) return `The ${label} setting isn't a list (it holds ${JSON.stringify(value)}).`;
+    const bad: unknown = (value as unknown[]).find((item) => typeof item !== "string" || empty.test(item));
+    if (bad !== undefined) return `The ${label} setting holds ${JSON.stringify(bad)}, which is not a usable ${label === "excluded tags" ? "tag" : "folder"}.`;
+  }
+  return null;
+}
+
 // --- End of vault index helpers.
 
 /**
@@ -170,6 +194,7 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     indexExcludedTags: textList(input.indexExcludedTags, DEFAULT_SETTINGS.indexExcludedTags).map((t) => t.replace(/^#+/, "")).filter((t) => t !== ""),
     indexExcludeKey: str(input.indexExcludeKey, DEFAULT_SETTINGS.indexExcludeKey).trim() || DEFAULT_SETTINGS.indexExcludeKey,
     indexExcludePlansFolder: bool(input.indexExcludePlansFolder, DEFAULT_SETTINGS.indexExcludePlansFolder),
+    indexHonourExcludedFiles: bool(input.indexHonourExcludedFiles, DEFAULT_SETTINGS.indexHonourExcludedFiles),
     useNotesInPlans: bool(input.useNotesInPlans, DEFAULT_SETTINGS.useNotesInPlans),
     // --- End of vault index settings.
   };

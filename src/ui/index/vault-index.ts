@@ -6,11 +6,12 @@
  *
  * Views (the sidebar) use it through `VaultIndexApi`, found with `vaultIndexFor(app)`.
  */
-import { Notice, TFile, TFolder, type App, type Plugin, type Setting, type SettingDefinitionGroup, type TAbstractFile } from "obsidian";
+import { Notice, parseYaml, TFile, TFolder, type App, type Plugin, type Setting, type SettingDefinitionGroup, type TAbstractFile } from "obsidian";
 import { createEmbedder } from "../../adapters/ollama/ollama-embedder";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import { ObsidianAdapterStorage } from "../../adapters/vector-index/obsidian-storage";
 import { ObsidianNoteSource } from "../../adapters/obsidian/obsidian-note-source";
+import { obsidianExcludedFiles } from "../../adapters/obsidian/vault-config";
 import { VectorStore } from "../../adapters/vector-index/store";
 import { exclusionRulesFromSettings } from "../../core/index/index-settings";
 import { groupDigits, indexStatusLine } from "../../core/index/index-status-text";
@@ -46,7 +47,7 @@ export interface VaultIndexApi {
 }
 
 /** Settings whose change re-applies the index (reopen, reconcile or rebuild). */
-export const VAULT_INDEX_KEYS: readonly string[] = ["indexEnabled", "indexFolder", "embeddingModel", "indexExcludedFolders", "indexExcludedTags", "indexExcludeKey", "indexExcludePlansFolder", "plansFolder"];
+export const VAULT_INDEX_KEYS: readonly string[] = ["indexEnabled", "indexFolder", "embeddingModel", "indexExcludedFolders", "indexExcludedTags", "indexExcludeKey", "indexExcludePlansFolder", "indexHonourExcludedFiles", "plansFolder"];
 
 const TEXT = {
   en: {
@@ -147,7 +148,9 @@ export class VaultIndexService implements VaultIndexApi {
         await this.closing;
         return VectorStore.open(storage, wanted.folder, { model, chunker });
       },
-      rules: () => exclusionRulesFromSettings(this.deps.settings()),
+      rules: () => exclusionRulesFromSettings(this.deps.settings(), obsidianExcludedFiles(this.app.vault)),
+      // Obsidian's own parser, so the index reads properties as the Properties view does.
+      parseYaml: (text) => parseYaml(text) as unknown,
       location: wanted.folder,
     });
     this.stopListening = indexer.subscribe((event) => this.onIndexEvent(event));
@@ -428,6 +431,11 @@ export function vaultIndexSettingsGroup(app?: App): SettingDefinitionGroup {
         name: "Leave plans out of the index",
         desc: "Plans are written by this plugin; indexing them would echo old plans into new ones.",
         control: { type: "toggle", key: "indexExcludePlansFolder" },
+      },
+      {
+        name: "Honour Obsidian's excluded files",
+        desc: "Notes listed under Files and links → Excluded files are never indexed nor sent to Ollama either.",
+        control: { type: "toggle", key: "indexHonourExcludedFiles" },
       },
     ],
   };
