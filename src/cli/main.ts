@@ -153,9 +153,14 @@ async function settingsFor(vaultDir: string | undefined, flags: Flags, io: CliIo
   return { ...settings, obsidianExcludedFiles };
 }
 
-/** The remote-host cautions, on stderr, before anything is sent (every command that sends notes). */
-function warnAboutHost(settings: PlannerSettings, io: CliIo): void {
-  for (const warning of checkOllamaHost(settings.ollamaHost, settings.allowRemoteHost).warnings) io.err(`Warning: ${warning}\n`);
+/**
+ * Before anything else on every command that sends notes: a refused host stops it, and an allowed
+ * remote one is announced on stderr.
+ */
+function warnAboutHost(settings: PlannerSettings, io: CliIo, context: MessageContext): void {
+  const check = checkOllamaHost(settings.ollamaHost, settings.allowRemoteHost, context);
+  if (check.error !== undefined) throw new CliFailure(check.error);
+  for (const warning of check.warnings) io.err(`Warning: ${warning}\n`);
 }
 
 function uiLanguage(env: CliIo["env"]): string {
@@ -166,8 +171,8 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   const stat = await fs.stat(vaultDir).catch(() => null);
   if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
   const settings = await settingsFor(vaultDir, flags, io);
+  warnAboutHost(settings, io, cliContext(vaultDir));
   const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, fetch);
-  warnAboutHost(settings, io);
   const controller = new AbortController();
   io.signal?.addEventListener("abort", () => controller.abort(), { once: true });
   const vault = new FolderVaultPort(vaultDir);
@@ -224,7 +229,7 @@ async function indexCommand(command: "index" | "search" | "status", args: string
   const stat = await fs.stat(vaultDir).catch(() => null);
   if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
   const settings = await settingsFor(vaultDir, flags, io, command === "status" ? "warn" : "refuse");
-  if (command !== "status") warnAboutHost(settings, io);
+  if (command !== "status") warnAboutHost(settings, io, cliContext(vaultDir));
   if (command === "index") return runIndex(vaultDir, settings, { rebuild: flags.rebuild ?? false, quiet: flags.quiet ?? false }, io);
   if (command === "status") return runStatus(vaultDir, settings, io);
   const query = args.join(" ").trim();
