@@ -8,6 +8,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { createEmbedder } from "../adapters/ollama/ollama-embedder";
+import { streamLimitsFrom } from "../adapters/ollama/llm-factory";
 import { NodeFsStorage } from "../adapters/vector-index/node-storage";
 import { MANIFEST_FILE, VectorStore } from "../adapters/vector-index/store";
 import { exclusionRulesFromSettings } from "../core/index/index-settings";
@@ -44,7 +45,7 @@ export function cliContext(vaultDir: string, activity?: MessageContext["activity
 function cliEmbedder(vaultDir: string, settings: PlannerSettings, platformFetch: typeof fetch): Embedder {
   const context = cliContext(vaultDir, "index");
   try {
-    return embedderIn(createEmbedder(settings.ollamaHost, settings.allowRemoteHost, platformFetch, settings.embeddingModel), context);
+    return embedderIn(createEmbedder(settings.ollamaHost, settings.allowRemoteHost, platformFetch, settings.embeddingModel, streamLimitsFrom(settings)), context);
   } catch (error) {
     throw embedErrorIn(error, context);
   }

@@ -22,7 +22,7 @@ import { buildPlanPrompt } from "../core/plan/prompts";
 import { exclusionListProblem, migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/shared/settings";
 import { checkOllamaHost } from "../core/shared/host-policy";
 import { FolderVaultPort } from "../adapters/node/folder-vault";
-import { createLlm } from "../adapters/ollama/llm-factory";
+import { createLlm, streamLimitsFrom } from "../adapters/ollama/llm-factory";
 import { cliContext, openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
 import type { MessageContext } from "../core/shared/user-actions";
 import { configDirOf, invalidSettingsMessage, readExcludedFiles, readVaultSettings } from "./vault-settings";
@@ -39,7 +39,9 @@ const USAGE = `Usage:
   ai-stack-planner index --vault <dir> [--rebuild] [--embed-model <name>] [--host <url>] [--allow-remote] [--quiet]
   ai-stack-planner search "<query>" --vault <dir> [--limit <n>] [--embed-model <name>] [--host <url>] [--allow-remote]
   ai-stack-planner status --vault <dir>
-Every command with --vault also takes --config-dir <folder> (default .obsidian).
+Every command with --vault also takes --config-dir <folder> (default .obsidian); plan, index and
+search take --stall-timeout SECONDS (default 60, or the plugin's Stall limit): how long an answer
+may go quiet once it started before it is given up with a message.
 
 Settings come from the plugin's own data.json in the vault's config folder (.obsidian, or
 --config-dir) when present, then OLLAMA_HOST, then the flags. A host that is not this computer
@@ -77,6 +79,7 @@ const OPTIONS = {
   limit: { type: "string" },
   "embed-model": { type: "string" },
   "config-dir": { type: "string" },
+  "stall-timeout": { type: "string" },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
@@ -150,7 +153,16 @@ async function settingsFor(vaultDir: string | undefined, flags: Flags, io: CliIo
     hardwareProfile: flags.hardware === undefined ? base.hardwareProfile : null,
     embeddingModel: flags["embed-model"] ?? base.embeddingModel,
   });
-  return { ...settings, obsidianExcludedFiles };
+  // Not clamped like the stored setting: a flag given on purpose is taken as given.
+  const stall = stallTimeoutOf(flags["stall-timeout"]);
+  return { ...settings, ...(stall === undefined ? {} : { stallTimeoutSeconds: stall }), obsidianExcludedFiles };
+}
+
+function stallTimeoutOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(`--stall-timeout must be a number of seconds from 0.1 to 3600, not "${value}".`);
+  return seconds;
 }
 
 /**
@@ -172,7 +184,7 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
   const settings = await settingsFor(vaultDir, flags, io);
   warnAboutHost(settings, io, cliContext(vaultDir));
-  const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, fetch);
+  const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, fetch, streamLimitsFrom(settings));
   const controller = new AbortController();
   io.signal?.addEventListener("abort", () => controller.abort(), { once: true });
   const vault = new FolderVaultPort(vaultDir);

@@ -2,6 +2,7 @@
 import { Ollama } from "ollama/browser";
 import { PlannerError, plannerErrors } from "../../core/shared/errors";
 import type { ChatRequest, ChatResult, InstalledModel, LlmPort, ModelShowFacts, PullProgress } from "../../core/shared/ports";
+import { DEFAULT_STREAM_LIMITS, guardResponse, isStreamLimitError, type StreamLimits } from "./stream-guard";
 
 /** How long listing models may take before Ollama counts as unreachable. */
 const PROBE_TIMEOUT_MS = 4000;
@@ -14,6 +15,8 @@ export interface OllamaClientOptions {
   /** The platform's fetch (window.fetch in Obsidian, global fetch in Node). */
   fetch: FetchFn;
   probeTimeoutMs?: number;
+  /** First-byte, stall and line-size limits (defaults: DEFAULT_STREAM_LIMITS). */
+  limits?: Partial<StreamLimits>;
 }
 
 function requestUrl(input: Parameters<FetchFn>[0]): string {
@@ -40,9 +43,10 @@ function isRedirect(response: Response): boolean {
  * platform fetch would replay the note text to wherever it points), and cancels with `signal`.
  * URLs are compared parsed, so the client's explicit default port (":443") still matches.
  */
-export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: AbortSignal): FetchFn {
+export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: AbortSignal, limits: Partial<StreamLimits> = {}): FetchFn {
   const base = new URL(baseUrl);
   const basePath = base.pathname.replace(/\/+$/, "");
+  const all: StreamLimits = { ...DEFAULT_STREAM_LIMITS, ...limits };
   return async (input, init) => {
     const url = requestUrl(input);
     let target: URL | null = null;
@@ -55,19 +59,21 @@ export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: Ab
       throw plannerErrors.invalidHost(`Blocked a request to ${url}: only the configured Ollama host ${base.origin} may be contacted.`);
     }
     const signals = [signal, init?.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined);
-    const combined = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
-    const response = await platformFetch(input, { ...init, redirect: "manual", ...(combined ? { signal: combined } : {}) });
-    if (isRedirect(response)) {
-      const location = response.headers.get("location");
-      await response.body?.cancel().catch(() => undefined);
-      throw redirectRefused(url, location === null ? null : new URL(location, url).href);
-    }
-    // A fetch that ignored "manual" (a polyfill) already followed it: refuse the answer at least.
-    if (response.redirected && response.url !== "" && new URL(response.url).origin !== base.origin) {
-      await response.body?.cancel().catch(() => undefined);
-      throw redirectRefused(url, response.url);
-    }
-    return response;
+    const outer = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
+    return guardResponse(async (guarded) => {
+      const response = await platformFetch(input, { ...init, redirect: "manual", signal: guarded });
+      if (isRedirect(response)) {
+        const location = response.headers.get("location");
+        await response.body?.cancel().catch(() => undefined);
+        throw redirectRefused(url, location === null ? null : new URL(location, url).href);
+      }
+      // A fetch that ignored "manual" (a polyfill) already followed it: refuse the answer at least.
+      if (response.redirected && response.url !== "" && new URL(response.url).origin !== base.origin) {
+        await response.body?.cancel().catch(() => undefined);
+        throw redirectRefused(url, response.url);
+      }
+      return response;
+    }, all, outer);
   };
 }
 
@@ -84,7 +90,9 @@ export function classifyOllamaError(error: unknown, context: { hostLabel: string
   if (error instanceof PlannerError) return error;
   const e = (typeof error === "object" && error !== null ? error : { message: String(error) }) as ErrorWithDetails;
   const message = e.message ?? "";
-  if (context.aborted || e.name === "AbortError") return plannerErrors.aborted();
+  if (context.aborted) return plannerErrors.aborted();
+  if (isStreamLimitError(error)) return plannerErrors.streamLimit(error.limit, error.amount, context.hostLabel, context.model);
+  if (e.name === "AbortError") return plannerErrors.aborted();
   if (e.name === "ResponseError") {
     const detail = e.error ?? message;
     if (e.status_code === 404 && /not found/i.test(detail)) return plannerErrors.modelMissing(context.model ?? detail);
@@ -92,6 +100,8 @@ export function classifyOllamaError(error: unknown, context: { hostLabel: string
   }
   if (/did not receive done or success response/i.test(message)) return plannerErrors.streamCut("the connection was closed mid-answer");
   if (error instanceof SyntaxError) return plannerErrors.streamCut("Ollama sent a line that isn't valid JSON");
+  // undici's "other side closed": the server took the request and hung up, which is not "not running".
+  if (e.cause?.code === "UND_ERR_SOCKET") return plannerErrors.streamCut(context.streaming ? "the connection was lost" : "the connection was closed before the answer began");
   if (error instanceof TypeError || e.cause?.code !== undefined) {
     // fetch rejects with a TypeError both when nothing listens and when a running stream is cut.
     return context.streaming ? plannerErrors.streamCut("the connection was lost") : plannerErrors.unreachable(context.hostLabel);
@@ -122,7 +132,7 @@ export class OllamaLlm implements LlmPort {
   }
 
   private client(signal?: AbortSignal): Ollama {
-    return new Ollama({ host: this.options.baseUrl, fetch: scopedFetch(this.options.baseUrl, this.options.fetch, signal) });
+    return new Ollama({ host: this.options.baseUrl, fetch: scopedFetch(this.options.baseUrl, this.options.fetch, signal, this.options.limits) });
   }
 
   /** Runs a short request with the probe timeout; a timeout counts as "unreachable". */

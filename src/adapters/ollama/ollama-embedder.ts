@@ -6,7 +6,8 @@
 import { Ollama } from "ollama/browser";
 import { EmbedError, embedErrors, wordedEmbedError } from "../../core/index/index-errors";
 import type { Embedder, EmbeddingModelInfo, EmbedPurpose } from "../../core/index/index-ports";
-import { PlannerError } from "../../core/shared/errors";
+import { PlannerError, plannerErrors } from "../../core/shared/errors";
+import { isStreamLimitError, type StreamLimits } from "./stream-guard";
 import { checkOllamaHost } from "../../core/shared/host-policy";
 import { scopedFetch, type FetchFn } from "./ollama-client";
 
@@ -25,6 +26,8 @@ export interface OllamaEmbedderOptions {
   keepAlive?: string;
   describeTimeoutMs?: number;
   embedTimeoutMs?: number;
+  /** First-byte, stall and line-size limits of every answer (see stream-guard). */
+  limits?: Partial<StreamLimits>;
 }
 
 /** `name:latest` when no tag is given, as Ollama resolves it, so both spellings are one model. */
@@ -78,14 +81,19 @@ export class OllamaEmbedder implements Embedder {
   }
 
   private client(signal: AbortSignal): Ollama {
-    return new Ollama({ host: this.options.baseUrl, fetch: scopedFetch(this.options.baseUrl, this.options.fetch, signal) });
+    return new Ollama({ host: this.options.baseUrl, fetch: scopedFetch(this.options.baseUrl, this.options.fetch, signal, this.options.limits) });
   }
 
   /** Maps what the client threw to the EmbedError the user should see. */
-  private classify(error: unknown, signal: AbortSignal, timeout: AbortSignal): EmbedError {
+  private classify(error: unknown, signal: AbortSignal, timeout: AbortSignal, timeoutMs: number): EmbedError {
     if (error instanceof EmbedError) return error;
     if (signal.aborted) return embedErrors.aborted();
-    if (timeout.aborted) return embedErrors.unreachable(this.hostLabel);
+    // A limit, not a missing server: say which and for how long, so "not reachable" means just that.
+    const limit = isStreamLimitError(error) ? error : timeout.aborted ? { limit: "first-byte" as const, amount: timeoutMs } : null;
+    if (limit !== null) {
+      const worded = plannerErrors.streamLimit(limit.limit, limit.amount, this.hostLabel, this.model);
+      return new EmbedError("server", "stream-cut", `${worded.message} Indexing is paused.`, worded.wording && ((context) => `${worded.wording?.(context) ?? worded.message} Indexing is paused.`));
+    }
     if (error instanceof PlannerError) return new EmbedError("server", error.kind, error.message, error.wording);
     const e = (typeof error === "object" && error !== null ? error : { message: String(error) }) as ErrorLike;
     const detail = e.error ?? e.message ?? "unknown error";
@@ -108,7 +116,7 @@ export class OllamaEmbedder implements Embedder {
     try {
       return await run(this.client(combined));
     } catch (error) {
-      throw this.classify(error, signal, timeout);
+      throw this.classify(error, signal, timeout, timeoutMs);
     }
   }
 
@@ -141,8 +149,8 @@ export class OllamaEmbedder implements Embedder {
 }
 
 /** The embedder for `host` after the privacy check; a refused host is an EmbedError that pauses indexing. */
-export function createEmbedder(host: string, allowRemote: boolean, platformFetch: FetchFn, model: string): OllamaEmbedder {
+export function createEmbedder(host: string, allowRemote: boolean, platformFetch: FetchFn, model: string, limits?: Partial<StreamLimits>): OllamaEmbedder {
   const check = checkOllamaHost(host, allowRemote);
   if (check.error !== undefined || check.baseUrl === undefined) throw wordedEmbedError("server", "invalid-host", (context) => checkOllamaHost(host, allowRemote, context).error ?? "Invalid Ollama host.");
-  return new OllamaEmbedder({ baseUrl: check.baseUrl, fetch: platformFetch, model });
+  return new OllamaEmbedder({ baseUrl: check.baseUrl, fetch: platformFetch, model, ...(limits ? { limits } : {}) });
 }

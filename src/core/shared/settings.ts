@@ -19,6 +19,8 @@ export interface PlannerSettings {
   chatModel: string;
   /** Context window sent as `options.num_ctx` (Ollama's default is small and truncates silently). */
   contextTokens: number;
+  /** Seconds without a byte, once an answer started, before it is given up with a message. */
+  stallTimeoutSeconds: number;
   hardware: string;
   usage: string;
   language: LanguageSetting;
@@ -65,6 +67,7 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   allowRemoteHost: false,
   chatModel: "",
   contextTokens: 8192,
+  stallTimeoutSeconds: 60,
   hardware: "",
   usage: "",
   language: "auto",
@@ -107,6 +110,13 @@ function bool(value: unknown, fallback: boolean): boolean {
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/** Seconds from 5 to 3,600; anything else gives the default minute. */
+function stallSeconds(value: unknown): number {
+  const n = typeof value === "string" ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isFinite(n)) return DEFAULT_SETTINGS.stallTimeoutSeconds;
+  return Math.min(3600, Math.max(5, Math.round(n)));
 }
 
 function contextSize(value: unknown): number {
@@ -174,6 +184,7 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     allowRemoteHost: bool(input.allowRemoteHost, DEFAULT_SETTINGS.allowRemoteHost),
     chatModel: str(input.chatModel, DEFAULT_SETTINGS.chatModel).trim(),
     contextTokens: contextSize(input.contextTokens),
+    stallTimeoutSeconds: stallSeconds(input.stallTimeoutSeconds),
     hardware: str(input.hardware, DEFAULT_SETTINGS.hardware),
     usage: str(input.usage, DEFAULT_SETTINGS.usage),
     language: oneOf(input.language, ["auto", "en", "zh"] as const, DEFAULT_SETTINGS.language),

@@ -9,7 +9,7 @@ import { InterruptedPlan, PartialPlanSaved, generatePlan, planInputFromSettings,
 import { userMessage } from "../../core/shared/errors";
 import { wikiLink } from "../../core/index/retrieval";
 import type { PlannerSettings } from "../../core/shared/settings";
-import { createLlm } from "../../adapters/ollama/llm-factory";
+import { createLlm, streamLimitsFrom } from "../../adapters/ollama/llm-factory";
 import { vaultIndexFor } from "../index/vault-index";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
@@ -179,7 +179,7 @@ export class AiStackCard extends MarkdownRenderChild {
     const request = { tier: params.tier ?? base.defaultTier, hardware: params.hardware ?? base.hardware, usage: params.usage ?? base.usage };
     const progress = { onChunk: (_chunk: string, received: string) => this.statusEl?.setText(this.t.receiving(received.length)) };
     try {
-      const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
+      const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch, streamLimitsFrom(settings));
       const input = planInputFromSettings(settings, request, this.deps.uiLanguage());
       const deps = { llm, now: () => new Date(), monotonicMs: () => performance.now(), notes: vaultIndexFor(this.app)?.retriever() ?? null };
       if (settings.codeBlockOutput === "below") {

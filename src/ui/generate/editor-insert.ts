@@ -9,7 +9,7 @@ import { InterruptedPlan, planInputFromSettings, streamPlan } from "../../core/p
 import { userMessage } from "../../core/shared/errors";
 import { followOffset } from "../../core/plan/follow-offset";
 import type { PlannerSettings } from "../../core/shared/settings";
-import { createLlm } from "../../adapters/ollama/llm-factory";
+import { createLlm, streamLimitsFrom } from "../../adapters/ollama/llm-factory";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import type { GenerationSlot } from "./generation-slot";
 import { strings } from "../shared/i18n";
@@ -191,7 +191,7 @@ export async function streamPlanIntoEditor(
   let started = false;
   const settings = deps.settings();
   try {
-    const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch);
+    const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch, streamLimitsFrom(settings));
     const input = planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: request.usage }, deps.uiLanguage());
     const plan = await streamPlan({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, input, controller.signal, {
       onChunk: (chunk) => {

@@ -4,7 +4,7 @@ import { PartialPlanSaved, generatePlan, planInputFromSettings } from "../../cor
 import { PlannerError, userMessage } from "../../core/shared/errors";
 import type { PlannerSettings } from "../../core/shared/settings";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
-import { createLlm } from "../../adapters/ollama/llm-factory";
+import { createLlm, streamLimitsFrom } from "../../adapters/ollama/llm-factory";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import type { GenerationSlot } from "./generation-slot";
 import { offlineDraftHint } from "../hardware/hardware-commands";
@@ -45,7 +45,7 @@ export class PlanGenerator {
     const settings = this.deps.settings();
     const progress = this.showProgress(request.tier);
     try {
-      const { llm, check } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
+      const { llm, check } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch, streamLimitsFrom(settings));
       for (const warning of check.warnings) new Notice(warning, 8000);
       const outcome = await generatePlan(
         { llm, vault: new ObsidianVaultPort(this.deps.app.vault), now: () => new Date(), monotonicMs: () => performance.now(), notes: vaultIndexFor(this.deps.app)?.retriever() ?? null },

@@ -8,6 +8,7 @@
  */
 import { Notice, parseYaml, TFile, TFolder, type App, type Plugin, type Setting, type SettingDefinitionGroup, type TAbstractFile } from "obsidian";
 import { createEmbedder } from "../../adapters/ollama/ollama-embedder";
+import { streamLimitsFrom } from "../../adapters/ollama/llm-factory";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import { ObsidianAdapterStorage } from "../../adapters/vector-index/obsidian-storage";
 import { ObsidianNoteSource } from "../../adapters/obsidian/obsidian-note-source";
@@ -141,7 +142,7 @@ export class VaultIndexService implements VaultIndexApi {
       source: new ObsidianNoteSource(this.app.vault),
       embedder: () => {
         const s = this.deps.settings();
-        return createEmbedder(s.ollamaHost, s.allowRemoteHost, this.deps.fetch, s.embeddingModel);
+        return createEmbedder(s.ollamaHost, s.allowRemoteHost, this.deps.fetch, s.embeddingModel, streamLimitsFrom(s));
       },
       // A previous indexer may still be compacting on close: one writer per folder at a time.
       openStore: async (model, chunker) => {

@@ -8,7 +8,7 @@ import { PlannerError, userMessage } from "../../core/shared/errors";
 import { chooseModel } from "../../core/plan/generate-plan";
 import type { RetrievedChunk } from "../../core/index/retrieval";
 import { resolveLanguage, type PlannerSettings } from "../../core/shared/settings";
-import { createLlm } from "../../adapters/ollama/llm-factory";
+import { createLlm, streamLimitsFrom } from "../../adapters/ollama/llm-factory";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import type { GenerationSlot } from "../generate/generation-slot";
 import { strings } from "../shared/i18n";
@@ -112,7 +112,7 @@ export class AskVaultSection {
     let received = "";
     let note = "";
     try {
-      const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
+      const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch, streamLimitsFrom(settings));
       const chunks = await this.retrieve(question, controller.signal);
       note = chunks === null ? this.t.noIndex : chunks.length === 0 ? this.t.nothingFound : "";
       const language = resolveLanguage(settings.language, this.deps.uiLanguage());

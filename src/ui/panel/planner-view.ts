@@ -10,7 +10,7 @@ import { userMessage } from "../../core/shared/errors";
 import type { PlanRecord } from "../../core/plan/plan-note";
 import type { InstalledModel } from "../../core/shared/ports";
 import type { LanguageSetting, PlannerSettings, Tier } from "../../core/shared/settings";
-import { createLlm } from "../../adapters/ollama/llm-factory";
+import { createLlm, streamLimitsFrom } from "../../adapters/ollama/llm-factory";
 import { vaultIndexFor } from "../index/vault-index";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
@@ -350,7 +350,7 @@ export class PlannerView extends ItemView {
     const settings = { ...this.deps.settings(), chatModel: this.form.model, language: this.form.language };
     let model = "";
     try {
-      const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
+      const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch, streamLimitsFrom(settings));
       const input = planInputFromSettings(settings, this.form, this.deps.uiLanguage());
       // The vault index adds "From my notes" the same way as the palette commands (core/plan-context).
       const notes = vaultIndexFor(this.app)?.retriever() ?? null;

@@ -142,7 +142,7 @@ describe("display() for Obsidian before 1.13", () => {
     const headings = [...tab.containerEl.querySelectorAll(".setting-item-heading")].map((el) => el.textContent);
     expect(headings).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index"]);
     const names = definitions(tab).map((d) => d.name);
-    expect(rows.map((s) => s.nameEl.textContent)).toEqual(["Ollama", ...names.slice(0, 5), "About you", ...names.slice(5, 7), "Hardware profile", ...names.slice(7, 15), "Plans", ...names.slice(15, 21), "Vault index", ...names.slice(21)]);
+    expect(rows.map((s) => s.nameEl.textContent)).toEqual(["Ollama", ...names.slice(0, 6), "About you", ...names.slice(6, 8), "Hardware profile", ...names.slice(8, 16), "Plans", ...names.slice(16, 22), "Vault index", ...names.slice(22)]);
     for (const s of rows) expect(tab.containerEl.contains(s.settingEl)).toBe(true);
     expect(tab.containerEl.textContent).toContain("Allow a non-local Ollama host");
 
