@@ -17,6 +17,7 @@ import type { GenerationSlot } from "./generation-slot";
 import { strings } from "../shared/i18n";
 import { keepUnsavedPlan } from "./unsaved-plan";
 import { iconButton } from "../shared/icon-button";
+import { inertMarkdown } from "../../core/shared/markdown-safety";
 
 const TEXT = {
   en: {
@@ -184,7 +185,8 @@ export class AiStackCard extends MarkdownRenderChild {
       const deps = { llm, now: () => new Date(), monotonicMs: () => performance.now(), notes: vaultIndexFor(this.app)?.retriever() ?? null };
       if (settings.codeBlockOutput === "below") {
         const plan = await streamPlan(deps, input, controller.signal, progress);
-        const ok = await this.writeBelow(plan.answer);
+        // Model text goes into the note inert: viewing it must never load or run anything.
+        const ok = await this.writeBelow(inertMarkdown(plan.answer));
         this.statusEl?.setText(ok ? this.t.written : this.t.blockMoved);
         return ok ? this.ctx.sourcePath : null;
       }

@@ -13,6 +13,7 @@ import { createLlm, streamLimitsFrom } from "../../adapters/ollama/llm-factory";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import type { GenerationSlot } from "./generation-slot";
 import { strings } from "../shared/i18n";
+import { InertMarkdownStream } from "../../core/shared/markdown-safety";
 
 /** Pause between writes into the editor: a few writes a second, whatever the token rate. */
 export const EDITOR_FLUSH_MS = 100;
@@ -189,6 +190,8 @@ export async function streamPlanIntoEditor(
   const before = editor.getValue().slice(0, offset);
   const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
   let started = false;
+  // Model text is made inert line by line as it streams: Live Preview would otherwise load a remote image at once.
+  const inert = new InertMarkdownStream();
   const settings = deps.settings();
   try {
     const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch, streamLimitsFrom(settings));
@@ -199,9 +202,10 @@ export async function streamPlanIntoEditor(
           started = true;
           stream.push(lead);
         }
-        stream.push(chunk);
+        stream.push(inert.push(chunk));
       },
     });
+    stream.push(inert.end());
     // …and ends its paragraph before whatever follows it.
     const after = editor.getValue().slice(stream.insertionOffset);
     const have = (/\n*$/.exec(plan.answer)?.[0].length ?? 0) + (/^\n*/.exec(after)?.[0].length ?? 0);

@@ -23,6 +23,7 @@ import { IndexSection } from "./index-section";
 import type { PanelFeatures } from "./panel-ports";
 import { SourcesList } from "./sources-list";
 import { StreamingMarkdown } from "./streaming-markdown";
+import { inertMarkdown } from "../../core/shared/markdown-safety";
 
 export const PLANNER_VIEW_TYPE = "ai-stack-planner-view";
 
@@ -445,7 +446,7 @@ export class PlannerView extends ItemView {
       new Notice(this.t.noEditor);
       return;
     }
-    view.editor.replaceSelection(`${plan.answer.trim()}\n`);
+    view.editor.replaceSelection(`${inertMarkdown(plan.answer.trim())}\n`);
     new Notice(this.t.inserted(view.file.basename));
   }
 
