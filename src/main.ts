@@ -12,7 +12,7 @@ import { uiLanguage } from "./ui/shared/i18n";
 import { PlanGenerator } from "./ui/generate/plan-generator";
 import type { PanelFeatures } from "./ui/panel/panel-ports";
 import { registerPlannerView } from "./ui/panel/planner-view";
-import { loadPluginSettings } from "./ui/settings/settings-load";
+import { loadDeviceSettings, saveDeviceRemoteOptIn, syncedSettings } from "./ui/settings/settings-load";
 import { PlannerSettingTab } from "./ui/settings/settings-tab";
 import { registerVaultIndex } from "./ui/index/vault-index";
 
@@ -24,7 +24,10 @@ export default class AiStackPlannerPlugin extends Plugin {
   readonly panelFeatures: PanelFeatures = {};
 
   async onload(): Promise<void> {
-    this.settings = await loadPluginSettings(this);
+    const { settings, rewrite } = await loadDeviceSettings(this);
+    this.settings = settings;
+    // data.json still held the opt-in: save it without, so it stops travelling with the vault.
+    if (rewrite) await this.saveData(syncedSettings(this.settings));
 
     const statusEl = this.addStatusBarItem();
     statusEl.addClass("ai-stack-planner-status");
@@ -53,6 +56,7 @@ export default class AiStackPlannerPlugin extends Plugin {
   /** Applies a change, normalises it through the migration and persists it. */
   async saveSettings(next: Partial<PlannerSettings>): Promise<void> {
     this.settings = migrateSettings({ ...this.settings, ...next });
-    await this.saveData(this.settings);
+    saveDeviceRemoteOptIn(this.app, this.settings.allowRemoteHost);
+    await this.saveData(syncedSettings(this.settings));
   }
 }

@@ -9,6 +9,8 @@ import { FakeOllama } from "../harness/fake-ollama";
 import { blockedDestinations } from "../harness/network-guard";
 import { cli, writePluginSettings } from "../harness/robust-vault";
 import { makeTempVault, removeTempVault } from "../harness/temp-vault";
+import { startPlugin } from "../harness/plugin-harness";
+import { REMOTE_OPT_IN_KEY } from "../../src/ui/settings/settings-load";
 
 let fake: FakeOllama;
 let vault: string;
@@ -57,4 +59,24 @@ test("--config-dir names the config folder; a path outside the vault is refused"
   // That folder's tags replace the default "private": the diary is sent, which proves the file was read.
   expect(fake.requests.some((r) => r.rawBody.includes("LEAK-ROGUE-DIARY"))).toBe(true);
   await fs.rm(path.join(vault, ".work-config"), { recursive: true });
+});
+
+test("plugin: a data.json carrying the remote opt-in is not obeyed, is rewritten without it, and the user is told", async () => {
+  const h = await startPlugin({ settings: { allowRemoteHost: true, ollamaHost: "http://192.0.2.10:11434", openPlanAfterWrite: false } });
+  try {
+    expect(h.plugin.settings.allowRemoteHost).toBe(false);
+    expect(h.mock.data__).not.toHaveProperty("allowRemoteHost");
+    expect(h.mock.data__).toMatchObject({ ollamaHost: "http://192.0.2.10:11434" });
+    expect(h.notices.texts().join("\n")).toMatch(/asked to allow a non-local Ollama host\. That choice is now kept on each device/);
+    expect(await h.generate("generate-pro-plan", { hardware: "RTX 4090", usage: "email" })).toBeUndefined();
+    expect(h.notices.texts().join("\n")).toContain("192.0.2.10:11434 is not this computer.");
+    expect(blockedDestinations()).toEqual([]);
+    // The user's own choice on this device is kept there, never in the synced file.
+    await h.plugin.saveSettings({ allowRemoteHost: true });
+    expect(h.app.loadLocalStorage(REMOTE_OPT_IN_KEY)).toBe(true);
+    expect(h.mock.data__).not.toHaveProperty("allowRemoteHost");
+  } finally {
+    h.mock.unload();
+    jest.restoreAllMocks();
+  }
 });

@@ -10,6 +10,7 @@ import { PlannerSettingTab, type SettingsHost } from "../../../src/ui/settings/s
 import type { FetchFn } from "../../../src/adapters/ollama/ollama-client";
 import { FakeOllama, unusedLoopbackPort } from "../../harness/fake-ollama";
 import { startPlugin, waitFor, type PluginHarness } from "../../harness/plugin-harness";
+import { REMOTE_OPT_IN_KEY } from "../../../src/ui/settings/settings-load";
 
 const LOADING = "Loading installed models…";
 
@@ -110,7 +111,9 @@ describe("definitions", () => {
     await tab.setControlValue("hardware", "RTX 4090 24GB");
     await tab.setControlValue("plansFolder", "/Plans/AI/");
     expect(h.plugin.settings).toMatchObject({ contextTokens: 2048, hardware: "RTX 4090 24GB", plansFolder: "Plans/AI" });
-    expect(h.mock.data__).toEqual(migrateSettings({ ...h.plugin.settings }));
+    // Everything but the device-only remote opt-in.
+    const { allowRemoteHost: _deviceOnly, ...synced } = migrateSettings({ ...h.plugin.settings });
+    expect(h.mock.data__).toEqual(synced);
     expect(h.mock.data__).toMatchObject({ version: 1, contextTokens: 2048, hardware: "RTX 4090 24GB", plansFolder: "Plans/AI", ollamaHost: fake.url });
 
     // What was saved is what the next start loads.
@@ -130,7 +133,9 @@ describe("definitions", () => {
     expect(validate("http://localhost:11434")).toBeUndefined();
 
     await tab.setControlValue("allowRemoteHost", true);
-    expect(h.mock.data__).toMatchObject({ allowRemoteHost: true });
+    // Kept on this device (local storage), never in the synced data.json.
+    expect(h.app.loadLocalStorage(REMOTE_OPT_IN_KEY)).toBe(true);
+    expect(h.mock.data__).not.toHaveProperty("allowRemoteHost");
     expect(validate("http://192.168.1.20:11434")).toBeUndefined();
   });
 });
