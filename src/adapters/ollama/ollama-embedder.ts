@@ -53,15 +53,22 @@ interface ErrorLike {
   cause?: { code?: string };
 }
 
-function toFloat32(values: unknown): Float32Array | null {
-  if (!Array.isArray(values) || values.length === 0) return null;
+/** Largest magnitude a float32 holds; beyond it a value is stored as Infinity and every score is NaN. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** The vector as float32, or why it can't be stored (the index would score it NaN). */
+function toFloat32(values: unknown): Float32Array | string {
+  if (!Array.isArray(values) || values.length === 0) return "a vector is empty";
   const out = new Float32Array(values.length);
+  let nonZero = false;
   for (let i = 0; i < values.length; i++) {
     const v: unknown = values[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) return null;
+    if (typeof v !== "number" || !Number.isFinite(v)) return "a vector holds something other than numbers";
+    if (Math.abs(v) > FLOAT32_MAX) return "a vector holds a value too large to store";
     out[i] = v;
+    if (v !== 0) nonZero = true;
   }
-  return out;
+  return nonZero ? out : "a vector is all zeros";
 }
 
 /** The vector size from `/api/show`'s model_info (`<arch>.embedding_length`). */
@@ -140,7 +147,7 @@ export class OllamaEmbedder implements Embedder {
     const vectors: Float32Array[] = [];
     for (const raw of embeddings) {
       const vector = toFloat32(raw);
-      if (!vector) throw embedErrors.badAnswer("a vector is empty or holds something other than numbers");
+      if (typeof vector === "string") throw embedErrors.badAnswer(vector);
       if (vectors.length > 0 && vector.length !== vectors[0].length) throw embedErrors.badAnswer("vectors of different sizes in one answer");
       vectors.push(vector);
     }

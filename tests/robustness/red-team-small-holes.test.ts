@@ -1,0 +1,57 @@
+/**
+ * Red team, smaller holes: prototype names in an `ai-stack` block, absurd vectors from the
+ * embedding model. Each used to crash or corrupt silently; each now ends with a message.
+ */
+import { parse } from "yaml";
+import { parseAiStackBlock } from "../../src/core/plan/ai-stack-block";
+import { AttackServer } from "../harness/attack-server";
+import { createEmbedder } from "../../src/adapters/ollama/ollama-embedder";
+
+const yaml = (text: string): unknown => parse(text);
+
+test.each([
+  ["constructor as a key", "constructor: x\ntier: pro", { ok: true, params: { tier: "pro" } }],
+  ["__proto__ as a key", "__proto__: x\nhardware: RTX", { ok: true, params: { hardware: "RTX" } }],
+  ["constructor as a tier", "tier: constructor", { ok: false }],
+  ["__proto__ as a language", "language: __proto__", { ok: false }],
+  ["hasOwnProperty as a key alias", "hasOwnProperty: 1\nusage: email", { ok: true, params: { usage: "email" } }],
+])("an ai-stack block with %s is read as plain words, never through the prototype", (_label, source, expected) => {
+  const result = parseAiStackBlock(source, yaml);
+  expect(result).toMatchObject(expected);
+  if (result.ok) {
+    expect(Object.keys(result.params).sort()).toEqual(Object.keys((expected as { params: object }).params).sort());
+    expect(typeof (result.params as Record<string, unknown>).constructor).not.toBe("function");
+  }
+  expect(({} as Record<string, unknown>).x).toBeUndefined();
+});
+
+describe("embedding vectors", () => {
+  let server: AttackServer;
+  let vector: unknown[] = [];
+  beforeAll(async () => {
+    server = await AttackServer.start((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ model: "nomic-embed-text:latest", embeddings: [vector] }));
+    });
+  });
+  afterAll(() => server.close());
+
+  test.each([
+    ["1e308 (finite in JSON, infinite as float32)", [1e308, 0.1, 0.2]],
+    ["-1e39", [0.1, -1e39, 0.2]],
+    ["all zeros (scores NaN)", [0, 0, 0]],
+  ])("a vector holding %s is refused with a message; indexing pauses", async (_label, values) => {
+    vector = values;
+    const embedder = createEmbedder(server.url, false, fetch, "nomic-embed-text");
+    await expect(embedder.embed(["text"], new AbortController().signal)).rejects.toMatchObject({
+      message: expect.stringMatching(/^Ollama sent an embedding answer the index can't use \(a vector [^)]+\)\. Indexing is paused\.$/) as string,
+    });
+  });
+
+  test("a normal vector passes", async () => {
+    vector = [0.1, -0.2, 0.3];
+    const embedder = createEmbedder(server.url, false, fetch, "nomic-embed-text");
+    expect((await embedder.embed(["text"], new AbortController().signal))[0]).toHaveLength(3);
+  });
+});
+
