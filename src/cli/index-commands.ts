@@ -22,6 +22,7 @@ import { embedderIn, embedErrorIn, embedErrors } from "../core/index/index-error
 import type { Embedder } from "../core/index/index-ports";
 import { cliCommand, type MessageContext } from "../core/shared/user-actions";
 import { FolderNoteSource } from "./folder-note-source";
+import { visibleText } from "../core/shared/text";
 import { parseYamlStrict } from "../adapters/node/yaml-parse";
 
 /** Settings as the CLI read them: the plugin's, and Obsidian's "Excluded files" when known. */
@@ -136,7 +137,8 @@ export async function runSearch(vaultDir: string, settings: FolderIndexSettings,
     }
     results.forEach((r, i) => {
       const snippet = r.text.replace(/\s+/g, " ").trim();
-      io.out(`${i + 1}. ${wikiLink(r.path, r.headingPath)}  ${r.score.toFixed(3)}\n   ${snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet}\n`);
+      // Note names and text come from the vault: no control character reaches the terminal.
+      io.out(`${i + 1}. ${visibleText(wikiLink(r.path, r.headingPath))}  ${r.score.toFixed(3)}\n   ${visibleText(snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet)}\n`);
     });
     return 0;
   } catch (error) {

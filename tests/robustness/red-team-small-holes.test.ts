@@ -6,6 +6,9 @@ import { parse } from "yaml";
 import { parseAiStackBlock } from "../../src/core/plan/ai-stack-block";
 import { AttackServer } from "../harness/attack-server";
 import { createEmbedder } from "../../src/adapters/ollama/ollama-embedder";
+import { FakeOllama } from "../harness/fake-ollama";
+import { cli } from "../harness/robust-vault";
+import { makeTempVault, removeTempVault } from "../harness/temp-vault";
 
 const yaml = (text: string): unknown => parse(text);
 
@@ -55,3 +58,19 @@ describe("embedding vectors", () => {
   });
 });
 
+
+test("control characters in a note's name never reach the terminal from CLI search", async () => {
+  const fake = await FakeOllama.start();
+  const vault = await makeTempVault({ "Evil\u001b[2J\u009b31mName.md": "# Head\u0007ing\nGPU text \u001b]0;title\u0007 here.\n" });
+  try {
+    expect((await cli(["index", "--vault", vault, "--quiet"], { OLLAMA_HOST: fake.url })).code).toBe(0);
+    const run = await cli(["search", "GPU", "--vault", vault], { OLLAMA_HOST: fake.url });
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("Evil\uFFFD");
+    const controls = [...run.out].filter((ch) => ch !== "\n" && ((ch.codePointAt(0) ?? 0) < 0x20 || ((ch.codePointAt(0) ?? 0) >= 0x7f && (ch.codePointAt(0) ?? 0) <= 0x9f)));
+    expect(controls).toEqual([]);
+  } finally {
+    await removeTempVault(vault);
+    await fake.close();
+  }
+});
