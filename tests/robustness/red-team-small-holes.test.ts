@@ -2,7 +2,12 @@
  * Red team, smaller holes: prototype names in an `ai-stack` block, absurd vectors from the
  * embedding model. Each used to crash or corrupt silently; each now ends with a message.
  */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parse } from "yaml";
+import { keepUnsavedNote } from "../../src/cli/unsaved-note";
+import { NoteNotSaved } from "../../src/core/plan/note-writer";
 import { parseAiStackBlock } from "../../src/core/plan/ai-stack-block";
 import { AttackServer } from "../harness/attack-server";
 import { createEmbedder } from "../../src/adapters/ollama/ollama-embedder";
@@ -72,5 +77,17 @@ test("control characters in a note's name never reach the terminal from CLI sear
   } finally {
     await removeTempVault(vault);
     await fake.close();
+  }
+});
+
+test("the copy of a plan kept outside the vault is readable by its owner only", async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ai-stack-rescue-"));
+  try {
+    const sentence = await keepUnsavedNote(new NoteNotSaved("AI Stack Plans/Plan.md", "there is no permission to write there", "PRIVATE PLAN TEXT"), { out: () => undefined, env: { TMPDIR: dir } });
+    const [file] = await fs.readdir(dir);
+    expect(sentence).toBe(`A copy was saved outside the vault: ${path.join(dir, file)}`);
+    expect((await fs.stat(path.join(dir, file))).mode & 0o777).toBe(0o600);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
   }
 });
