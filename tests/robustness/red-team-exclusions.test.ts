@@ -14,7 +14,6 @@ import { makeTempVault, removeTempVault } from "../harness/temp-vault";
 import { embeddedTexts } from "../harness/vault-index";
 import { parseYaml } from "obsidian-test-mocks/obsidian";
 import { setup as bridgeTypings, teardown as unbridgeTypings } from "obsidian-test-mocks/obsidian-typings/setup";
-import { vaultIndexFor } from "../../src/ui/index/vault-index";
 import { parseYamlStrict } from "../../src/adapters/node/yaml-parse";
 import { analyzeNote } from "../../src/core/index/chunking";
 import { excludedNote, type ExclusionRules } from "../../src/core/index/exclusions";
@@ -117,7 +116,7 @@ describe("plugin", () => {
     h = await startPlugin({ settings: { ollamaHost: fake.url, openPlanAfterWrite: false, ...RULES }, files });
     h.app.vault.setConfig__("userIgnoreFilters", IGNORE_FILTERS);
     h.app.workspace.setLayoutReady__();
-    const index = vaultIndexFor(h.plugin.app);
+    const index = h.plugin.context.index;
     if (!index) throw new Error("no vault index");
     await waitFor(() => index.status?.state === "idle", "the first reconcile", 5000);
     expect(index.status).toMatchObject({ notes: 2 });

@@ -1,6 +1,10 @@
 import { hasControlChars } from "./text";
 
-/** A small YAML frontmatter writer for flat records of scalars and string lists. */
+/**
+ * The small YAML frontmatter writer for plan notes: flat records of scalars and lists. Notes are
+ * read with a real YAML parser instead (core/index/note-properties.ts): a subset reader misread
+ * valid frontmatter and sent private notes.
+ */
 
 export type FrontmatterValue = string | number | boolean | null | readonly string[];
 

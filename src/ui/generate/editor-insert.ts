@@ -8,10 +8,7 @@ import { Notice, type Editor, type MarkdownFileInfo, type MarkdownView, type Plu
 import { InterruptedPlan, planInputFromSettings, streamPlan } from "../../core/plan/generate-plan";
 import { userMessage } from "../../core/shared/errors";
 import { followOffset } from "../../core/plan/follow-offset";
-import type { PlannerSettings } from "../../core/shared/settings";
-import { createLlm, streamLimitsFrom } from "../../adapters/ollama/llm-factory";
-import type { FetchFn } from "../../adapters/ollama/ollama-client";
-import type { GenerationSlot } from "./generation-slot";
+import type { PluginContext } from "../shared/plugin-context";
 import { strings } from "../shared/i18n";
 import { InertMarkdownStream } from "../../core/shared/markdown-safety";
 
@@ -54,13 +51,6 @@ const TEXT = {
     noteChanged: "笔记已关闭或切换，生成已停止。",
   },
 };
-
-export interface EditorInsertDeps {
-  settings: () => PlannerSettings;
-  fetch: FetchFn;
-  uiLanguage: () => string;
-  slot: GenerationSlot;
-}
 
 /** Writes streamed text into an editor at a point that follows the user's edits. */
 export class EditorStream {
@@ -167,17 +157,17 @@ export class EditorStream {
 
 /** Streams a plan into `editor` at `offset`; resolves with what was written. */
 export async function streamPlanIntoEditor(
-  deps: EditorInsertDeps,
+  ctx: PluginContext,
   editor: Editor,
-  ctx: MarkdownView | MarkdownFileInfo,
+  view: MarkdownView | MarkdownFileInfo,
   offset: number,
   request: { usage: string },
 ): Promise<string | null> {
   const t = strings(TEXT);
-  const controller = deps.slot.acquire();
+  const controller = ctx.slot.acquire();
   if (!controller) return null;
-  const file = ctx.file;
-  const stream = new EditorStream(editor, offset, () => ctx.file === file, () => controller.abort());
+  const file = view.file;
+  const stream = new EditorStream(editor, offset, () => view.file === file, () => controller.abort());
   const notice = new Notice(
     createFragment((f) => {
       f.createSpan({ text: t.generating });
@@ -192,11 +182,11 @@ export async function streamPlanIntoEditor(
   let started = false;
   // Model text is made inert line by line as it streams: Live Preview would otherwise load a remote image at once.
   const inert = new InertMarkdownStream();
-  const settings = deps.settings();
+  const settings = ctx.settings();
   try {
-    const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch, streamLimitsFrom(settings));
-    const input = planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: request.usage }, deps.uiLanguage());
-    const plan = await streamPlan({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, input, controller.signal, {
+    const input = planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: request.usage }, ctx.uiLanguage());
+    // The same plan dependencies as every entry point: the notes' "From my notes" part included.
+    const plan = await streamPlan(ctx.planDeps(settings), input, controller.signal, {
       onChunk: (chunk) => {
         if (!started) {
           started = true;
@@ -223,27 +213,27 @@ export async function streamPlanIntoEditor(
   } finally {
     stream.cancel();
     notice.hide();
-    deps.slot.release(controller);
+    ctx.slot.release(controller);
   }
 }
 
 /** Registers the two editor commands (no default hotkeys). */
-export function registerEditorCommands(plugin: Plugin, deps: EditorInsertDeps): void {
+export function registerEditorCommands(plugin: Plugin, ctx: PluginContext): void {
   const t = strings(TEXT);
   plugin.addCommand({
     id: "insert-plan-at-cursor",
     name: t.insertAtCursor,
-    editorCallback: (editor, ctx) => {
-      void streamPlanIntoEditor(deps, editor, ctx, editor.posToOffset(editor.getCursor("to")), { usage: deps.settings().usage });
+    editorCallback: (editor, view) => {
+      void streamPlanIntoEditor(ctx, editor, view, editor.posToOffset(editor.getCursor("to")), { usage: ctx.settings().usage });
     },
   });
   plugin.addCommand({
     id: "plan-from-selection",
     name: t.fromSelection,
-    editorCheckCallback: (checking, editor, ctx) => {
+    editorCheckCallback: (checking, editor, view) => {
       const selection = editor.getSelection().trim();
       if (selection === "") return false;
-      if (!checking) void streamPlanIntoEditor(deps, editor, ctx, editor.posToOffset(editor.getCursor("to")), { usage: selection });
+      if (!checking) void streamPlanIntoEditor(ctx, editor, view, editor.posToOffset(editor.getCursor("to")), { usage: selection });
       return true;
     },
   });

@@ -1,6 +1,7 @@
 import { parseYamlStrict } from "../../../src/adapters/node/yaml-parse";
 import { readFrontmatter } from "../../../src/core/index/note-properties";
-import { analyzeNote as analyzeWith, chunkerSignature, DEFAULT_CHUNK_OPTIONS, embedTextFor, estimateTokens, noteTitle, splitLines, type ChunkOptions, type NoteAnalysis } from "../../../src/core/index/chunking";
+import { analyzeNote as analyzeWith, chunkerSignature, DEFAULT_CHUNK_OPTIONS, embedTextFor, noteTitle, splitLines, type ChunkOptions, type NoteAnalysis } from "../../../src/core/index/chunking";
+import { estimateTokens } from "../../../src/core/shared/tokens";
 
 /** The analysis as the CLI and the plugin run it: with a real YAML parser. */
 const analyzeNote = (path: string, content: string, options?: ChunkOptions) => analyzeWith(path, content, options, parseYamlStrict);
