@@ -193,9 +193,11 @@ describe("display() for Obsidian before 1.13", () => {
   test("the host status row warns about a remote host the user allowed", async () => {
     // A plugin whose fetch never reaches the network: the picker would otherwise dial the LAN.
     const platformFetch = jest.fn<ReturnType<FetchFn>, Parameters<FetchFn>>(() => Promise.reject(new TypeError("fetch failed")));
-    const h = await startPlugin({ settings: { ollamaHost: "http://192.168.1.20:11434", allowRemoteHost: true, indexEnabled: false }, fetch: platformFetch });
+    const h = await startPlugin({ settings: { ollamaHost: "http://192.168.1.20:11434", indexEnabled: false }, fetch: platformFetch });
     const tab = h.mock.settingTabs__[0];
     if (!(tab instanceof PlannerSettingTab)) throw new Error("The registered tab is not a PlannerSettingTab");
+    // The opt-in is made on this device (a data.json carrying it is not obeyed).
+    await tab.setControlValue("allowRemoteHost", true);
     const { row } = display(tab);
     const status = row("Host status");
     expect(status.descEl.textContent).toBe(
