@@ -80,3 +80,16 @@ test("plugin: a data.json carrying the remote opt-in is not obeyed, is rewritten
     jest.restoreAllMocks();
   }
 });
+
+test("plugin: an excluded-tags list holding a number keeps the index off with a notice; nothing is sent", async () => {
+  const h = await startPlugin({ settings: { ollamaHost: fake.url, indexExcludedTags: [42] as unknown as string[] }, files: { "Diary.md": "LEAK-PLUGIN-DIARY #private\n", "Pub.md": "# Pub\nPUBLIC GPU note.\n" } });
+  try {
+    h.app.workspace.setLayoutReady__();
+    expect(h.plugin.settings.indexEnabled).toBe(false);
+    expect(h.notices.texts().join("\n")).toContain("The excluded tags setting holds 42, which is not a usable tag. The vault index stays off");
+    expect(fake.requests.filter((r) => r.path === "/api/embed")).toEqual([]);
+  } finally {
+    h.mock.unload();
+    jest.restoreAllMocks();
+  }
+});

@@ -4,7 +4,7 @@
  * that file syncs with the vault, and a vault someone hands over may carry it.
  */
 import { Notice, normalizePath, type App, type Plugin } from "obsidian";
-import { migrateSettings, type PlannerSettings } from "../../core/shared/settings";
+import { exclusionListProblem, migrateSettings, type PlannerSettings } from "../../core/shared/settings";
 import { actionText, IN_PLUGIN, sentence } from "../../core/shared/user-actions";
 
 /** The local-storage key of "Allow a non-local Ollama host" (per vault, this device only). */
@@ -44,6 +44,12 @@ export async function loadDeviceSettings(plugin: Plugin): Promise<{ settings: Pl
     new Notice(
       `AI Stack Planner: this vault's settings file asked to allow a non-local Ollama host. That choice is now kept on each device, not in the synced settings, and it was not turned on here. ${sentence(actionText("allow-remote", IN_PLUGIN))} if you meant it.`,
     );
+  }
+  // An exclusion list that is not a list of usable entries would exclude less than meant: no indexing this session.
+  const problem = exclusionListProblem(raw);
+  if (problem !== null) {
+    new Notice(`AI Stack Planner: ${problem} The vault index stays off so that nothing you meant to exclude is sent to Ollama. Fix the list in settings, then turn the index back on.`);
+    settings.indexEnabled = false;
   }
   return { settings: { ...settings, allowRemoteHost: deviceRemoteOptIn(plugin.app) }, rewrite: stored };
 }
