@@ -91,3 +91,19 @@ test("the copy of a plan kept outside the vault is readable by its owner only", 
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test("an index folder holding someone else's manifest.json is refused; that file is not moved", async () => {
+  const fake = await FakeOllama.start();
+  const vault = await makeTempVault({ "Note.md": "# N\nGPU text.\n", ".ai-stack-planner/index/manifest.json": '{"name":"someone-elses-app","version":"1.0.0"}' });
+  try {
+    const run = await cli(["index", "--vault", vault, "--quiet"], { OLLAMA_HOST: fake.url });
+    expect(run.code).toBe(1);
+    expect(run.err).toContain("already holds a manifest.json that is not an AI Stack Planner index. Nothing there was changed");
+    expect(await fs.readdir(path.join(vault, ".ai-stack-planner/index"))).toEqual(["manifest.json"]);
+    expect(await fs.readFile(path.join(vault, ".ai-stack-planner/index/manifest.json"), "utf8")).toBe('{"name":"someone-elses-app","version":"1.0.0"}');
+    expect(fake.requestsTo("/api/embed")).toEqual([]);
+  } finally {
+    await removeTempVault(vault);
+    await fake.close();
+  }
+});
