@@ -10,7 +10,7 @@ import { registerHardwareCommands } from "./ui/hardware/hardware-commands";
 import { registerIndexCommands } from "./ui/index/index-commands";
 import { VaultIndex } from "./ui/index/vault-index";
 import { registerPlannerView } from "./ui/panel/planner-view";
-import { loadPluginSettings } from "./ui/settings/settings-load";
+import { loadDeviceSettings, saveDeviceRemoteOptIn, syncedSettings } from "./ui/settings/settings-load";
 import { PlannerSettingTab } from "./ui/settings/settings-tab";
 import { PluginServices } from "./ui/shared/create-context";
 
@@ -29,7 +29,14 @@ export default class AiStackPlannerPlugin extends Plugin {
   settings: PlannerSettings = migrateSettings(undefined);
 
   async onload(): Promise<void> {
-    const ctx = new PluginServices({ app: this.app, settings: await loadPluginSettings(this), persist: (settings) => this.saveData(settings), fetch: this.fetchFn });
+    const { settings, rewrite } = await loadDeviceSettings(this);
+    // The remote opt-in stays on this device; data.json (synced with the vault) never holds it.
+    const persist = (next: PlannerSettings) => {
+      saveDeviceRemoteOptIn(this.app, next.allowRemoteHost);
+      return this.saveData(syncedSettings(next));
+    };
+    if (rewrite) await persist(settings);
+    const ctx = new PluginServices({ app: this.app, settings, persist, fetch: this.fetchFn });
     this.services = ctx;
     this.settings = ctx.settings();
     this.register(ctx.onSettingsChange((settings) => (this.settings = settings)));

@@ -23,6 +23,7 @@ import { DEFAULT_EXCLUSION_RULES } from "../../src/core/index/exclusions";
 import type { Embedder } from "../../src/core/index/index-ports";
 import { VaultIndexer } from "../../src/core/index/indexer";
 import { BENCH_INDEX_DIR, syntheticNote } from "./synthetic-vault";
+import { parseYamlStrict } from "../../src/adapters/node/yaml-parse";
 
 const INDEX_DIR = BENCH_INDEX_DIR;
 const MODEL = "nomic-embed-text";
@@ -141,6 +142,7 @@ async function oursBuild() {
       return { store, report };
     },
     rules: () => DEFAULT_EXCLUSION_RULES,
+    parseYaml: parseYamlStrict,
     batchSize: Number(values.batch),
   });
   const t0 = process.hrtime.bigint();
@@ -230,6 +232,7 @@ async function oursLoad() {
     embedder: () => embedder,
     openStore: (model, ch) => VectorStore.open(storage, INDEX_DIR, { model, chunker: ch }),
     rules: () => DEFAULT_EXCLUSION_RULES,
+    parseYaml: parseYamlStrict,
   });
   const t = process.hrtime.bigint();
   const run = await indexer.reconcile();

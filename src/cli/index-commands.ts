@@ -9,6 +9,7 @@ import { sameModel } from "../core/shared/model-name";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { createEmbedder } from "../adapters/ollama/ollama-embedder";
+import { streamLimitsFrom } from "../adapters/ollama/llm-factory";
 import { NodeFsStorage } from "../adapters/vector-index/node-storage";
 import { MANIFEST_FILE, VectorStore } from "../adapters/vector-index/store";
 import { exclusionRulesFromSettings } from "../core/index/index-settings";
@@ -22,6 +23,11 @@ import { embedderIn, embedErrorIn, embedErrors } from "../core/index/index-error
 import type { Embedder } from "../core/index/index-ports";
 import { cliCommand, type MessageContext } from "../core/shared/user-actions";
 import { FolderNoteSource } from "./folder-note-source";
+import { visibleText } from "../core/shared/text";
+import { parseYamlStrict } from "../adapters/node/yaml-parse";
+
+/** Settings as the CLI read them: the plugin's, and Obsidian's "Excluded files" when known. */
+export type FolderIndexSettings = PlannerSettings & { obsidianExcludedFiles?: readonly string[] };
 
 export interface IndexCliIo {
   out: (text: string) => void;
@@ -41,20 +47,21 @@ export function cliContext(vaultDir: string, activity?: MessageContext["activity
 function cliEmbedder(vaultDir: string, settings: PlannerSettings, platformFetch: typeof fetch): Embedder {
   const context = cliContext(vaultDir, "index");
   try {
-    return embedderIn(createEmbedder(settings.ollamaHost, settings.allowRemoteHost, platformFetch, settings.embeddingModel), context);
+    return embedderIn(createEmbedder(settings.ollamaHost, settings.allowRemoteHost, platformFetch, settings.embeddingModel, streamLimitsFrom(settings)), context);
   } catch (error) {
     throw embedErrorIn(error, context);
   }
 }
 
 /** The indexer for a folder vault with these settings. */
-export function openFolderIndex(vaultDir: string, settings: PlannerSettings, platformFetch: typeof fetch = fetch): VaultIndexer {
+export function openFolderIndex(vaultDir: string, settings: FolderIndexSettings, platformFetch: typeof fetch = fetch): VaultIndexer {
   const storage = new NodeFsStorage(vaultDir);
   return new VaultIndexer({
     source: new FolderNoteSource(vaultDir),
     embedder: () => cliEmbedder(vaultDir, settings, platformFetch),
     openStore: (model, chunker) => VectorStore.open(storage, settings.indexFolder, { model, chunker }),
-    rules: () => exclusionRulesFromSettings(settings),
+    rules: () => exclusionRulesFromSettings(settings, settings.obsidianExcludedFiles ?? []),
+    parseYaml: parseYamlStrict,
     location: path.join(vaultDir, settings.indexFolder),
     messageContext: cliContext(vaultDir, "index"),
   });
@@ -72,7 +79,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** `index`: reconcile (or rebuild) and report; exit 1 when indexing paused on an Ollama problem. */
-export async function runIndex(vaultDir: string, settings: PlannerSettings, options: { rebuild: boolean; quiet: boolean }, io: IndexCliIo): Promise<number> {
+export async function runIndex(vaultDir: string, settings: FolderIndexSettings, options: { rebuild: boolean; quiet: boolean }, io: IndexCliIo): Promise<number> {
   const indexer = openFolderIndex(vaultDir, settings);
   let lastProgress = 0;
   indexer.subscribe((event) => {
@@ -96,6 +103,7 @@ export async function runIndex(vaultDir: string, settings: PlannerSettings, opti
       `Index: ${plural(status.notes, "note")}, ${plural(status.chunks, "chunk")} (${status.model}) in ${path.join(vaultDir, settings.indexFolder)}\n` +
         `This run: ${plural(summary.read, "note")} read, ${plural(summary.embedded, "chunk")} embedded, ${summary.renamed.toLocaleString("en-US")} renamed, ${summary.removed.toLocaleString("en-US")} removed, ${summary.unchanged.toLocaleString("en-US")} unchanged.\n`,
     );
+    if (summary.unreadable > 0) io.out(`${plural(summary.unreadable, "note")} skipped: their properties could not be read. Fix their YAML to have them indexed.\n`);
     return 0;
   } finally {
     io.signal?.removeEventListener("abort", stop);
@@ -104,7 +112,7 @@ export async function runIndex(vaultDir: string, settings: PlannerSettings, opti
 }
 
 /** `search`: the closest chunks to the query, best first; exit 1 with one line when it can't search. */
-export async function runSearch(vaultDir: string, settings: PlannerSettings, query: string, limit: number, io: IndexCliIo): Promise<number> {
+export async function runSearch(vaultDir: string, settings: FolderIndexSettings, query: string, limit: number, io: IndexCliIo): Promise<number> {
   if (!(await hasIndex(vaultDir, settings))) {
     io.err(`There is no index in "${path.join(vaultDir, settings.indexFolder)}" yet. Run: ${cliCommand(cliContext(vaultDir), "index <vault>")}\n`);
     return 1;
@@ -124,7 +132,8 @@ export async function runSearch(vaultDir: string, settings: PlannerSettings, que
     }
     results.forEach((r, i) => {
       const snippet = r.text.replace(/\s+/g, " ").trim();
-      io.out(`${i + 1}. ${wikiLink(r.path, r.headingPath)}  ${r.score.toFixed(3)}\n   ${snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet}\n`);
+      // Note names and text come from the vault: no control character reaches the terminal.
+      io.out(`${i + 1}. ${visibleText(wikiLink(r.path, r.headingPath))}  ${r.score.toFixed(3)}\n   ${visibleText(snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet)}\n`);
     });
     return 0;
   } catch (error) {
@@ -139,7 +148,7 @@ export async function runSearch(vaultDir: string, settings: PlannerSettings, que
 }
 
 /** `status`: what the index holds and what the next `index` would do; needs no Ollama. */
-export async function runStatus(vaultDir: string, settings: PlannerSettings, io: IndexCliIo): Promise<number> {
+export async function runStatus(vaultDir: string, settings: FolderIndexSettings, io: IndexCliIo): Promise<number> {
   const folder = path.join(vaultDir, settings.indexFolder);
   if (!(await hasIndex(vaultDir, settings))) {
     io.out(`No index yet in ${folder}. Build it with: ${cliCommand(cliContext(vaultDir), "index <vault>")}\n`);
@@ -172,7 +181,7 @@ export async function runStatus(vaultDir: string, settings: PlannerSettings, io:
 }
 
 /** The index as plan generation's retriever, when the vault has one and settings allow it. */
-export async function openNotesForPlan(vaultDir: string, settings: PlannerSettings): Promise<{ retriever: NotesRetriever; close: () => Promise<void> } | null> {
+export async function openNotesForPlan(vaultDir: string, settings: FolderIndexSettings): Promise<{ retriever: NotesRetriever; close: () => Promise<void> } | null> {
   if (!settings.indexEnabled || !settings.useNotesInPlans || !(await hasIndex(vaultDir, settings))) return null;
   const indexer = openFolderIndex(vaultDir, settings);
   return {

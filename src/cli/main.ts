@@ -21,13 +21,14 @@ import { FolderNoteSource } from "./folder-note-source";
 import { hardwareFactsFor } from "../core/hardware/fit-check";
 import { profileFor } from "../core/hardware/stored-profile";
 import { buildPlanPrompt } from "../core/plan/prompts";
-import { migrateSettings, type PlannerSettings } from "../core/shared/settings";
+import { exclusionListProblem, migrateSettings, type PlannerSettings } from "../core/shared/settings";
 import { resolveLanguage, type Tier } from "../core/shared/language";
+import { checkOllamaHost } from "../core/shared/host-policy";
 import { FolderVaultPort } from "../adapters/node/folder-vault";
-import { createLlm } from "../adapters/ollama/llm-factory";
+import { createLlm, streamLimitsFrom } from "../adapters/ollama/llm-factory";
 import { cliContext, openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
 import type { MessageContext } from "../core/shared/user-actions";
-import { invalidSettingsMessage, readVaultSettings } from "./vault-settings";
+import { configDirOf, invalidSettingsMessage, readExcludedFiles, readVaultSettings } from "./vault-settings";
 import { keepUnsavedNote } from "./unsaved-note";
 import { NoteNotSaved } from "../core/plan/note-writer";
 
@@ -38,12 +39,16 @@ const USAGE = `Usage:
   ai-stack-planner draft --vault <dir> [--tier basic|pro] [--hardware "..."] [--usage "..."] [--lang en|zh]
   ai-stack-planner prompt [--tier basic|pro] [--hardware "..."] [--usage "..."] [--lang en|zh]
   ai-stack-planner demo
-  ai-stack-planner index --vault <dir> [--rebuild] [--embed-model <name>] [--host <url>] [--quiet]
-  ai-stack-planner search "<query>" --vault <dir> [--limit <n>] [--embed-model <name>] [--host <url>]
+  ai-stack-planner index --vault <dir> [--rebuild] [--embed-model <name>] [--host <url>] [--allow-remote] [--quiet]
+  ai-stack-planner search "<query>" --vault <dir> [--limit <n>] [--embed-model <name>] [--host <url>] [--allow-remote]
   ai-stack-planner status --vault <dir>
+Every command with --vault also takes --config-dir <folder> (default .obsidian); plan, index and
+search take --stall-timeout SECONDS (default 60, or the plugin's Stall limit): how long an answer
+may go quiet once it started before it is given up with a message.
 
-Settings come from the plugin's own data.json in the vault's config folder when present, then
-OLLAMA_HOST, then the flags. A data.json that is there but can't be read stops plan, draft, index
+Settings come from the plugin's own data.json in the vault's config folder (.obsidian, or
+--config-dir) when present, then OLLAMA_HOST, then the flags. A host that is not this computer
+needs --allow-remote on every run (the plugin's own opt-in stays on its device). A data.json that is there but can't be read stops plan, draft, index
 and search (your exclusions would be unknown); status and prompt go on with a warning. When Ollama isn't reachable, plan and demo write an offline draft
 plan (built from your hardware and uses, without a model) and exit 0, unless --no-draft is given.`;
 
@@ -76,6 +81,8 @@ const OPTIONS = {
   rebuild: { type: "boolean" },
   limit: { type: "string" },
   "embed-model": { type: "string" },
+  "config-dir": { type: "string" },
+  "stall-timeout": { type: "string" },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
@@ -101,18 +108,44 @@ class CliFailure extends Error {}
  */
 type InvalidSettingsPolicy = "refuse" | "warn";
 
-async function settingsFor(vaultDir: string | undefined, flags: Flags, io: CliIo, policy: InvalidSettingsPolicy = "refuse"): Promise<PlannerSettings> {
-  const stored = vaultDir ? await readVaultSettings(vaultDir) : { state: "missing" as const };
+/** CLI settings: the plugin's, plus Obsidian's own "Excluded files" from the same config folder. */
+export type CliSettings = PlannerSettings & { obsidianExcludedFiles: string[] };
+
+async function settingsFor(vaultDir: string | undefined, flags: Flags, io: CliIo, policy: InvalidSettingsPolicy = "refuse"): Promise<CliSettings> {
+  if (vaultDir !== undefined) {
+    try {
+      configDirOf(vaultDir, flags["config-dir"]);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  const stored = vaultDir ? await readVaultSettings(vaultDir, flags["config-dir"]) : { state: "missing" as const };
   if (stored.state === "invalid") {
     if (policy === "refuse") throw new CliFailure(invalidSettingsMessage(stored, true));
     io.err(`${invalidSettingsMessage(stored, false)}\n`);
   }
+  const problem = stored.state === "ok" ? exclusionListProblem(stored.data) : null;
+  if (problem !== null && stored.state === "ok") {
+    const what = `${problem} Fix it in the plugin settings or in "${stored.file}".`;
+    if (policy === "refuse") throw new CliFailure(`${what} Nothing was sent: with that list, notes you meant to keep private could be sent.`);
+    io.err(`Warning: ${what}\n`);
+  }
+  let obsidianExcludedFiles: string[] = [];
+  if (vaultDir !== undefined) {
+    try {
+      obsidianExcludedFiles = await readExcludedFiles(vaultDir, flags["config-dir"]);
+    } catch (error) {
+      if (policy === "refuse") throw new CliFailure((error as Error).message);
+      io.err(`Warning: ${(error as Error).message}\n`);
+    }
+  }
   const base = migrateSettings(stored.state === "ok" ? stored.data : undefined);
   const env = io.env;
-  return migrateSettings({
+  const settings = migrateSettings({
     ...base,
     ollamaHost: flags.host ?? env.OLLAMA_HOST ?? base.ollamaHost,
-    allowRemoteHost: flags["allow-remote"] ?? base.allowRemoteHost,
+    // Never from a file: a vault handed over could carry an opt-in. The flag is needed on every run.
+    allowRemoteHost: flags["allow-remote"] ?? false,
     chatModel: flags.model ?? base.chatModel,
     hardware: flags.hardware ?? base.hardware,
     usage: flags.usage ?? base.usage,
@@ -123,6 +156,26 @@ async function settingsFor(vaultDir: string | undefined, flags: Flags, io: CliIo
     hardwareProfile: flags.hardware === undefined ? base.hardwareProfile : null,
     embeddingModel: flags["embed-model"] ?? base.embeddingModel,
   });
+  // Not clamped like the stored setting: a flag given on purpose is taken as given.
+  const stall = stallTimeoutOf(flags["stall-timeout"]);
+  return { ...settings, ...(stall === undefined ? {} : { stallTimeoutSeconds: stall }), obsidianExcludedFiles };
+}
+
+function stallTimeoutOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(`--stall-timeout must be a number of seconds from 0.1 to 3600, not "${value}".`);
+  return seconds;
+}
+
+/**
+ * Before anything else on every command that sends notes: a refused host stops it, and an allowed
+ * remote one is announced on stderr.
+ */
+function warnAboutHost(settings: PlannerSettings, io: CliIo, context: MessageContext): void {
+  const check = checkOllamaHost(settings.ollamaHost, settings.allowRemoteHost, context);
+  if (check.error !== undefined) throw new CliFailure(check.error);
+  for (const warning of check.warnings) io.err(`Warning: ${warning}\n`);
 }
 
 function uiLanguage(env: CliIo["env"]): string {
@@ -133,8 +186,8 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   const stat = await fs.stat(vaultDir).catch(() => null);
   if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
   const settings = await settingsFor(vaultDir, flags, io);
-  const { llm, check } = createLlm(settings.ollamaHost, settings.allowRemoteHost, fetch);
-  for (const warning of check.warnings) io.err(`Warning: ${warning}\n`);
+  warnAboutHost(settings, io, cliContext(vaultDir));
+  const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, fetch, streamLimitsFrom(settings));
   const controller = new AbortController();
   io.signal?.addEventListener("abort", () => controller.abort(), { once: true });
   const vault = new FolderVaultPort(vaultDir);
@@ -194,6 +247,7 @@ async function indexCommand(command: "index" | "search" | "status", args: string
   const stat = await fs.stat(vaultDir).catch(() => null);
   if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
   const settings = await settingsFor(vaultDir, flags, io, command === "status" ? "warn" : "refuse");
+  if (command !== "status") warnAboutHost(settings, io, cliContext(vaultDir));
   if (command === "index") return runIndex(vaultDir, settings, { rebuild: flags.rebuild ?? false, quiet: flags.quiet ?? false }, io);
   if (command === "status") return runStatus(vaultDir, settings, io);
   const query = args.join(" ").trim();

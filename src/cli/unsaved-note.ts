@@ -17,7 +17,9 @@ export async function keepUnsavedNote(error: NoteNotSaved, io: RescueIo, now = n
   const stamp = now.toISOString().replace(/[:.]/g, "-");
   const file = path.join(io.env.TMPDIR ?? os.tmpdir(), `ai-stack-planner ${stamp} ${path.posix.basename(error.path)}`);
   try {
-    await fs.writeFile(file, error.content, { encoding: "utf8", flag: "wx" });
+    // The temp folder is shared with other users of the machine: the copy is readable by its owner only.
+    await fs.writeFile(file, error.content, { encoding: "utf8", flag: "wx", mode: 0o600 });
+    await fs.chmod(file, 0o600);
     return `A copy was saved outside the vault: ${file}`;
   } catch {
     io.out(error.content.endsWith("\n") ? error.content : `${error.content}\n`);

@@ -41,17 +41,49 @@ async function readOne(file: string): Promise<StoredSettings | null> {
 }
 
 /**
- * The plugin's settings file for a vault folder. Obsidian's config folder name is configurable, so
- * every hidden top-level folder is tried; the first one holding the file decides.
+ * Obsidian's default config folder name; another one is named with `--config-dir`. The CLI has no
+ * Vault#configDir to ask (Obsidian is not running), so the default is spelled out once, here.
  */
-export async function readVaultSettings(vaultDir: string): Promise<StoredSettings> {
-  const entries = await fs.readdir(vaultDir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isDirectory() || !entry.name.startsWith(".")) continue;
-    const found = await readOne(path.join(vaultDir, entry.name, "plugins", PLUGIN_ID, "data.json"));
-    if (found) return found;
+export const DEFAULT_CONFIG_DIR = `.${"obsidian"}`;
+
+/**
+ * The vault's config folder: `.obsidian`, or the folder given (relative to the vault). Only that
+ * folder is read: a vault someone hands over may carry other hidden folders with a settings file
+ * that opts in to a remote host or empties the exclusions.
+ */
+export function configDirOf(vaultDir: string, configDir: string | undefined): string {
+  const name = (configDir ?? DEFAULT_CONFIG_DIR).trim();
+  const absolute = path.resolve(vaultDir, name);
+  const relative = path.relative(vaultDir, absolute);
+  if (name === "" || relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) {
+    throw new Error(`--config-dir must name a folder inside the vault, such as ${DEFAULT_CONFIG_DIR}, not "${name}".`);
   }
-  return { state: "missing" };
+  return absolute;
+}
+
+/** The plugin's settings file in the vault's config folder (see `configDirOf`). */
+export async function readVaultSettings(vaultDir: string, configDir?: string): Promise<StoredSettings> {
+  const found = await readOne(path.join(configDirOf(vaultDir, configDir), "plugins", PLUGIN_ID, "data.json"));
+  return found ?? { state: "missing" };
+}
+
+/**
+ * Obsidian's "Excluded files" from the config folder's app.json (`userIgnoreFilters`). A file that
+ * is missing or holds none gives []; one that cannot be parsed is an error, since what it
+ * excludes is then unknown.
+ */
+export async function readExcludedFiles(vaultDir: string, configDir?: string): Promise<string[]> {
+  const file = path.join(configDirOf(vaultDir, configDir), "app.json");
+  const stored = await readOne(file);
+  if (stored === null) return [];
+  if (stored.state === "invalid") throw new Error(`Obsidian's settings file "${file}" can't be used: ${stored.reason}. Nothing was sent, because the files it excludes are unknown. Fix that file and run again.`);
+  if (stored.state !== "ok") return [];
+  const filters = stored.data.userIgnoreFilters;
+  if (filters === undefined) return [];
+  if (!Array.isArray(filters) || filters.some((f) => typeof f !== "string")) {
+    throw new Error(`Obsidian's settings file "${file}" has an "Excluded files" list that isn't a list of paths. Nothing was sent; fix that list and run again.`);
+  }
+  return (filters as string[]).filter((f) => f.trim() !== "");
 }
 
 /** The one line for a settings file the CLI can't use: which file, why, and what to do. */

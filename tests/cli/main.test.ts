@@ -4,9 +4,10 @@ import path from "node:path";
 import { runCli, type CliIo } from "../../src/cli/main";
 import { FakeOllama, defaultModels, unusedLoopbackPort } from "../harness/fake-ollama";
 import { listFiles, makeTempVault, removeTempVault } from "../harness/temp-vault";
+import { DEFAULT_CONFIG_DIR } from "../../src/cli/vault-settings";
 
-/** Any hidden top-level folder works as the config folder; this one is an example name. */
-const CONFIG_DIR = ".config-dir";
+/** Obsidian's default config folder (another one is named with --config-dir). */
+const CONFIG_DIR = DEFAULT_CONFIG_DIR;
 const ROOT = path.resolve(__dirname, "../..");
 
 function io(env: Record<string, string | undefined> = {}, signal?: AbortSignal) {
@@ -45,7 +46,7 @@ describe("plan", () => {
   });
 
   test("reads the plugin's settings from the vault's config folder; flags win", async () => {
-    const settingsDir = path.join(vault, ".config-dir", "plugins", "ai-stack-planner");
+    const settingsDir = path.join(vault, CONFIG_DIR, "plugins", "ai-stack-planner");
     await fs.mkdir(settingsDir, { recursive: true });
     await fs.writeFile(path.join(settingsDir, "data.json"), JSON.stringify({ version: 1, ollamaHost: fake.url, hardware: "From settings", usage: "Stored uses", language: "zh", plansFolder: "Plans" }));
     const run = io({});
@@ -115,16 +116,19 @@ describe("draft", () => {
 });
 
 describe("prompt", () => {
-  test("uses the profile stored in the vault's settings, unless --hardware describes another machine", async () => {
+  test("uses the profile stored in the vault's settings (config folder named with --config-dir), unless --hardware describes another machine", async () => {
     const settingsDir = path.join(vault, ".my-config", "plugins", "ai-stack-planner");
     await fs.mkdir(settingsDir, { recursive: true });
     const hardwareProfile = { device: "PC", cpu: "", os: "Linux", ramGb: 128, unifiedMemory: false, source: "detected", updated: "", gpus: [{ name: "RTX 3090", vendor: "nvidia", vramGb: 24 }, { name: "RTX 3090", vendor: "nvidia", vramGb: 24 }] };
     await fs.writeFile(path.join(settingsDir, "data.json"), JSON.stringify({ version: 1, hardware: "My rig", language: "en", hardwareProfile }));
     const stored = io({});
-    expect(await runCli(["prompt", "--vault", vault], stored.io)).toBe(0);
+    const unnamed = io({});
+    expect(await runCli(["prompt", "--vault", vault], unnamed.io)).toBe(0);
+    expect(unnamed.out()).not.toContain("RTX 3090");
+    expect(await runCli(["prompt", "--vault", vault, "--config-dir", ".my-config"], stored.io)).toBe(0);
     expect(stored.out()).toContain("Hardware: PC, 2 × RTX 3090 (24 GB VRAM each), 128 GB RAM, Linux");
     const flagged = io({});
-    expect(await runCli(["prompt", "--vault", vault, "--hardware", "Laptop, 8GB RAM"], flagged.io)).toBe(0);
+    expect(await runCli(["prompt", "--vault", vault, "--config-dir", ".my-config", "--hardware", "Laptop, 8GB RAM"], flagged.io)).toBe(0);
     expect(flagged.out()).toContain("Hardware: Laptop, no GPU, 8 GB RAM");
   });
 

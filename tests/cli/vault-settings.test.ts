@@ -1,10 +1,10 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { invalidSettingsMessage, readVaultSettings } from "../../src/cli/vault-settings";
+import { DEFAULT_CONFIG_DIR, invalidSettingsMessage, readVaultSettings } from "../../src/cli/vault-settings";
 import { makeTempVault, removeTempVault } from "../harness/temp-vault";
 
-/** Any hidden top-level folder works as the config folder; this one is an example name. */
-const CONFIG_DIR = ".config-dir";
+/** Obsidian's default config folder: the only one read unless --config-dir names another. */
+const CONFIG_DIR = DEFAULT_CONFIG_DIR;
 let vault: string;
 beforeEach(async () => {
   vault = await makeTempVault({ "Note.md": "# Note\n" });
@@ -26,9 +26,17 @@ describe("readVaultSettings", () => {
     expect(await readVaultSettings(vault)).toEqual({ state: "missing" });
   });
 
-  test("a valid file in any hidden config folder is read", async () => {
-    const file = await writeSettingsFile(JSON.stringify({ indexExcludedFolders: ["Secret"] }), ".my-config");
+  test("only the config folder is read: a settings file in another hidden folder is ignored unless named", async () => {
+    // Red team: a vault handed over carried `.rogue/plugins/ai-stack-planner/data.json` opting in to a remote host.
+    const rogue = await writeSettingsFile(JSON.stringify({ allowRemoteHost: true, indexExcludedTags: [] }), ".a-rogue");
+    expect(await readVaultSettings(vault)).toEqual({ state: "missing" });
+    expect(await readVaultSettings(vault, ".a-rogue")).toEqual({ state: "ok", file: rogue, data: { allowRemoteHost: true, indexExcludedTags: [] } });
+    const file = await writeSettingsFile(JSON.stringify({ indexExcludedFolders: ["Secret"] }));
     expect(await readVaultSettings(vault)).toEqual({ state: "ok", file, data: { indexExcludedFolders: ["Secret"] } });
+  });
+
+  test("--config-dir must stay inside the vault", async () => {
+    await expect(readVaultSettings(vault, "../elsewhere")).rejects.toThrow(/--config-dir must name a folder inside the vault/);
   });
 
   test.each([

@@ -5,6 +5,7 @@
  * fast and exact; the adapters they stand in for keep their own tests against the fake Ollama
  * server and temp folders (the integration project, see docs/testing.md).
  */
+import { parseYamlStrict } from "../../src/adapters/node/yaml-parse";
 import { VectorStore } from "../../src/adapters/vector-index/store";
 import type { IndexStorage } from "../../src/adapters/vector-index/storage";
 import type { ChunkOptions } from "../../src/core/index/chunking";
@@ -170,6 +171,7 @@ export function openMemoryIndex(
     rules: () => options.rules ?? DEFAULT_EXCLUSION_RULES,
     batchSize: options.batchSize ?? 8,
     chunkOptions: options.chunkOptions,
+    parseYaml: parseYamlStrict,
   });
   const events: IndexEvent[] = [];
   indexer.subscribe((event) => events.push(event));

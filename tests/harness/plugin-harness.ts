@@ -12,6 +12,7 @@ import type { PlannerSettings } from "../../src/core/shared/settings";
 import type { FetchFn } from "../../src/adapters/ollama/ollama-client";
 import type { Tier } from "../../src/core/shared/language";
 import { PlanGenerator } from "../../src/ui/generate/plan-generator";
+import { REMOTE_OPT_IN_KEY } from "../../src/ui/settings/settings-load";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -143,6 +144,8 @@ export interface HarnessOptions {
   unreadableDataFile?: string;
   /** The platform fetch the plugin uses (default: the real one), e.g. to reach the fake under another host name. */
   fetch?: FetchFn;
+  /** "Allow a non-local Ollama host" as turned on on this device (local storage, never data.json). */
+  allowRemoteOnDevice?: boolean;
 }
 
 /** Where the plugin's folder is in a vault, as Obsidian sets `manifest.dir`. */
@@ -168,6 +171,7 @@ export async function startPlugin(options: HarnessOptions = {}): Promise<PluginH
     await app.vault.adapter.mkdir(manifest.dir);
     await app.vault.adapter.write(`${manifest.dir}/data.json`, options.unreadableDataFile);
   }
+  if (options.allowRemoteOnDevice) app.saveLocalStorage(REMOTE_OPT_IN_KEY, true);
   const plugin = new AiStackPlannerPlugin(app.asOriginalType__(), manifest);
   if (options.fetch) plugin.fetchFn = options.fetch;
   const mock = Plugin.fromOriginalType2__(plugin);

@@ -7,6 +7,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { runCli, type CliIo } from "../../src/cli/main";
 import { listFiles } from "./temp-vault";
+import { DEFAULT_CONFIG_DIR } from "../../src/cli/vault-settings";
 
 export interface CliRun {
   code: number;
@@ -46,11 +47,8 @@ export async function indexFiles(vault: string, indexDir = ".ai-stack-planner/in
   return entries.filter((e) => e.isFile()).map((e) => path.relative(abs, path.join(e.parentPath, e.name)).split(path.sep).join("/")).sort();
 }
 
-/**
- * Writes the plugin's settings (data.json) where the CLI looks for them: the CLI tries every hidden
- * top-level folder, since Obsidian's config folder name is configurable.
- */
-export async function writePluginSettings(vault: string, settings: Record<string, unknown>, configDir = ".vault-config"): Promise<void> {
+/** Writes the plugin's settings (data.json) where the CLI looks for them: `.obsidian` unless `--config-dir` names another. */
+export async function writePluginSettings(vault: string, settings: Record<string, unknown>, configDir = DEFAULT_CONFIG_DIR): Promise<void> {
   const dir = path.join(vault, configDir, "plugins", "ai-stack-planner");
   await fs.mkdir(dir, { recursive: true });
   await fs.writeFile(path.join(dir, "data.json"), JSON.stringify(settings), "utf8");

@@ -11,6 +11,7 @@ import { FolderNoteSource } from "../../src/cli/folder-note-source";
 import { DEFAULT_EXCLUSION_RULES, type ExclusionRules } from "../../src/core/index/exclusions";
 import type { ChunkOptions } from "../../src/core/index/chunking";
 import { VaultIndexer, type IndexEvent } from "../../src/core/index/indexer";
+import { parseYamlStrict } from "../../src/adapters/node/yaml-parse";
 
 export const INDEX_DIR = ".ai-stack-planner/index";
 
@@ -38,6 +39,7 @@ export function openTestIndex(vault: string, options: TestIndexOptions): TestInd
     embedder: () => new OllamaEmbedder({ baseUrl: settings.host, fetch, model: settings.model }),
     openStore: (model, chunker) => VectorStore.open(storage, INDEX_DIR, { model, chunker }),
     rules: () => settings.rules,
+    parseYaml: parseYamlStrict,
     batchSize: options.batchSize ?? 8,
     chunkOptions: options.chunkOptions,
   });

@@ -12,6 +12,7 @@ import { FakeOllama } from "../harness/fake-ollama";
 import { cli, noteHashes, writePluginSettings } from "../harness/robust-vault";
 import { listFiles, makeTempVault, removeTempVault } from "../harness/temp-vault";
 import { writeNote } from "../harness/vault-index";
+import { DEFAULT_CONFIG_DIR } from "../../src/cli/vault-settings";
 
 let fake: FakeOllama;
 /** Each vault sits alone in its own parent folder, so a test can prove nothing was written next to it. */
@@ -120,7 +121,7 @@ test("a corrupt settings file never makes the CLI send notes the user excluded",
   await fs.mkdir(path.join(vault, "Secret"));
   await fs.writeFile(path.join(vault, "Secret", "Diary.md"), "LEAK-SECRET-DIARY\n");
   await writePluginSettings(vault, { indexExcludedFolders: ["Secret"] });
-  const settingsFile = path.join(vault, ".vault-config/plugins/ai-stack-planner/data.json");
+  const settingsFile = path.join(vault, DEFAULT_CONFIG_DIR, "plugins/ai-stack-planner/data.json");
   await fs.writeFile(settingsFile, '{"indexExcludedFolders": ["Secret"], ');
   const before = await noteHashes(vault);
   const run = await cli(["index", "--vault", vault, "--quiet"], env);
@@ -132,11 +133,28 @@ test("a corrupt settings file never makes the CLI send notes the user excluded",
 test("a settings file with wrong types is repaired field by field: a folder given as a string still excludes", async () => {
   await fs.mkdir(path.join(vault, "Secret"));
   await fs.writeFile(path.join(vault, "Secret", "Diary.md"), "LEAK-SECRET-DIARY\n");
-  await writePluginSettings(vault, { indexExcludedFolders: "Secret", indexExcludedTags: 42, chatModel: null, plansFolder: ["x"] });
+  await writePluginSettings(vault, { indexExcludedFolders: "Secret", indexExcludedTags: "private", chatModel: null, plansFolder: ["x"] });
   const run = await cli(["index", "--vault", vault, "--quiet"], env);
   expect(run.code).toBe(0);
   expect(fake.requests.length).toBeGreaterThan(0);
   for (const r of fake.requests) expect(r.rawBody).not.toContain("LEAK-SECRET-DIARY");
+});
+
+// Red team: a tag list holding a number (or a bare "#") used to be read as fewer rules, possibly
+// none, so tag exclusion switched off in silence. Now nothing is sent and the line names the entry.
+test.each([
+  ["a number", { indexExcludedTags: 42 }, /^The excluded tags setting isn't a list \(it holds 42\)\./],
+  ["a bare #", { indexExcludedTags: ["#"] }, /^The excluded tags setting holds "#", which is not a usable tag\./],
+  ["a number in the list", { indexExcludedTags: [7] }, /^The excluded tags setting holds 7, which is not a usable tag\./],
+  ["a folder that is only ./", { indexExcludedFolders: ["./"] }, /^The excluded folders setting holds "\.\/", which is not a usable folder\./],
+])("an exclusion list with %s stops index with one line; nothing is sent", async (_label, settings, message) => {
+  await fs.writeFile(path.join(vault, "Diary.md"), "LEAK-TAGGED-DIARY #private\n");
+  await writePluginSettings(vault, settings);
+  const run = await cli(["index", "--vault", vault, "--quiet"], env);
+  expect(run.code).toBe(1);
+  expect(run.err).toMatch(message);
+  expect(run.err).toMatch(/Nothing was sent[^\n]*\n$/);
+  expect(fake.requests).toHaveLength(0);
 });
 
 test("a file where the plans folder should be: exit 1 with one line naming the note, the file untouched", async () => {

@@ -24,7 +24,6 @@ const NOTES: Record<string, string> = {
 };
 const SETTINGS = {
   ollamaHost: HOST,
-  allowRemoteHost: true,
   hardware: "PC with RTX 3060 12GB, 32GB RAM ",
   usage: "email drafts, search my notes",
   language: "en",
@@ -44,7 +43,7 @@ const remoteFetch: FetchFn = (input, init) => {
 // A fresh plugin per entry point (same settings, same notes), its index built before the run.
 let h: PanelHarness;
 beforeEach(async () => {
-  h = await startPanelHarness({ settings: SETTINGS, files: NOTES, fetch: remoteFetch });
+  h = await startPanelHarness({ settings: SETTINGS, files: NOTES, fetch: remoteFetch, allowRemoteOnDevice: true });
   h.app.workspace.setLayoutReady__();
   await waitFor(() => h.plugin.context.index.status?.state === "idle" && h.plugin.context.index.status.notes === 3, "the first reconcile");
   fake.clearRequests();

@@ -2,6 +2,7 @@
 import { Ollama } from "ollama/browser";
 import { PlannerError, plannerErrors } from "../../core/shared/errors";
 import type { ChatRequest, ChatResult, InstalledModel, LlmPort, ModelShowFacts, PullProgress } from "../../core/shared/ports";
+import { DEFAULT_STREAM_LIMITS, guardResponse, isStreamLimitError, type StreamLimits } from "./stream-guard";
 
 /** How long listing models may take before Ollama counts as unreachable. */
 const PROBE_TIMEOUT_MS = 4000;
@@ -14,6 +15,8 @@ export interface OllamaClientOptions {
   /** The platform's fetch (window.fetch in Obsidian, global fetch in Node). */
   fetch: FetchFn;
   probeTimeoutMs?: number;
+  /** First-byte, stall and line-size limits (defaults: DEFAULT_STREAM_LIMITS). */
+  limits?: Partial<StreamLimits>;
 }
 
 function requestUrl(input: Parameters<FetchFn>[0]): string {
@@ -22,15 +25,29 @@ function requestUrl(input: Parameters<FetchFn>[0]): string {
   return input.url;
 }
 
+/** The refusal of a redirect: both addresses, and that nothing went to the second one. */
+export function redirectRefused(from: string, to: string | null): PlannerError {
+  const target = to === null ? "another address (the platform does not say which)" : to;
+  return plannerErrors.invalidHost(
+    `Refused a redirect: ${from} answered with a redirect to ${target}. Nothing was sent there. Check what is listening at ${new URL(from).origin}, or set the Ollama host to the address Ollama really answers on.`,
+  );
+}
+
+/** True for an answer that is a redirect (Node shows the 3xx; a browser an opaque redirect). */
+function isRedirect(response: Response): boolean {
+  return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
+}
+
 /**
- * A fetch that only ever talks to `baseUrl` and cancels with `signal`. The host check is
- * defence in depth: the client is never given another host, but nothing else may be reached.
+ * The one network gate: a fetch that only ever talks to `baseUrl`, never follows a redirect (the
+ * platform fetch would replay the note text to wherever it points), and cancels with `signal`.
  * URLs are compared parsed, so the client's explicit default port (":443") still matches.
  */
-export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: AbortSignal): FetchFn {
+export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: AbortSignal, limits: Partial<StreamLimits> = {}): FetchFn {
   const base = new URL(baseUrl);
   const basePath = base.pathname.replace(/\/+$/, "");
-  return (input, init) => {
+  const all: StreamLimits = { ...DEFAULT_STREAM_LIMITS, ...limits };
+  return async (input, init) => {
     const url = requestUrl(input);
     let target: URL | null = null;
     try {
@@ -39,11 +56,24 @@ export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: Ab
       target = null;
     }
     if (target === null || target.origin !== base.origin || !(target.pathname === basePath || target.pathname.startsWith(`${basePath}/`))) {
-      return Promise.reject(plannerErrors.invalidHost(`Blocked a request to ${url}: only the configured Ollama host ${base.origin} may be contacted.`));
+      throw plannerErrors.invalidHost(`Blocked a request to ${url}: only the configured Ollama host ${base.origin} may be contacted.`);
     }
-    if (!signal) return platformFetch(input, init);
-    const signals = init?.signal ? [signal, init.signal] : [signal];
-    return platformFetch(input, { ...init, signal: signals.length === 1 ? signal : AbortSignal.any(signals) });
+    const signals = [signal, init?.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined);
+    const outer = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
+    return guardResponse(async (guarded) => {
+      const response = await platformFetch(input, { ...init, redirect: "manual", signal: guarded });
+      if (isRedirect(response)) {
+        const location = response.headers.get("location");
+        await response.body?.cancel().catch(() => undefined);
+        throw redirectRefused(url, location === null ? null : new URL(location, url).href);
+      }
+      // A fetch that ignored "manual" (a polyfill) already followed it: refuse the answer at least.
+      if (response.redirected && response.url !== "" && new URL(response.url).origin !== base.origin) {
+        await response.body?.cancel().catch(() => undefined);
+        throw redirectRefused(url, response.url);
+      }
+      return response;
+    }, all, outer);
   };
 }
 
@@ -60,7 +90,9 @@ export function classifyOllamaError(error: unknown, context: { hostLabel: string
   if (error instanceof PlannerError) return error;
   const e = (typeof error === "object" && error !== null ? error : { message: String(error) }) as ErrorWithDetails;
   const message = e.message ?? "";
-  if (context.aborted || e.name === "AbortError") return plannerErrors.aborted();
+  if (context.aborted) return plannerErrors.aborted();
+  if (isStreamLimitError(error)) return plannerErrors.streamLimit(error.limit, error.amount, context.hostLabel, context.model);
+  if (e.name === "AbortError") return plannerErrors.aborted();
   if (e.name === "ResponseError") {
     const detail = e.error ?? message;
     if (e.status_code === 404 && /not found/i.test(detail)) return plannerErrors.modelMissing(context.model ?? detail);
@@ -68,6 +100,8 @@ export function classifyOllamaError(error: unknown, context: { hostLabel: string
   }
   if (/did not receive done or success response/i.test(message)) return plannerErrors.streamCut("the connection was closed mid-answer");
   if (error instanceof SyntaxError) return plannerErrors.streamCut("Ollama sent a line that isn't valid JSON");
+  // undici's "other side closed": the server took the request and hung up, which is not "not running".
+  if (e.cause?.code === "UND_ERR_SOCKET") return plannerErrors.streamCut(context.streaming ? "the connection was lost" : "the connection was closed before the answer began");
   if (error instanceof TypeError || e.cause?.code !== undefined) {
     // fetch rejects with a TypeError both when nothing listens and when a running stream is cut.
     return context.streaming ? plannerErrors.streamCut("the connection was lost") : plannerErrors.unreachable(context.hostLabel);
@@ -98,7 +132,7 @@ export class OllamaLlm implements LlmPort {
   }
 
   private client(signal?: AbortSignal): Ollama {
-    return new Ollama({ host: this.options.baseUrl, fetch: scopedFetch(this.options.baseUrl, this.options.fetch, signal) });
+    return new Ollama({ host: this.options.baseUrl, fetch: scopedFetch(this.options.baseUrl, this.options.fetch, signal, this.options.limits) });
   }
 
   /** Runs a short request with the probe timeout; a timeout counts as "unreachable". */

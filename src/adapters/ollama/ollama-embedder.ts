@@ -6,7 +6,8 @@
 import { Ollama } from "ollama/browser";
 import { EmbedError, embedErrors, wordedEmbedError } from "../../core/index/index-errors";
 import type { Embedder, EmbeddingModelInfo, EmbedPurpose } from "../../core/index/index-ports";
-import { PlannerError } from "../../core/shared/errors";
+import { PlannerError, plannerErrors } from "../../core/shared/errors";
+import { isStreamLimitError, type StreamLimits } from "./stream-guard";
 import { checkOllamaHost } from "../../core/shared/host-policy";
 import { scopedFetch, type FetchFn } from "./ollama-client";
 
@@ -25,6 +26,8 @@ export interface OllamaEmbedderOptions {
   keepAlive?: string;
   describeTimeoutMs?: number;
   embedTimeoutMs?: number;
+  /** First-byte, stall and line-size limits of every answer (see stream-guard). */
+  limits?: Partial<StreamLimits>;
 }
 
 /** `name:latest` when no tag is given, as Ollama resolves it, so both spellings are one model. */
@@ -50,15 +53,22 @@ interface ErrorLike {
   cause?: { code?: string };
 }
 
-function toFloat32(values: unknown): Float32Array | null {
-  if (!Array.isArray(values) || values.length === 0) return null;
+/** Largest magnitude a float32 holds; beyond it a value is stored as Infinity and every score is NaN. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** The vector as float32, or why it can't be stored (the index would score it NaN). */
+function toFloat32(values: unknown): Float32Array | string {
+  if (!Array.isArray(values) || values.length === 0) return "a vector is empty";
   const out = new Float32Array(values.length);
+  let nonZero = false;
   for (let i = 0; i < values.length; i++) {
     const v: unknown = values[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) return null;
+    if (typeof v !== "number" || !Number.isFinite(v)) return "a vector holds something other than numbers";
+    if (Math.abs(v) > FLOAT32_MAX) return "a vector holds a value too large to store";
     out[i] = v;
+    if (v !== 0) nonZero = true;
   }
-  return out;
+  return nonZero ? out : "a vector is all zeros";
 }
 
 /** The vector size from `/api/show`'s model_info (`<arch>.embedding_length`). */
@@ -78,14 +88,19 @@ export class OllamaEmbedder implements Embedder {
   }
 
   private client(signal: AbortSignal): Ollama {
-    return new Ollama({ host: this.options.baseUrl, fetch: scopedFetch(this.options.baseUrl, this.options.fetch, signal) });
+    return new Ollama({ host: this.options.baseUrl, fetch: scopedFetch(this.options.baseUrl, this.options.fetch, signal, this.options.limits) });
   }
 
   /** Maps what the client threw to the EmbedError the user should see. */
-  private classify(error: unknown, signal: AbortSignal, timeout: AbortSignal): EmbedError {
+  private classify(error: unknown, signal: AbortSignal, timeout: AbortSignal, timeoutMs: number): EmbedError {
     if (error instanceof EmbedError) return error;
     if (signal.aborted) return embedErrors.aborted();
-    if (timeout.aborted) return embedErrors.unreachable(this.hostLabel);
+    // A limit, not a missing server: say which and for how long, so "not reachable" means just that.
+    const limit = isStreamLimitError(error) ? error : timeout.aborted ? { limit: "first-byte" as const, amount: timeoutMs } : null;
+    if (limit !== null) {
+      const worded = plannerErrors.streamLimit(limit.limit, limit.amount, this.hostLabel, this.model);
+      return new EmbedError("server", "stream-cut", `${worded.message} Indexing is paused.`, worded.wording && ((context) => `${worded.wording?.(context) ?? worded.message} Indexing is paused.`));
+    }
     if (error instanceof PlannerError) return new EmbedError("server", error.kind, error.message, error.wording);
     const e = (typeof error === "object" && error !== null ? error : { message: String(error) }) as ErrorLike;
     const detail = e.error ?? e.message ?? "unknown error";
@@ -108,7 +123,7 @@ export class OllamaEmbedder implements Embedder {
     try {
       return await run(this.client(combined));
     } catch (error) {
-      throw this.classify(error, signal, timeout);
+      throw this.classify(error, signal, timeout, timeoutMs);
     }
   }
 
@@ -132,7 +147,7 @@ export class OllamaEmbedder implements Embedder {
     const vectors: Float32Array[] = [];
     for (const raw of embeddings) {
       const vector = toFloat32(raw);
-      if (!vector) throw embedErrors.badAnswer("a vector is empty or holds something other than numbers");
+      if (typeof vector === "string") throw embedErrors.badAnswer(vector);
       if (vectors.length > 0 && vector.length !== vectors[0].length) throw embedErrors.badAnswer("vectors of different sizes in one answer");
       vectors.push(vector);
     }
@@ -141,8 +156,8 @@ export class OllamaEmbedder implements Embedder {
 }
 
 /** The embedder for `host` after the privacy check; a refused host is an EmbedError that pauses indexing. */
-export function createEmbedder(host: string, allowRemote: boolean, platformFetch: FetchFn, model: string): OllamaEmbedder {
+export function createEmbedder(host: string, allowRemote: boolean, platformFetch: FetchFn, model: string, limits?: Partial<StreamLimits>): OllamaEmbedder {
   const check = checkOllamaHost(host, allowRemote);
   if (check.error !== undefined || check.baseUrl === undefined) throw wordedEmbedError("server", "invalid-host", (context) => checkOllamaHost(host, allowRemote, context).error ?? "Invalid Ollama host.");
-  return new OllamaEmbedder({ baseUrl: check.baseUrl, fetch: platformFetch, model });
+  return new OllamaEmbedder({ baseUrl: check.baseUrl, fetch: platformFetch, model, ...(limits ? { limits } : {}) });
 }

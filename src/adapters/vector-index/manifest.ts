@@ -83,6 +83,17 @@ export function isIndexEntry(name: string): boolean {
   return base === MANIFEST_FILE || base === LOCK_FILE || SHARD_FILE.test(base) || WAL_FILE.test(base);
 }
 
+/** True for a manifest.json that parses as JSON but was written by something else (no or another `kind`). */
+export function isForeignManifest(bytes: Uint8Array): boolean {
+  try {
+    const raw: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    return typeof raw === "object" && raw !== null && (raw as { kind?: unknown }).kind !== MANIFEST_KIND;
+  } catch {
+    // Not JSON: our own manifest cut by a crash, which recovery moves aside.
+    return false;
+  }
+}
+
 /** Parses and checks manifest.json; throws `DamagedFileError` on anything unexpected. */
 export function parseManifest(bytes: Uint8Array): Manifest {
   let raw: unknown;

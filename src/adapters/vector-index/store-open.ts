@@ -6,7 +6,7 @@
  */
 import { fnv1a64 } from "../../core/shared/hash";
 import { decodeContainer, DamagedFileError } from "./container";
-import { freshManifest, isComplete, isIndexEntry, MANIFEST_FILE, mergeDamage, moveAside, NOT_A_FILE, parseManifest, SHARD_FILE, WAL_FILE, WAL_MAGIC, writeManifest, indexFolderError, type DamagedEntry, type DamageReport, type Manifest, type OpenReport, type StoreConfig } from "./manifest";
+import { isForeignManifest, freshManifest, isComplete, isIndexEntry, MANIFEST_FILE, mergeDamage, moveAside, NOT_A_FILE, parseManifest, SHARD_FILE, WAL_FILE, WAL_MAGIC, writeManifest, indexFolderError, type DamagedEntry, type DamageReport, type Manifest, type OpenReport, type StoreConfig } from "./manifest";
 import { joinPath, TEMP_SUFFIX, type IndexStorage } from "./storage";
 import { Shard, StaleShardError, VectraStorage, type ShardIdentity } from "./vectra-shard";
 import { WriteAheadLog, type WalHeader } from "./wal";
@@ -111,6 +111,11 @@ async function openLocked(storage: IndexStorage, dir: string, config: StoreConfi
   } else if (manifestBytes === null) {
     if (indexFiles.length > 0) for (const file of indexFiles) damaged.push({ file, reason: "the manifest is missing" });
   } else {
+    // Someone else's manifest.json (valid JSON of another kind, no index files beside it): the
+    // folder is not ours, so nothing in it is moved; the user picks another folder.
+    if (indexFiles.length === 0 && isForeignManifest(manifestBytes)) {
+      throw new Error(`The index folder "${dir}" already holds a manifest.json that is not an AI Stack Planner index. Nothing there was changed; choose an empty folder (or this plugin's own) for the index.`);
+    }
     try {
       manifest = parseManifest(manifestBytes);
     } catch (error) {

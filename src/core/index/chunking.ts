@@ -5,17 +5,21 @@
  * a 10 MB note chunks in bounded time and memory.
  */
 import { fnv1a64 } from "../shared/hash";
-import { parseFrontmatter, type FrontmatterData } from "../shared/frontmatter";
 import { estimateTokens, unitCost } from "../shared/tokens";
+import { frontmatterTags, inlineTags, NO_YAML_PARSER, readFrontmatter, stripBom, type FrontmatterData, type YamlParse } from "./note-properties";
+
+export type { FrontmatterData, FrontmatterScalar, YamlParse } from "./note-properties";
 
 
 export interface NoteMetadata {
   /** The file name without `.md`, as Obsidian shows it. */
   title: string;
-  /** The parsed frontmatter (a simple YAML subset: scalars, inline and block lists). */
+  /** The parsed frontmatter (scalars and lists of scalars; nested maps are left out). */
   frontmatter: FrontmatterData;
   /** Lower-case tags without `#`, from the frontmatter (`tags`, `tag`) and inline `#tags`. */
   tags: string[];
+  /** Why the properties could not be read with certainty (the note is then excluded), or absent. */
+  unreadable?: string | null;
 }
 
 export interface Chunk {
@@ -75,40 +79,6 @@ export function chunkerSignature(options: ChunkOptions = DEFAULT_CHUNK_OPTIONS):
 export function noteTitle(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
   return name.replace(/\.md$/i, "");
-}
-
-/** Lower-case tag without `#`; empty when not a valid tag. */
-export function normaliseTag(raw: string): string {
-  const tag = raw.normalize("NFC").trim().replace(/^#+/, "").toLowerCase();
-  return /^[\p{L}\p{M}\p{N}_\-/]+$/u.test(tag) && !/^\d+$/.test(tag) ? tag : "";
-}
-
-function frontmatterTags(data: FrontmatterData): string[] {
-  const out: string[] = [];
-  for (const key of ["tags", "tag"]) {
-    const value = data[key];
-    const values = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
-    for (const v of values) {
-      if (typeof v !== "string") continue;
-      for (const part of v.split(/[,\s]+/)) {
-        const tag = normaliseTag(part);
-        if (tag) out.push(tag);
-      }
-    }
-  }
-  return out;
-}
-
-// \p{M}: a decomposed "é" (e + combining accent) is one letter of the tag, not its end.
-const INLINE_TAG = /(^|[\s,;:(])#([\p{L}\p{M}\p{N}_\-/]+)/gu;
-
-function inlineTags(line: string, into: Set<string>): void {
-  if (!line.includes("#")) return;
-  const withoutCode = line.includes("`") ? line.replace(/`[^`]*`/g, " ") : line;
-  for (const match of withoutCode.matchAll(INLINE_TAG)) {
-    const tag = normaliseTag(match[2]);
-    if (tag) into.add(tag);
-  }
 }
 
 // ------------------------------------------------------------------ markdown structure
@@ -350,11 +320,14 @@ export function splitLines(content: string): string[] {
   return content.split(/\r\n|\n|\r/);
 }
 
-/** Metadata and chunks of one note. Pure and linear in the note's length. */
-export function analyzeNote(path: string, content: string, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): NoteAnalysis {
+/**
+ * Metadata and chunks of one note. Pure and linear in the note's length (the YAML parser aside).
+ * Without `parseYaml`, any frontmatter is unreadable, so the note is excluded rather than guessed at.
+ */
+export function analyzeNote(path: string, content: string, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS, parseYaml: YamlParse = NO_YAML_PARSER): NoteAnalysis {
   const title = noteTitle(path);
-  const lines = splitLines(content);
-  const { data, bodyStart } = parseFrontmatter(lines);
+  const lines = splitLines(stripBom(content));
+  const { data, bodyStart, unreadable } = readFrontmatter(lines, parseYaml);
   const tagSet = new Set(frontmatterTags(data));
   const sections = parseSections(lines, bodyStart, tagSet);
 
@@ -427,7 +400,7 @@ export function analyzeNote(path: string, content: string, options: ChunkOptions
   return {
     path,
     contentHash: fnv1a64(content),
-    metadata: { title, frontmatter: data, tags: [...tagSet].sort() },
+    metadata: { title, frontmatter: data, tags: [...tagSet].sort(), unreadable },
     chunks,
     truncated,
   };

@@ -8,7 +8,9 @@
  *   (`#private/health` is excluded by `private`);
  * - its frontmatter says `ai-stack-planner: exclude` (the key is configurable; also `false`, `no`,
  *   `off`, `never`), or
- *   `private: true`.
+ *   `private: true` (property names in any case);
+ * - its properties could not be read with certainty (fail closed: a guess could send it), or
+ * - it matches Obsidian's own "Excluded files" (`userIgnoreFilters`: path prefixes and `/regex/`).
  * Path rules need no content; tag and frontmatter rules need the note's metadata, which is read
  * locally and never sent anywhere.
  */
@@ -24,6 +26,8 @@ export interface ExclusionRules {
   excludePlansFolder: boolean;
   /** The frontmatter key that opts a note out (default `ai-stack-planner`). */
   frontmatterKey?: string;
+  /** Obsidian's "Excluded files" entries: path prefixes, or `/regex/` tested on the path. */
+  ignoreFilters?: readonly string[];
 }
 
 export const DEFAULT_EXCLUSION_RULES: Readonly<ExclusionRules> = Object.freeze({
@@ -37,7 +41,7 @@ export const DEFAULT_EXCLUSION_RULES: Readonly<ExclusionRules> = Object.freeze({
 export const EXCLUDE_KEY = "ai-stack-planner";
 const EXCLUDE_VALUES = new Set(["exclude", "excluded", "false", "no", "off", "never", "private"]);
 
-export type ExclusionReason = "not-markdown" | "hidden" | "folder" | "plans-folder" | "tag" | "frontmatter";
+export type ExclusionReason = "not-markdown" | "hidden" | "folder" | "plans-folder" | "tag" | "frontmatter" | "unreadable" | "obsidian-excluded";
 
 export interface Exclusion {
   reason: ExclusionReason;
@@ -46,8 +50,34 @@ export interface Exclusion {
 }
 
 // NFC on both sides: a folder typed "Café" must also match the decomposed name macOS or a sync tool wrote.
+// "./Private", "/Private/", "Private//Sub" and "private" are the same folder.
 function normaliseFolder(folder: string): string {
-  return folder.normalize("NFC").trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "").toLowerCase();
+  return folder
+    .normalize("NFC")
+    .trim()
+    .replace(/\\/g, "/")
+    .split("/")
+    .map((part) => part.trim())
+    .filter((part) => part !== "" && part !== ".")
+    .join("/")
+    .toLowerCase();
+}
+
+/** True when `path` matches one of Obsidian's "Excluded files" entries (a `/regex/` or a path prefix). */
+function ignoredByObsidian(path: string, filters: readonly string[]): string | undefined {
+  return filters.find((filter) => {
+    const regex = /^\/(.+)\/([a-z]*)$/s.exec(filter.trim());
+    if (regex) {
+      try {
+        return new RegExp(regex[1], regex[2]).test(path);
+      } catch {
+        // An entry that is not a valid regex cannot be honoured precisely: exclude rather than send.
+        return true;
+      }
+    }
+    const prefix = normaliseFolder(filter);
+    return prefix !== "" && path.normalize("NFC").toLowerCase().startsWith(prefix);
+  });
 }
 
 function inFolder(path: string, folder: string): boolean {
@@ -69,6 +99,8 @@ export function excludedByPath(path: string, rules: ExclusionRules): Exclusion |
   if (rules.excludePlansFolder && rules.plansFolder && inFolder(path, rules.plansFolder)) return { reason: "plans-folder", detail: rules.plansFolder };
   const folder = rules.folders.find((f) => inFolder(path, f));
   if (folder !== undefined) return { reason: "folder", detail: folder };
+  const ignored = ignoredByObsidian(path, rules.ignoreFilters ?? []);
+  if (ignored !== undefined) return { reason: "obsidian-excluded", detail: ignored };
   return null;
 }
 
@@ -79,11 +111,12 @@ function flagValue(value: unknown): string {
 
 /** Why a note with this metadata is excluded by its tags or frontmatter flag, or null. */
 export function excludedByMetadata(metadata: NoteMetadata, rules: ExclusionRules): Exclusion | null {
+  if (metadata.unreadable) return { reason: "unreadable", detail: metadata.unreadable };
   const fm = metadata.frontmatter;
   const wanted = (rules.frontmatterKey ?? EXCLUDE_KEY).trim().toLowerCase() || EXCLUDE_KEY;
-  const flagKey = Object.keys(fm).find((k) => k.toLowerCase() === wanted);
+  const flagKey = Object.keys(fm).find((k) => k.trim().toLowerCase() === wanted);
   if (flagKey !== undefined && EXCLUDE_VALUES.has(flagValue(fm[flagKey]))) return { reason: "frontmatter", detail: `${flagKey}: ${String(fm[flagKey])}` };
-  const privateKey = Object.keys(fm).find((k) => k.toLowerCase() === "private");
+  const privateKey = Object.keys(fm).find((k) => k.trim().toLowerCase() === "private");
   if (privateKey !== undefined && ["true", "yes"].includes(flagValue(fm[privateKey]))) return { reason: "frontmatter", detail: `${privateKey}: true` };
   for (const rule of rules.tags.map(normaliseTagRule).filter((t) => t !== "")) {
     const hit = metadata.tags.find((tag) => {
@@ -106,5 +139,6 @@ export function exclusionSignature(rules: ExclusionRules): string {
   const tags = rules.tags.map(normaliseTagRule).filter((t) => t !== "").sort();
   const plans = rules.excludePlansFolder && rules.plansFolder ? normaliseFolder(rules.plansFolder) : "";
   const flag = (rules.frontmatterKey ?? EXCLUDE_KEY).trim().toLowerCase() || EXCLUDE_KEY;
-  return JSON.stringify({ folders, tags, plans, flag });
+  const ignored = [...(rules.ignoreFilters ?? [])].map((f) => f.trim()).sort();
+  return JSON.stringify(ignored.length > 0 ? { folders, tags, plans, flag, ignored } : { folders, tags, plans, flag });
 }

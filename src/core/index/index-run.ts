@@ -3,7 +3,7 @@
  * what is missing in batches (one request in flight while the next notes are read and chunked)
  * and persists completed notes in groups beside the requests.
  */
-import { analyzeNote, type ChunkOptions, type NoteAnalysis } from "./chunking";
+import { analyzeNote, type ChunkOptions, type NoteAnalysis, type YamlParse } from "./chunking";
 import type { ExclusionRules } from "./exclusions";
 import { embedErrors } from "./index-errors";
 import type { Embedder, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
@@ -17,6 +17,8 @@ export interface ScanHost {
   batchSize: number;
   source: NoteSource;
   chunkOptions: ChunkOptions;
+  /** The injected YAML parser for note properties. */
+  parseYaml: YamlParse;
   /** Monotonic milliseconds. */
   now(): number;
   setStatus(patch: Partial<IndexStatus>, force?: boolean): void;
@@ -203,8 +205,9 @@ export async function runScan(host: ScanHost, run: ScanRun): Promise<void> {
       if (signal.aborted) throw embedErrors.aborted();
       if (pipe.failure) await settle();
       const content = await host.source.read(path);
-      const analysis: NoteAnalysis | null = content === null ? null : analyzeNote(path, content, host.chunkOptions);
+      const analysis: NoteAnalysis | null = content === null ? null : analyzeNote(path, content, host.chunkOptions, host.parseYaml);
       if (analysis) summary.read++;
+      if (analysis?.metadata.unreadable) summary.unreadable++;
       const op = resolver.resolve(path, analysis);
       done++;
       if (!op) {

@@ -42,6 +42,8 @@ export interface IndexRunSummary {
   rebuilt: string | null;
   /** False when the run stopped early (paused, stopped). */
   complete: boolean;
+  /** Notes skipped because their properties could not be read with certainty (never sent). */
+  unreadable: number;
 }
 
 /** A search result with the chunk's text as it is in the note now. */

@@ -11,7 +11,7 @@
  */
 import { isFsError } from "../shared/fs-errors";
 import { sameModel } from "../shared/model-name";
-import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions } from "./chunking";
+import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type YamlParse } from "./chunking";
 import { excludedNote, type ExclusionRules } from "./exclusions";
 import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage } from "./index-errors";
 import type { Embedder, IndexOpenReport, IndexStorePort, NoteSource } from "./index-ports";
@@ -30,6 +30,8 @@ export interface IndexerDeps {
   /** Opens the index for a model and chunker; the store reports damage it moved aside. */
   openStore: (model: string, chunker: string) => Promise<{ store: IndexStorePort; report: IndexOpenReport }>;
   rules: () => ExclusionRules;
+  /** The YAML parser for note properties (the `yaml` package, or Obsidian's parseYaml). */
+  parseYaml: YamlParse;
   /** Where the index lives (the folder as the user knows it), for messages. */
   location?: string;
   /** Where the user is (plugin or CLI), so the indexer's own failures name commands they can run. */
@@ -218,7 +220,7 @@ export class VaultIndexer {
   }
 
   private async runJob(kind: IndexRunSummary["kind"], body: (signal: AbortSignal, summary: IndexRunSummary) => Promise<void>): Promise<IndexRunSummary> {
-    const summary: IndexRunSummary = { kind, read: 0, embedded: 0, written: 0, removed: 0, renamed: 0, unchanged: 0, rebuilt: null, complete: false };
+    const summary: IndexRunSummary = { kind, read: 0, embedded: 0, written: 0, removed: 0, renamed: 0, unchanged: 0, rebuilt: null, complete: false, unreadable: 0 };
     if (this.closed) return summary;
     const controller = new AbortController();
     this.controller = controller;
@@ -338,6 +340,7 @@ export class VaultIndexer {
       batchSize: Math.max(1, this.deps.batchSize ?? 32),
       source: this.deps.source,
       chunkOptions: this.chunkOptions,
+      parseYaml: this.deps.parseYaml,
       now: () => this.now(),
       setStatus: (patch, force) => this.setStatus(patch, force),
       checkModel: (model, abort) => this.checkModel(model, abort),
@@ -372,7 +375,7 @@ export class VaultIndexer {
       let note = notes.get(hit.path);
       if (note === undefined) {
         const content = await this.deps.source.read(hit.path);
-        note = content === null ? null : { lines: splitLines(content), excluded: excludedNote(hit.path, analyzeNote(hit.path, content, this.chunkOptions).metadata, rules) !== null };
+        note = content === null ? null : { lines: splitLines(content), excluded: excludedNote(hit.path, analyzeNote(hit.path, content, this.chunkOptions, this.deps.parseYaml).metadata, rules) !== null };
         notes.set(hit.path, note);
       }
       if (!note || note.excluded) continue;
@@ -403,7 +406,7 @@ export class VaultIndexer {
       const preview: IndexPreview = { ...store.stats(), model: store.model, dims: store.dims, toWrite: 0, toEmbed: 0, toRemove: scan.removals.length, renamed: 0, rebuild: scan.rebuild ? describeRebuild(scan.rebuild) : null, upToDate: false };
       for (const path of scan.toRead) {
         const content = await this.deps.source.read(path);
-        const op = resolver.resolve(path, content === null ? null : analyzeNote(path, content, this.chunkOptions));
+        const op = resolver.resolve(path, content === null ? null : analyzeNote(path, content, this.chunkOptions, this.deps.parseYaml));
         if (op?.kind === "put") {
           preview.toWrite++;
           preview.toEmbed += op.embedCount;

@@ -6,6 +6,7 @@
 import { estimateTokens } from "../shared/tokens";
 import type { PromptPart } from "../plan/prompts";
 import type { PromptLanguage } from "../shared/language";
+import { visibleText } from "../shared/text";
 
 /** A chunk found by the index, with its text as it is in the note now. */
 export interface RetrievedChunk {
@@ -200,8 +201,8 @@ export function renderSourcesSection(sources: readonly ContextSource[], language
   if (sources.length === 0) return "";
   const title = language === "zh" ? "## 来源" : "## Sources";
   const lines = sources.map((s) => {
-    const headings = s.headings.map((h) => wikiLink(s.path, [h]));
-    return headings.length > 0 ? `- ${s.link}: ${headings.join(", ")}` : `- ${s.link}`;
+    const headings = s.headings.map((h) => visibleText(wikiLink(s.path, [h])));
+    return headings.length > 0 ? `- ${visibleText(s.link)}: ${headings.join(", ")}` : `- ${visibleText(s.link)}`;
   });
   return `${title}\n\n${lines.join("\n")}\n`;
 }

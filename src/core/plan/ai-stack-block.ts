@@ -44,6 +44,11 @@ export type AiStackBlockParse =
 export const AI_STACK_BLOCK_LANGUAGE = "ai-stack";
 
 const KNOWN_KEYS = ["tier", "hardware", "usage", "language", "model"] as const;
+
+/** `table[key]` only for the table's own entries: "constructor" or "__proto__" from a block are just unknown words. */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
 /** Other spellings people write, mapped to the keys. */
 const ALIASES: Record<string, (typeof KNOWN_KEYS)[number]> = { uses: "usage", "main uses": "usage", use: "usage", lang: "language", "硬件": "hardware", "用途": "usage", "版本": "tier" };
 const TIERS: Record<string, Tier> = { basic: "basic", pro: "pro", "基础版": "basic", "专家版": "pro" };
@@ -102,10 +107,11 @@ export function parseAiStackBlock(source: string, parseYaml: ParseYaml): AiStack
   if (typeof data !== "object" || Array.isArray(data)) return { ok: false, errors: [{ kind: "not-mapping" }], warnings };
 
   const errors: AiStackBlockError[] = [];
-  const params: AiStackBlockParams = {};
+  // A null prototype: no key written here can reach Object.prototype.
+  const params = Object.create(null) as AiStackBlockParams;
   for (const [rawKey, value] of Object.entries(data as Record<string, unknown>)) {
     const lower = rawKey.trim().toLowerCase();
-    const key = (KNOWN_KEYS as readonly string[]).includes(lower) ? (lower as (typeof KNOWN_KEYS)[number]) : ALIASES[lower];
+    const key = (KNOWN_KEYS as readonly string[]).includes(lower) ? (lower as (typeof KNOWN_KEYS)[number]) : own(ALIASES, lower);
     if (!key) {
       warnings.push({ kind: "unknown-key", key: rawKey });
       continue;
@@ -117,11 +123,11 @@ export function parseAiStackBlock(source: string, parseYaml: ParseYaml): AiStack
       continue;
     }
     if (key === "tier") {
-      const tier = TIERS[text.toLowerCase()];
+      const tier = own(TIERS, text.toLowerCase());
       if (tier) params.tier = tier;
       else errors.push({ kind: "bad-tier", value: text });
     } else if (key === "language") {
-      const language = LANGUAGES[text.toLowerCase()];
+      const language = own(LANGUAGES, text.toLowerCase());
       if (language) params.language = language;
       else errors.push({ kind: "bad-language", value: text });
     } else if (text !== "") {

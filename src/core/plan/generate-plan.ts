@@ -225,7 +225,9 @@ export async function generatePlan(deps: PlanDeps, input: PlanInput, signal: Abo
 }
 
 function nothingSaved(error: PlannerError): PlannerError {
-  return new PlannerError(error.kind, `${error.message} Nothing was saved.`);
+  // Keeps the wording for where the user is (a CLI flag rather than a plugin setting).
+  const wording = error.wording;
+  return new PlannerError(error.kind, `${error.message} Nothing was saved.`, wording && ((context) => `${wording(context)} Nothing was saved.`));
 }
 
 /** Thrown after a stopped or cut generation was saved as a partial note. */

@@ -4,6 +4,7 @@ import { renderFrontmatter } from "../shared/frontmatter";
 import { renderFitTable, type FitTable } from "../hardware/fit-table";
 import type { PromptLanguage, Tier } from "../shared/language";
 import { renderSourcesSection, sourcesFrontmatter, type ContextSource } from "../index/retrieval";
+import { inertMarkdown } from "../shared/markdown-safety";
 
 /** Everything known about one finished (or stopped) generation. */
 export interface PlanRecord {
@@ -87,7 +88,7 @@ function quoteBlock(text: string): string {
   return text.split("\n").map((line) => `> ${line}`).join("\n");
 }
 
-/** The full note text: frontmatter, a title, the request, then the model's answer as written. */
+/** The full note text: frontmatter, a title, the request, then the model's answer, made inert (no remote image, HTML or script link). */
 export function renderPlanNote(plan: PlanRecord): string {
   const h = HEADINGS[plan.language];
   const frontmatter = renderFrontmatter([
@@ -122,7 +123,7 @@ export function renderPlanNote(plan: PlanRecord): string {
   const fitTable = plan.fitTable ? [renderFitTable(plan.fitTable, plan.language)] : [];
   const sources = plan.sources && plan.sources.length > 0 ? [renderSourcesSection(plan.sources, plan.language).trimEnd()] : [];
   // Thinking stays folded away under the answer: it is how the model got there, not the plan.
-  const thinking = plan.thinking ? [`> [!abstract]- ${h.thinking}\n${quoteBlock(plan.thinking.trim())}`] : [];
-  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, plan.answer.trim(), ...thinking, ...fitTable, ...sources].join("\n\n");
+  const thinking = plan.thinking ? [`> [!abstract]- ${h.thinking}\n${quoteBlock(inertMarkdown(plan.thinking.trim()))}`] : [];
+  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, inertMarkdown(plan.answer.trim()), ...thinking, ...fitTable, ...sources].join("\n\n");
   return `${frontmatter}\n${body}\n`;
 }

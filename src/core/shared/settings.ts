@@ -15,6 +15,8 @@ export interface PlannerSettings {
   chatModel: string;
   /** Context window sent as `options.num_ctx` (Ollama's default is small and truncates silently). */
   contextTokens: number;
+  /** Seconds without a byte, once an answer started, before it is given up with a message. */
+  stallTimeoutSeconds: number;
   hardware: string;
   usage: string;
   language: LanguageSetting;
@@ -47,6 +49,8 @@ export interface PlannerSettings {
   indexExcludeKey: string;
   /** Leave the plans folder out of the index (plans would otherwise echo into the next plan). */
   indexExcludePlansFolder: boolean;
+  /** Also leave out what Obsidian's "Excluded files" setting lists. */
+  indexHonourExcludedFiles: boolean;
   /** Add the most relevant excerpts of the user's notes to blueprint prompts. */
   useNotesInPlans: boolean;
   // --- End of vault index settings.
@@ -61,6 +65,7 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   allowRemoteHost: false,
   chatModel: "",
   contextTokens: 8192,
+  stallTimeoutSeconds: 60,
   hardware: "",
   usage: "",
   language: "auto",
@@ -82,6 +87,7 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   indexExcludedTags: ["private"],
   indexExcludeKey: "ai-stack-planner",
   indexExcludePlansFolder: true,
+  indexHonourExcludedFiles: true,
   useNotesInPlans: true,
   // --- End of vault index settings.
 });
@@ -103,6 +109,13 @@ function bool(value: unknown, fallback: boolean): boolean {
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/** Seconds from 5 to 3,600; anything else gives the default minute. */
+function stallSeconds(value: unknown): number {
+  const n = typeof value === "string" ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isFinite(n)) return DEFAULT_SETTINGS.stallTimeoutSeconds;
+  return Math.min(3600, Math.max(5, Math.round(n)));
 }
 
 function contextSize(value: unknown): number {
@@ -127,6 +140,27 @@ function textList(value: unknown, fallback: readonly string[]): string[] {
   return [...new Set(items.map((v) => v.trim()).filter((v) => v !== ""))];
 }
 
+/**
+ * Why a stored exclusion list (folders or tags) can't be trusted, or null. A list holding a number,
+ * an object or an entry that is empty once `#`, `./` and spaces are gone would otherwise be read
+ * as fewer rules, possibly none: exclusion would silently switch off. Callers stop instead.
+ */
+export function exclusionListProblem(raw: unknown): string | null {
+  if (!isRecord(raw)) return null;
+  const lists: [string, string, RegExp][] = [
+    ["indexExcludedFolders", "excluded folders", /^[\s./\\]*$/],
+    ["indexExcludedTags", "excluded tags", /^[\s#]*$/],
+  ];
+  for (const [key, label, empty] of lists) {
+    const value = raw[key];
+    if (value === undefined || typeof value === "string") continue;
+    if (!Array.isArray(value)) return `The ${label} setting isn't a list (it holds ${JSON.stringify(value)}).`;
+    const bad: unknown = (value as unknown[]).find((item) => typeof item !== "string" || empty.test(item));
+    if (bad !== undefined) return `The ${label} setting holds ${JSON.stringify(bad)}, which is not a usable ${label === "excluded tags" ? "tag" : "folder"}.`;
+  }
+  return null;
+}
+
 // --- End of vault index helpers.
 
 /**
@@ -149,6 +183,7 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     allowRemoteHost: bool(input.allowRemoteHost, DEFAULT_SETTINGS.allowRemoteHost),
     chatModel: str(input.chatModel, DEFAULT_SETTINGS.chatModel).trim(),
     contextTokens: contextSize(input.contextTokens),
+    stallTimeoutSeconds: stallSeconds(input.stallTimeoutSeconds),
     hardware: str(input.hardware, DEFAULT_SETTINGS.hardware),
     usage: str(input.usage, DEFAULT_SETTINGS.usage),
     language: oneOf(input.language, ["auto", "en", "zh"] as const, DEFAULT_SETTINGS.language),
@@ -170,6 +205,7 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     indexExcludedTags: textList(input.indexExcludedTags, DEFAULT_SETTINGS.indexExcludedTags).map((t) => t.replace(/^#+/, "")).filter((t) => t !== ""),
     indexExcludeKey: str(input.indexExcludeKey, DEFAULT_SETTINGS.indexExcludeKey).trim() || DEFAULT_SETTINGS.indexExcludeKey,
     indexExcludePlansFolder: bool(input.indexExcludePlansFolder, DEFAULT_SETTINGS.indexExcludePlansFolder),
+    indexHonourExcludedFiles: bool(input.indexHonourExcludedFiles, DEFAULT_SETTINGS.indexHonourExcludedFiles),
     useNotesInPlans: bool(input.useNotesInPlans, DEFAULT_SETTINGS.useNotesInPlans),
     // --- End of vault index settings.
   };

@@ -13,6 +13,7 @@ import { strings } from "../shared/i18n";
 import type { PluginContext } from "../shared/plugin-context";
 import { keepUnsavedPlan } from "./unsaved-plan";
 import { iconButton } from "../shared/icon-button";
+import { inertMarkdown } from "../../core/shared/markdown-safety";
 
 const TEXT = {
   en: {
@@ -171,7 +172,8 @@ export class AiStackCard extends MarkdownRenderChild {
       const deps = this.ctx.planDeps(settings);
       if (settings.codeBlockOutput === "below") {
         const plan = await streamPlan(deps, input, controller.signal, progress);
-        const ok = await this.writeBelow(plan.answer);
+        // Model text goes into the note inert: viewing it must never load or run anything.
+        const ok = await this.writeBelow(inertMarkdown(plan.answer));
         this.statusEl?.setText(ok ? this.t.written : this.t.blockMoved);
         return ok ? this.section.sourcePath : null;
       }

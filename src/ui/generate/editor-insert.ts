@@ -10,6 +10,7 @@ import { userMessage } from "../../core/shared/errors";
 import { followOffset } from "../../core/plan/follow-offset";
 import type { PluginContext } from "../shared/plugin-context";
 import { strings } from "../shared/i18n";
+import { InertMarkdownStream } from "../../core/shared/markdown-safety";
 
 /** Pause between writes into the editor: a few writes a second, whatever the token rate. */
 export const EDITOR_FLUSH_MS = 100;
@@ -179,6 +180,8 @@ export async function streamPlanIntoEditor(
   const before = editor.getValue().slice(0, offset);
   const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
   let started = false;
+  // Model text is made inert line by line as it streams: Live Preview would otherwise load a remote image at once.
+  const inert = new InertMarkdownStream();
   const settings = ctx.settings();
   try {
     const input = planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: request.usage }, ctx.uiLanguage());
@@ -189,9 +192,10 @@ export async function streamPlanIntoEditor(
           started = true;
           stream.push(lead);
         }
-        stream.push(chunk);
+        stream.push(inert.push(chunk));
       },
     });
+    stream.push(inert.end());
     // …and ends its paragraph before whatever follows it.
     const after = editor.getValue().slice(stream.insertionOffset);
     const have = (/\n*$/.exec(plan.answer)?.[0].length ?? 0) + (/^\n*/.exec(after)?.[0].length ?? 0);

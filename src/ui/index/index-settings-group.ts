@@ -66,6 +66,11 @@ export function vaultIndexSettingsGroup(index?: VaultIndexApi): SettingDefinitio
         desc: "Plans are written by this plugin; indexing them would echo old plans into new ones.",
         control: { type: "toggle", key: "indexExcludePlansFolder" },
       },
+      {
+        name: "Honour Obsidian's excluded files",
+        desc: "Notes listed under Files and links → Excluded files are never indexed nor sent to Ollama either.",
+        control: { type: "toggle", key: "indexHonourExcludedFiles" },
+      },
     ],
   };
 }

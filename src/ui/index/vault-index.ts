@@ -6,9 +6,10 @@
  *
  * Changed paths wait in one place only: the indexer's dirty set (`VaultIndexer.markChanged`).
  */
-import { Component, Notice, TFile, TFolder, type TAbstractFile } from "obsidian";
+import { Component, Notice, parseYaml, TFile, TFolder, type TAbstractFile } from "obsidian";
 import { ObsidianAdapterStorage } from "../../adapters/vector-index/obsidian-storage";
 import { ObsidianNoteSource } from "../../adapters/obsidian/obsidian-note-source";
+import { obsidianExcludedFiles } from "../../adapters/obsidian/vault-config";
 import { VectorStore } from "../../adapters/vector-index/store";
 import { exclusionRulesFromSettings } from "../../core/index/index-settings";
 import { groupDigits, indexStatusLine } from "../../core/index/index-status-text";
@@ -20,7 +21,7 @@ import type { PluginContext } from "../shared/plugin-context";
 import type { VaultIndexApi } from "./index-api";
 
 /** Settings whose change re-applies the index (reopen, reconcile or rebuild). */
-export const VAULT_INDEX_KEYS: readonly (keyof PlannerSettings)[] = ["indexEnabled", "indexFolder", "embeddingModel", "indexExcludedFolders", "indexExcludedTags", "indexExcludeKey", "indexExcludePlansFolder", "plansFolder", "ollamaHost", "allowRemoteHost"];
+export const VAULT_INDEX_KEYS: readonly (keyof PlannerSettings)[] = ["indexEnabled", "indexFolder", "embeddingModel", "indexExcludedFolders", "indexExcludedTags", "indexExcludeKey", "indexExcludePlansFolder", "indexHonourExcludedFiles", "plansFolder", "ollamaHost", "allowRemoteHost"];
 
 const TEXT = {
   en: {
@@ -136,7 +137,9 @@ export class VaultIndex extends Component implements VaultIndexApi {
         await this.closing;
         return VectorStore.open(storage, wanted.folder, { model, chunker });
       },
-      rules: () => exclusionRulesFromSettings(this.ctx.settings()),
+      rules: () => exclusionRulesFromSettings(this.ctx.settings(), obsidianExcludedFiles(this.ctx.app.vault)),
+      // Obsidian's own parser, so the index reads properties as the Properties view does.
+      parseYaml: (text) => parseYaml(text) as unknown,
       location: wanted.folder,
     });
     this.stopListening = indexer.subscribe((event) => this.onIndexEvent(event));

@@ -21,6 +21,7 @@ import type { PluginContext } from "../shared/plugin-context";
 import { labelModelOptions, renderFitTable } from "./fit-picker";
 import { SourcesList } from "./sources-list";
 import { StreamingMarkdown } from "./streaming-markdown";
+import { inertMarkdown } from "../../core/shared/markdown-safety";
 
 export const PLANNER_VIEW_TYPE = "ai-stack-planner-view";
 
@@ -406,7 +407,7 @@ export class PlannerView extends ItemView {
       new Notice(this.t.noEditor);
       return;
     }
-    view.editor.replaceSelection(`${plan.answer.trim()}\n`);
+    view.editor.replaceSelection(`${inertMarkdown(plan.answer.trim())}\n`);
     new Notice(this.t.inserted(view.file.basename));
   }
 

@@ -2,10 +2,11 @@
  * Renders a growing Markdown answer into an element, throttled: at most one render in flight, the
  * next one starts `intervalMs` after the last finished, each shows the whole text received so far.
  * A long answer therefore costs a bounded number of renders and the screen is never more than one
- * interval behind the stream. Model text is made inert (HTML escaped) before rendering.
+ * interval behind the stream. Model text is made inert before rendering, and the DOM after it.
  */
 import { Component, Keymap, MarkdownRenderer, type App } from "obsidian";
-import { escapeHtmlOutsideCode } from "../../core/shared/markdown-safety";
+import { inertMarkdown } from "../../core/shared/markdown-safety";
+import { inertDom } from "../shared/inert-dom";
 
 export interface StreamingMarkdownOptions {
   intervalMs: number;
@@ -99,7 +100,7 @@ export class StreamingMarkdown {
     this.owner.addChild(component);
     const el = createDiv();
     const started = performance.now();
-    const rendering = MarkdownRenderer.render(this.app, escapeHtmlOutsideCode(text), el, this.options.sourcePath ?? "", component);
+    const rendering = MarkdownRenderer.render(this.app, inertMarkdown(text), el, this.options.sourcePath ?? "", component);
     this.inFlight = rendering;
     try {
       await rendering;
@@ -111,6 +112,8 @@ export class StreamingMarkdown {
       this.owner.removeChild(component);
       return;
     }
+    // The rendered DOM is checked too, not only the text: nothing in it may load or run.
+    inertDom(el);
     // Swap only once the new content is complete, so the answer never flickers empty.
     this.target.replaceChildren(...Array.from(el.childNodes));
     if (this.current) this.owner.removeChild(this.current);

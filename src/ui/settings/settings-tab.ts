@@ -70,6 +70,11 @@ export class PlannerSettingTab extends PluginSettingTab {
             desc: "Tokens the model may read and write (num_ctx). Ollama's default is small and cuts long prompts silently.",
             control: { type: "number", key: "contextTokens", min: 2048, max: 262144, step: 1024 },
           },
+          {
+            name: "Stall limit",
+            desc: "Seconds without any new text, once an answer started, before it is stopped with a message.",
+            control: { type: "number", key: "stallTimeoutSeconds", min: 5, max: 3600, step: 5 },
+          },
         ],
       },
       {
@@ -169,7 +174,8 @@ export class PlannerSettingTab extends PluginSettingTab {
           t.inputEl.type = "number";
           t.setValue(String(current)).onChange((value) => {
             const n = Number(value);
-            if (value.trim() !== "" && Number.isFinite(n)) void commit(migrateSettings({ contextTokens: n }).contextTokens);
+            // The same clamping as a stored value gets.
+            if (value.trim() !== "" && Number.isFinite(n)) void commit((migrateSettings({ [control.key]: n }) as unknown as Record<string, unknown>)[control.key]);
           });
         });
         break;

@@ -7,7 +7,7 @@ import type { LlmPort } from "../../core/shared/ports";
 import { migrateSettings, type PlannerSettings } from "../../core/shared/settings";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
 import { createEmbedder } from "../../adapters/ollama/ollama-embedder";
-import { createLlm } from "../../adapters/ollama/llm-factory";
+import { createLlm, streamLimitsFrom } from "../../adapters/ollama/llm-factory";
 import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import { GenerationSlot } from "../generate/generation-slot";
 import { hardwareFitAdvisor } from "../hardware/fit-features";
@@ -84,14 +84,14 @@ export class PluginServices implements PluginContext {
   }
 
   llm(settings: PlannerSettings = this.current, purpose: LlmPurpose = "send"): LlmPort {
-    const { llm, check } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.fetch);
+    const { llm, check } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.fetch, streamLimitsFrom(settings));
     if (purpose === "send") for (const warning of check.warnings) this.warn(warning);
     return llm;
   }
 
   embedder(): Embedder {
     const s = this.current;
-    const embedder = createEmbedder(s.ollamaHost, s.allowRemoteHost, this.fetch, s.embeddingModel);
+    const embedder = createEmbedder(s.ollamaHost, s.allowRemoteHost, this.fetch, s.embeddingModel, streamLimitsFrom(s));
     for (const warning of checkOllamaHost(s.ollamaHost, s.allowRemoteHost).warnings) {
       if (this.shownOnce.has(warning)) continue;
       this.shownOnce.add(warning);

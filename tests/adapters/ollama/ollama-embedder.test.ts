@@ -114,10 +114,12 @@ describe("failures become clear messages", () => {
     await fake.waitForClientAbort("/api/embed");
   });
 
-  test("a hung server times out as unreachable", async () => {
+  test("a hung server times out with a message naming the model, the host and the wait (not 'unreachable')", async () => {
     fake.addFault({ path: "/api/embed", fault: { kind: "slow-first-token", delayMs: 1500 } });
     const slow = new OllamaEmbedder({ baseUrl: fake.url, fetch, model: "nomic-embed-text", embedTimeoutMs: 100 });
-    expect((await failure(slow.embed(["x"], new AbortController().signal))).fault).toBe("unreachable");
+    const error = await failure(slow.embed(["x"], new AbortController().signal));
+    expect(error.fault).toBe("server");
+    expect(error.message).toBe(`"nomic-embed-text:latest" at ${fake.url} sent nothing for 100 ms, not even the start of an answer. Check \`ollama ps\` and the Ollama log, then try again. Indexing is paused.`);
   });
 
   test("requests never leave the configured host", async () => {

@@ -1,6 +1,10 @@
-import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, embedTextFor, noteTitle, splitLines, type ChunkOptions, type NoteAnalysis } from "../../../src/core/index/chunking";
-import { parseFrontmatter } from "../../../src/core/shared/frontmatter";
+import { parseYamlStrict } from "../../../src/adapters/node/yaml-parse";
+import { readFrontmatter } from "../../../src/core/index/note-properties";
+import { analyzeNote as analyzeWith, chunkerSignature, DEFAULT_CHUNK_OPTIONS, embedTextFor, noteTitle, splitLines, type ChunkOptions, type NoteAnalysis } from "../../../src/core/index/chunking";
 import { estimateTokens } from "../../../src/core/shared/tokens";
+
+/** The analysis as the CLI and the plugin run it: with a real YAML parser. */
+const analyzeNote = (path: string, content: string, options?: ChunkOptions) => analyzeWith(path, content, options, parseYamlStrict);
 
 /** A readable picture of the chunk boundaries, for approval snapshots. */
 function picture(analysis: NoteAnalysis): string {
@@ -35,7 +39,7 @@ describe("estimateTokens", () => {
 });
 
 describe("frontmatter and metadata", () => {
-  test("scalars, inline and block lists, quotes, comments; nested maps skipped", () => {
+  test("scalars, inline and block lists, quotes, comments, read by a real YAML parser; nested maps skipped", () => {
     const lines = splitLines(
       [
         "---",
@@ -56,7 +60,8 @@ describe("frontmatter and metadata", () => {
         "body",
       ].join("\n"),
     );
-    const { data, bodyStart } = parseFrontmatter(lines);
+    const { data, bodyStart, unreadable } = readFrontmatter(lines, parseYamlStrict);
+    expect(unreadable).toBeNull();
     expect(bodyStart).toBe(15);
     expect(data).toEqual({
       title: "It's mine",
@@ -67,13 +72,12 @@ describe("frontmatter and metadata", () => {
       nothing: null,
       inline: ["one", "two, three", "four"],
       tags: ["AI", "private/health"],
-      nested: null,
       after: "value",
     });
   });
 
   test("an unclosed block is not frontmatter", () => {
-    expect(parseFrontmatter(["---", "a: 1", "text"])).toEqual({ data: {}, bodyStart: 0 });
+    expect(readFrontmatter(["---", "a: 1", "text"], parseYamlStrict)).toEqual({ data: {}, bodyStart: 0, unreadable: null });
   });
 
   test("frontmatter is metadata, never chunk text; tags come from frontmatter and body, not code", () => {

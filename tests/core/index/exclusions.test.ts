@@ -1,5 +1,9 @@
-import { analyzeNote } from "../../../src/core/index/chunking";
+import { analyzeNote as analyzeWith } from "../../../src/core/index/chunking";
 import { DEFAULT_EXCLUSION_RULES, excludedByMetadata, excludedByPath, excludedNote, exclusionSignature, type ExclusionRules } from "../../../src/core/index/exclusions";
+import { parseYamlStrict } from "../../../src/adapters/node/yaml-parse";
+
+/** The analysis as the CLI and the plugin run it: with a real YAML parser. */
+const analyzeNote = (path: string, content: string) => analyzeWith(path, content, undefined, parseYamlStrict);
 
 const RULES: ExclusionRules = { ...DEFAULT_EXCLUSION_RULES, folders: ["Journal", "Work/Clients/"] };
 

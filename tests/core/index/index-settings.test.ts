@@ -1,7 +1,11 @@
 import { excludedByMetadata, excludedByPath } from "../../../src/core/index/exclusions";
-import { analyzeNote } from "../../../src/core/index/chunking";
+import { analyzeNote as analyzeWith } from "../../../src/core/index/chunking";
 import { exclusionRulesFromSettings } from "../../../src/core/index/index-settings";
 import { DEFAULT_SETTINGS, migrateSettings } from "../../../src/core/shared/settings";
+import { parseYamlStrict } from "../../../src/adapters/node/yaml-parse";
+
+/** The analysis as the CLI and the plugin run it: with a real YAML parser. */
+const analyzeNote = (path: string, content: string) => analyzeWith(path, content, undefined, parseYamlStrict);
 
 describe("vault index settings: migration", () => {
   test("older stored settings get the index defaults", () => {

@@ -9,7 +9,7 @@ test.each<[string, Partial<IndexStatus>, string, string]>([
   ["indexing, no rate yet", { state: "indexing", progress: { done: 0, total: 5000, embedded: 0, notesPerSecond: 0, etaSeconds: null } }, "Indexing 0 / 5,000", "正在索引 0 / 5,000"],
   ["checking", { state: "indexing", progress: { done: 0, total: 0, embedded: 0, notesPerSecond: 0, etaSeconds: null } }, "Index: checking notes…", "索引：正在检查笔记…"],
   ["paused", { state: "paused", message: "Ollama isn't reachable" }, "Index paused · 4,812 notes", "索引已暂停：4,812 篇笔记"],
-  ["stopped", { lastRun: { kind: "full", read: 1, embedded: 0, written: 0, removed: 0, renamed: 0, unchanged: 0, rebuilt: null, complete: false } }, "Index: 4,812 notes · stopped", "索引：4,812 篇笔记 · 已停止"],
+  ["stopped", { lastRun: { kind: "full", read: 1, embedded: 0, written: 0, removed: 0, renamed: 0, unchanged: 0, rebuilt: null, complete: false, unreadable: 0 } }, "Index: 4,812 notes · stopped", "索引：4,812 篇笔记 · 已停止"],
 ])("%s", (_name, patch, en, zh) => {
   expect(indexStatusLine({ ...BASE, ...patch })).toBe(en);
   expect(indexStatusLine({ ...BASE, ...patch }, "zh")).toBe(zh);

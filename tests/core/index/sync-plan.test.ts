@@ -1,6 +1,10 @@
-import { analyzeNote, chunkerSignature } from "../../../src/core/index/chunking";
+import { analyzeNote as analyzeWith, chunkerSignature } from "../../../src/core/index/chunking";
 import { DEFAULT_EXCLUSION_RULES, type ExclusionRules } from "../../../src/core/index/exclusions";
 import { chunksToEmbed, describeRebuild, planSync, rebuildReason, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncOp, type SyncTarget, type VaultFileInfo } from "../../../src/core/index/sync-plan";
+import { parseYamlStrict } from "../../../src/adapters/node/yaml-parse";
+
+/** The analysis as the CLI and the plugin run it: with a real YAML parser. */
+const analyzeNote = (path: string, content: string) => analyzeWith(path, content, undefined, parseYamlStrict);
 
 const CHUNKER = chunkerSignature();
 const MODEL = "nomic-embed-text";

@@ -1,4 +1,4 @@
-import { escapeHtmlOutsideCode } from "../../../src/core/shared/markdown-safety";
+import { inertMarkdown as escapeHtmlOutsideCode } from "../../../src/core/shared/markdown-safety";
 
 describe("escapeHtmlOutsideCode", () => {
   test.each([

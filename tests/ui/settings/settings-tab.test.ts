@@ -10,6 +10,7 @@ import { PlannerSettingTab } from "../../../src/ui/settings/settings-tab";
 import type { FetchFn } from "../../../src/adapters/ollama/ollama-client";
 import { FakeOllama, unusedLoopbackPort } from "../../harness/fake-ollama";
 import { startPlugin, waitFor, type PluginHarness } from "../../harness/plugin-harness";
+import { REMOTE_OPT_IN_KEY } from "../../../src/ui/settings/settings-load";
 
 const LOADING = "Loading installed models…";
 
@@ -110,7 +111,9 @@ describe("definitions", () => {
     await tab.setControlValue("hardware", "RTX 4090 24GB");
     await tab.setControlValue("plansFolder", "/Plans/AI/");
     expect(h.plugin.settings).toMatchObject({ contextTokens: 2048, hardware: "RTX 4090 24GB", plansFolder: "Plans/AI" });
-    expect(h.mock.data__).toEqual(migrateSettings({ ...h.plugin.settings }));
+    // Everything but the device-only remote opt-in.
+    const { allowRemoteHost: _deviceOnly, ...synced } = migrateSettings({ ...h.plugin.settings });
+    expect(h.mock.data__).toEqual(synced);
     expect(h.mock.data__).toMatchObject({ version: 1, contextTokens: 2048, hardware: "RTX 4090 24GB", plansFolder: "Plans/AI", ollamaHost: fake.url });
 
     // What was saved is what the next start loads.
@@ -130,7 +133,9 @@ describe("definitions", () => {
     expect(validate("http://localhost:11434")).toBeUndefined();
 
     await tab.setControlValue("allowRemoteHost", true);
-    expect(h.mock.data__).toMatchObject({ allowRemoteHost: true });
+    // Kept on this device (local storage), never in the synced data.json.
+    expect(h.app.loadLocalStorage(REMOTE_OPT_IN_KEY)).toBe(true);
+    expect(h.mock.data__).not.toHaveProperty("allowRemoteHost");
     expect(validate("http://192.168.1.20:11434")).toBeUndefined();
   });
 });
@@ -142,7 +147,7 @@ describe("display() for Obsidian before 1.13", () => {
     const headings = [...tab.containerEl.querySelectorAll(".setting-item-heading")].map((el) => el.textContent);
     expect(headings).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index"]);
     const names = definitions(tab).map((d) => d.name);
-    expect(rows.map((s) => s.nameEl.textContent)).toEqual(["Ollama", ...names.slice(0, 5), "About you", ...names.slice(5, 7), "Hardware profile", ...names.slice(7, 15), "Plans", ...names.slice(15, 22), "Vault index", ...names.slice(22)]);
+    expect(rows.map((s) => s.nameEl.textContent)).toEqual(["Ollama", ...names.slice(0, 6), "About you", ...names.slice(6, 8), "Hardware profile", ...names.slice(8, 16), "Plans", ...names.slice(16, 23), "Vault index", ...names.slice(23)]);
     for (const s of rows) expect(tab.containerEl.contains(s.settingEl)).toBe(true);
     expect(tab.containerEl.textContent).toContain("Allow a non-local Ollama host");
 
@@ -188,9 +193,11 @@ describe("display() for Obsidian before 1.13", () => {
   test("the host status row warns about a remote host the user allowed", async () => {
     // A plugin whose fetch never reaches the network: the picker would otherwise dial the LAN.
     const platformFetch = jest.fn<ReturnType<FetchFn>, Parameters<FetchFn>>(() => Promise.reject(new TypeError("fetch failed")));
-    const h = await startPlugin({ settings: { ollamaHost: "http://192.168.1.20:11434", allowRemoteHost: true, indexEnabled: false }, fetch: platformFetch });
+    const h = await startPlugin({ settings: { ollamaHost: "http://192.168.1.20:11434", indexEnabled: false }, fetch: platformFetch });
     const tab = h.mock.settingTabs__[0];
     if (!(tab instanceof PlannerSettingTab)) throw new Error("The registered tab is not a PlannerSettingTab");
+    // The opt-in is made on this device (a data.json carrying it is not obeyed).
+    await tab.setControlValue("allowRemoteHost", true);
     const { row } = display(tab);
     const status = row("Host status");
     expect(status.descEl.textContent).toBe(
