@@ -18,7 +18,7 @@ import { IndexBusyError } from "../../core/index/index-errors";
 import type { IndexHit, IndexStoreOp } from "../../core/index/index-ports";
 import type { IndexedNote, IndexSnapshot } from "../../core/index/sync-plan";
 import { DEFAULT_COMPACT_AFTER, SHARD_FILE, WAL_FILE, freshManifest, writeManifest, type Manifest, type OpenReport, type StoreConfig } from "./manifest";
-import { queryExact, type Pending } from "./scoring";
+import { queryExact, queryFast, type Pending, type SearchSpace } from "./scoring";
 import { joinPath, type IndexStorage } from "./storage";
 import { openIndex, type ShardSet } from "./store-open";
 import type { WriteAheadLog } from "./wal";
@@ -183,7 +183,16 @@ export class VectorStore {
 
   /** The `k` chunks most similar to `vector` (cosine), over every shard and pending change. */
   query(vector: Float32Array, k: number): SearchHit[] {
-    return queryExact({ shards: this.shards, overlay: this.overlay, shardOf: (p) => this.shardOf(p), dims: this.dims }, vector, k);
+    return queryFast(this.searchSpace(), vector, k);
+  }
+
+  /** The same as `query` by a full float32 scan: the reference the bench measures recall against. */
+  queryExact(vector: Float32Array, k: number): SearchHit[] {
+    return queryExact(this.searchSpace(), vector, k);
+  }
+
+  private searchSpace(): SearchSpace {
+    return { shards: this.shards, overlay: this.overlay, shardOf: (p) => this.shardOf(p), dims: this.dims };
   }
 
   // ---------------------------------------------------------------- writing
