@@ -129,7 +129,10 @@ export async function runSearch(vaultDir: string, settings: PlannerSettings, que
     }
     results.forEach((r, i) => {
       const snippet = r.text.replace(/\s+/g, " ").trim();
-      io.out(`${i + 1}. ${wikiLink(r.path, r.headingPath)}  ${r.score.toFixed(3)}\n   ${snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet}\n`);
+      const weak = r.relevant ? "" : "  (weak match: never sent to a model)";
+      io.out(`${i + 1}. ${wikiLink(r.path, r.headingPath)}  ${r.score.toFixed(3)}${weak}\n   ${snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet}\n`);
+      // The note's other matching sections, under its best one (one entry per note).
+      if (r.more.length > 0) io.out(`   also in this note: ${r.more.map((m) => wikiLink(m.path, m.headingPath)).join(", ")}\n`);
     });
     return 0;
   } catch (error) {

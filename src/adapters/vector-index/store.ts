@@ -15,9 +15,10 @@
  * saved, and replaying a record is idempotent, so a crash at any point loads a consistent index.
  */
 import { IndexBusyError } from "../../core/index/index-errors";
-import type { IndexHit, IndexStoreOp } from "../../core/index/index-ports";
+import type { IndexHit, IndexStoreOp, LexicalHit } from "../../core/index/index-ports";
 import type { IndexedNote, IndexSnapshot } from "../../core/index/sync-plan";
 import { DEFAULT_COMPACT_AFTER, SHARD_FILE, WAL_FILE, freshManifest, writeManifest, type Manifest, type OpenReport, type StoreConfig } from "./manifest";
+import { queryLexical } from "./lexical-index";
 import { queryExact, queryFast, type Pending, type SearchSpace } from "./scoring";
 import { joinPath, type IndexStorage } from "./storage";
 import { openIndex, type ShardSet } from "./store-open";
@@ -184,6 +185,11 @@ export class VectorStore {
   /** The `k` chunks most similar to `vector` (cosine), over every shard and pending change. */
   query(vector: Float32Array, k: number): SearchHit[] {
     return queryFast(this.searchSpace(), vector, k);
+  }
+
+  /** The `k` chunks that match `terms` best by BM25 (the lexical half of hybrid search). */
+  queryLexical(terms: readonly string[], k: number): LexicalHit[] {
+    return queryLexical(this.searchSpace(), terms, k);
   }
 
   /** The same as `query` by a full float32 scan: the reference the bench measures recall against. */

@@ -9,10 +9,13 @@
  *
  * One job runs at a time; requests made meanwhile are merged into the next job.
  */
-import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type NoteAnalysis } from "./chunking";
-import { excludedNote, type ExclusionRules } from "./exclusions";
+import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, type ChunkOptions, type NoteAnalysis } from "./chunking";
+import type { ExclusionRules } from "./exclusions";
 import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage, isStorageError } from "./index-errors";
-import type { Embedder, IndexHit, IndexOpenReport, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
+import type { Embedder, IndexOpenReport, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
+import type { SearchMode } from "./hybrid-search";
+import { termBagOf } from "./lexical";
+import { retrievedChunks, sameModel, searchNotes, type IndexSearchResult } from "./note-search";
 import type { RetrievedChunk } from "./retrieval";
 import type { MessageContext } from "../shared/user-actions";
 import { describeRebuild, scanForSync, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncOp, type SyncScan, type SyncTarget, type VaultFileInfo } from "./sync-plan";
@@ -60,10 +63,7 @@ export interface IndexRunSummary {
   complete: boolean;
 }
 
-/** A search result with the chunk's text as it is in the note now. */
-export interface IndexSearchResult extends IndexHit {
-  text: string;
-}
+export type { IndexSearchChunk, IndexSearchResult } from "./note-search";
 
 /** What a reconcile would change now (see `VaultIndexer.preview`). */
 export interface IndexPreview {
@@ -140,11 +140,6 @@ function addVectors(pool: Map<string, Float32Array[]>, vectors: readonly { hash:
  */
 const PERSIST_GROUP = 256;
 const PERSIST_EVERY_MS = 1000;
-
-function sameModel(a: string, b: string): boolean {
-  const norm = (name: string) => (name.includes(":") ? name : `${name}:latest`).toLowerCase();
-  return norm(a) === norm(b);
-}
 
 function noteMeta(op: Extract<SyncOp, { kind: "put" }>): StoredNote {
   return { path: op.path, mtime: op.stat.mtime, size: op.stat.size, contentHash: op.analysis.contentHash, tags: [...op.analysis.metadata.tags], chunkCount: op.analysis.chunks.length };
@@ -612,7 +607,7 @@ export class VaultIndexer {
         missing++;
         return null;
       }
-      return { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, vector };
+      return { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, terms: termBagOf(chunk.embedText), vector };
     });
     return { op, chunks, missing };
   }
@@ -620,44 +615,18 @@ export class VaultIndexer {
   // ---------------------------------------------------------------- search
 
   /**
-   * The chunks closest to `query`, with their text as the notes hold it now. Notes that are gone
-   * or now excluded are skipped, so a rule added a moment ago already applies.
+   * The best `k` notes for `query` (hybrid: vectors and BM25 fused), each with its best chunk
+   * first and its other matching chunks under it; see note-search.ts.
    */
-  async search(query: string, k: number, signal: AbortSignal): Promise<IndexSearchResult[]> {
-    const text = query.trim();
-    if (text === "" || k <= 0) return [];
+  async search(query: string, k: number, signal: AbortSignal, mode: SearchMode = "hybrid"): Promise<IndexSearchResult[]> {
+    if (query.trim() === "" || k <= 0) return [];
     const store = await this.ensureStore();
-    const embedder = this.deps.embedder();
-    if (store.stats().chunks === 0) return [];
-    if (!sameModel(store.model, embedder.model)) {
-      throw embedErrors.otherModel(store.model, embedder.model);
-    }
-    const [vector] = await embedder.embed([text], signal, "query");
-    if (!vector) return [];
-    if (store.dims !== 0 && vector.length !== store.dims) throw embedErrors.wrongDimensions(embedder.model, vector.length, store.dims);
-    const hits = store.query(vector, k * 2);
-    const rules = this.deps.rules();
-    const notes = new Map<string, { lines: string[]; excluded: boolean } | null>();
-    const results: IndexSearchResult[] = [];
-    for (const hit of hits) {
-      if (results.length >= k) break;
-      let note = notes.get(hit.path);
-      if (note === undefined) {
-        const content = await this.deps.source.read(hit.path);
-        note = content === null ? null : { lines: splitLines(content), excluded: excludedNote(hit.path, analyzeNote(hit.path, content, this.chunkOptions).metadata, rules) !== null };
-        notes.set(hit.path, note);
-      }
-      if (!note || note.excluded) continue;
-      const chunkText = note.lines.slice(hit.startLine, hit.endLine + 1).join("\n").trim();
-      if (chunkText === "") continue;
-      results.push({ ...hit, text: chunkText });
-    }
-    return results;
+    return searchNotes({ store, embedder: this.deps.embedder(), source: this.deps.source, rules: this.deps.rules(), chunkOptions: this.chunkOptions }, query, k, signal, mode);
   }
 
-  /** Search results as retrieval input for a plan prompt. */
+  /** Search results as retrieval input for a prompt: up to `k` notes, each marked with the relevance floor's verdict. */
   async retrieve(query: string, k: number, signal: AbortSignal): Promise<RetrievedChunk[]> {
-    return (await this.search(query, k, signal)).map((r) => ({ path: r.path, headingPath: r.headingPath, text: r.text, score: r.score, startLine: r.startLine }));
+    return retrievedChunks(await this.search(query, k, signal));
   }
 
   /**

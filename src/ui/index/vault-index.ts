@@ -15,6 +15,7 @@ import { VectorStore } from "../../adapters/vector-index/store";
 import { exclusionRulesFromSettings } from "../../core/index/index-settings";
 import { groupDigits, indexStatusLine } from "../../core/index/index-status-text";
 import { VaultIndexer, type IndexEvent, type IndexRunSummary, type IndexSearchResult, type IndexStatus } from "../../core/index/indexer";
+import { retrievedChunks } from "../../core/index/note-search";
 import type { NotesRetriever } from "../../core/index/plan-context";
 import type { PlannerSettings } from "../../core/shared/settings";
 import { strings, uiLanguage } from "../shared/i18n";
@@ -367,7 +368,7 @@ function panelFeaturesOf(service: VaultIndexService, settings: () => PlannerSett
     },
   };
   const retriever: Retriever = {
-    retrieve: async (query, signal) => (await service.search(query, RETRIEVE_K, signal)).map((r) => ({ path: r.path, headingPath: r.headingPath, text: r.text, score: r.score, startLine: r.startLine })),
+    retrieve: async (query, signal) => retrievedChunks(await service.search(query, RETRIEVE_K, signal)),
   };
   return { index: () => (settings().indexEnabled ? source : undefined), retriever: () => (settings().indexEnabled ? retriever : undefined) };
 }
