@@ -11,9 +11,9 @@ import type { IndexHit, LexicalHit } from "./index-ports";
 export type SearchMode = "hybrid" | "vector" | "lexical";
 
 /** Reciprocal rank fusion constant: the usual 60 flattens the head too much for top-3 answers. */
-export const RRF_K = 20;
+export const RRF_K = 10;
 /** Weight of the lexical ranking against the vector ranking (1 = equal). */
-export const LEXICAL_WEIGHT = 1;
+export const LEXICAL_WEIGHT = 2;
 /** Chunks taken from each ranking before fusion. */
 export const CANDIDATES_PER_RANKING = 60;
 
@@ -30,18 +30,30 @@ function key(hit: IndexHit): string {
   return `${hit.path}\u0000${hit.ord}`;
 }
 
+/** Fusion constants (the eval's tuning grid passes others). */
+export interface FusionOptions {
+  rrfK?: number;
+  lexicalWeight?: number;
+  /** Scale each lexical contribution by the share of the query's weight the chunk matched (default true). */
+  byCoverage?: boolean;
+}
+
 /** Weighted RRF of both rankings; `score` becomes the fused score, best first. */
-export function fuseRankings(vector: readonly IndexHit[], lexical: readonly LexicalHit[], mode: SearchMode = "hybrid"): FusedHit[] {
+export function fuseRankings(vector: readonly IndexHit[], lexical: readonly LexicalHit[], mode: SearchMode = "hybrid", options: FusionOptions = {}): FusedHit[] {
+  const rrfK = options.rrfK ?? RRF_K;
+  const lexicalWeight = options.lexicalWeight ?? LEXICAL_WEIGHT;
   const fused = new Map<string, FusedHit>();
   if (mode !== "lexical") {
     vector.forEach((hit, rank) => {
-      fused.set(key(hit), { ...hit, cosine: hit.score, score: 1 / (RRF_K + rank + 1) });
+      fused.set(key(hit), { ...hit, cosine: hit.score, score: 1 / (rrfK + rank + 1) });
     });
   }
   if (mode !== "vector") {
     lexical.forEach((hit, rank) => {
       const k = key(hit);
-      const add = LEXICAL_WEIGHT / (RRF_K + rank + 1);
+      // Rank alone would let a chunk matching one common query word count like one matching the
+      // rare name the question is about: the matched share of the query's idf weight tells them apart.
+      const add = (lexicalWeight * (options.byCoverage === false ? 1 : hit.coverage)) / (rrfK + rank + 1);
       const seen = fused.get(k);
       const { coverage, score, ...rest } = hit;
       if (seen) fused.set(k, { ...seen, bm25: score, coverage, score: seen.score + add });
@@ -69,21 +81,34 @@ export function groupByNote<T extends IndexHit>(hits: readonly T[]): NoteGroup<T
 }
 
 /**
- * The relevance floor. A note is relevant when its words match enough of the question
- * (BM25 coverage ≥ `MIN_COVERAGE` of the query's idf weight), or when its meaning is close to
- * the question both absolutely (cosine ≥ `MIN_COSINE`) and next to the best note
- * (within `COSINE_MARGIN` of the best cosine of this search). A note only one ranking liked
- * weakly (a pasta recipe sharing the word "fast" with a GPU question) is not sent.
+ * The relevance floor. A note is relevant when its words match enough of the question (BM25
+ * coverage ≥ `MIN_COVERAGE` of the query's idf weight), or when both kinds of evidence together
+ * reach `MIN_EVIDENCE` (cosine + coverage) and its cosine is within `COSINE_MARGIN` of the best
+ * one of this search. A note only one ranking liked weakly (a pasta recipe sharing the word
+ * "fast" with a GPU question) is not sent. Calibrated on the eval with the stand-in embedder:
+ * the cosine levels of a real model differ (see docs/decisions/hybrid-retrieval.md).
  */
-export const MIN_COVERAGE = 0.5;
-export const MIN_COSINE = 0.3;
-export const COSINE_MARGIN = 0.12;
+export const MIN_COVERAGE = 0.45;
+export const MIN_EVIDENCE = 0.5;
+export const COSINE_MARGIN = 0.15;
 
-/** Whether a note (its best chunk's evidence, and its best cosine) passes the floor. */
-export function isRelevant(evidence: { coverage?: number; cosine?: number }, bestCosine: number): boolean {
-  if ((evidence.coverage ?? 0) >= MIN_COVERAGE) return true;
+/** How the vector candidates of one search are spread: the floor's yardstick. */
+export interface CosineSpread {
+  best: number;
+}
+
+/** The best cosine of the vector candidates (best first), or null without any. */
+export function cosineSpread(hits: readonly IndexHit[]): CosineSpread | null {
+  return hits.length === 0 ? null : { best: hits[0].score };
+}
+
+/** Whether a note (the strongest evidence of its chunks) passes the floor. */
+export function isRelevant(evidence: { coverage?: number; cosine?: number }, spread: CosineSpread | null): boolean {
+  const coverage = evidence.coverage ?? 0;
+  if (coverage >= MIN_COVERAGE) return true;
   const c = evidence.cosine;
-  return c !== undefined && c >= MIN_COSINE && c >= bestCosine - COSINE_MARGIN;
+  if (c === undefined || !spread) return false;
+  return c + coverage >= MIN_EVIDENCE && c >= spread.best - COSINE_MARGIN;
 }
 
 /** The strongest evidence over a note's chunks (the floor looks at the note, not one chunk). */

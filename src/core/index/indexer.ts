@@ -517,7 +517,7 @@ export class VaultIndexer {
       }
       batch.forEach((item, i) => {
         const chunk = item.note.op.analysis.chunks[item.index];
-        item.note.chunks[item.index] = { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, vector: vectors[i] };
+        item.note.chunks[item.index] = { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, terms: termBagOf(chunk.embedText), vector: vectors[i] };
         item.note.missing--;
       });
       summary.embedded += batch.length;

@@ -6,7 +6,7 @@
  */
 import { analyzeNote, splitLines, type ChunkOptions } from "./chunking";
 import { excludedNote, type ExclusionRules } from "./exclusions";
-import { CANDIDATES_PER_RANKING, fuseRankings, groupByNote, isRelevant, noteEvidence, type FusedHit, type SearchMode } from "./hybrid-search";
+import { CANDIDATES_PER_RANKING, cosineSpread, fuseRankings, groupByNote, isRelevant, noteEvidence, type FusedHit, type SearchMode } from "./hybrid-search";
 import { embedErrors } from "./index-errors";
 import type { Embedder, IndexHit, IndexStorePort, LexicalHit, NoteSource } from "./index-ports";
 import { queryTerms } from "./lexical";
@@ -58,7 +58,7 @@ export async function searchNotes(ctx: SearchContext, query: string, k: number, 
   }
   const lexicalHits: LexicalHit[] = mode !== "vector" && store.queryLexical ? store.queryLexical(queryTerms(text), Math.max(CANDIDATES_PER_RANKING, k * 3)) : [];
   const fused = fuseRankings(vectorHits, lexicalHits, store.queryLexical ? mode : "vector");
-  const bestCosine = vectorHits[0]?.score ?? -1;
+  const spread = cosineSpread(vectorHits);
 
   const notes = new Map<string, string[] | null>();
   const results: IndexSearchResult[] = [];
@@ -69,7 +69,7 @@ export async function searchNotes(ctx: SearchContext, query: string, k: number, 
     const chunks = [group.best, ...group.more].map((hit) => withText(hit, lines)).filter((c): c is IndexSearchChunk => c !== null);
     if (chunks.length === 0) continue;
     const [best, ...more] = chunks;
-    results.push({ ...best, more, relevant: isRelevant(noteEvidence(group), bestCosine) });
+    results.push({ ...best, more, relevant: isRelevant(noteEvidence(group), spread) });
   }
   return results;
 }
