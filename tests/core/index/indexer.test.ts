@@ -309,6 +309,20 @@ describe("search", () => {
     await run.indexer.close();
   });
 
+  test("one result per note: the best chunk first, the note's other matching chunks under it; lexical alone finds exact terms", async () => {
+    const run = open();
+    await run.indexer.reconcile();
+    const results = await run.indexer.search("RTX 4090 VRAM DDR5 RAM", 5, new AbortController().signal);
+    expect(new Set(results.map((r) => r.path)).size).toBe(results.length);
+    const hardware = results.find((r) => r.path === "Hardware.md");
+    expect([hardware?.headingPath, ...(hardware?.more ?? []).map((m) => m.headingPath)]).toEqual(expect.arrayContaining([["PC"], ["Memory"]]));
+    fake.clearRequests();
+    const [lexical] = await run.indexer.search("Whisper", 3, new AbortController().signal, "lexical");
+    expect(lexical).toMatchObject({ path: "Projects/Agents.md", headingPath: ["Agents", "Later"], relevant: true });
+    expect(embedRequests()).toHaveLength(0);
+    await run.indexer.close();
+  });
+
   test("an empty index finds nothing without calling Ollama", async () => {
     const empty = await makeTempVault({});
     try {
