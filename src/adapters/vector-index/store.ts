@@ -187,6 +187,14 @@ export class VectorStore {
     return queryFast(this.searchSpace(), vector, k);
   }
 
+  /** Notes with chunks but no term bags (indexed before hybrid search). */
+  termlessNotes(): string[] {
+    const paths = new Set<string>();
+    for (const shard of this.shards) for (const row of shard.rows) if (row.terms === undefined && !this.overlay.has(row.path)) paths.add(row.path);
+    for (const [path, pending] of this.overlay) if (pending?.chunks.some((c) => c.terms === undefined)) paths.add(path);
+    return [...paths];
+  }
+
   /** The `k` chunks that match `terms` best by BM25 (the lexical half of hybrid search). */
   queryLexical(terms: readonly string[], k: number): LexicalHit[] {
     return queryLexical(this.searchSpace(), terms, k);

@@ -98,6 +98,8 @@ export interface IndexStorePort {
   /** The `k` chunks that match the query terms best by BM25 (optional: stores without a lexical index return nothing). */
   queryLexical?(terms: readonly string[], k: number): LexicalHit[];
   apply(ops: readonly IndexStoreOp[]): Promise<void>;
+  /** Notes with chunks but no term bags (indexed before hybrid search), to re-put with their terms. Optional. */
+  termlessNotes?(): string[];
   compact(): Promise<void>;
   /** Empties the index and starts a new generation for another model or chunker. */
   reset(model: string, chunker: string): Promise<void>;

@@ -141,6 +141,19 @@ function addVectors(pool: Map<string, Float32Array[]>, vectors: readonly { hash:
 const PERSIST_GROUP = 256;
 const PERSIST_EVERY_MS = 1000;
 
+/**
+ * The index's notes minus those whose chunks have no term bag (indexed before hybrid search): the
+ * sync reads them again as new notes and stores their terms, reusing their vectors by hash.
+ */
+function withoutTermlessNotes(store: IndexStorePort): IndexSnapshot {
+  const snapshot = store.snapshot();
+  const termless = store.termlessNotes?.() ?? [];
+  if (termless.length === 0) return snapshot;
+  const notes = new Map(snapshot.notes);
+  for (const path of termless) notes.delete(path);
+  return { ...snapshot, notes };
+}
+
 function noteMeta(op: Extract<SyncOp, { kind: "put" }>): StoredNote {
   return { path: op.path, mtime: op.stat.mtime, size: op.stat.size, contentHash: op.analysis.contentHash, tags: [...op.analysis.metadata.tags], chunkCount: op.analysis.chunks.length };
 }
@@ -378,7 +391,7 @@ export class VaultIndexer {
 
     const listing = await this.deps.source.list();
     for (let attempt = 0; ; attempt++) {
-      const snapshot = store.snapshot();
+      const snapshot = withoutTermlessNotes(store);
       const scan = scanForSync(snapshot, listing, this.target(embedder, dims));
       if (scan.rebuild) {
         // Confirm the new model works before the old vectors go.
@@ -599,6 +612,8 @@ export class VaultIndexer {
   private prepare(store: IndexStorePort, op: Extract<SyncOp, { kind: "put" }>, vanished: () => Map<string, Float32Array[]>): PendingNote {
     const pool = new Map<string, Float32Array[]>();
     if (op.reuseFrom !== null) addVectors(pool, store.vectorsOf(op.reuseFrom));
+    // A note indexed before hybrid search is re-put as "new" to gain its terms: its own vectors are reused.
+    else if (op.reason === "new") addVectors(pool, store.vectorsOf(op.path));
     let missing = 0;
     const chunks = op.analysis.chunks.map((chunk): StoredChunkWithVector | null => {
       // A note renamed and edited at once is "new": its unchanged chunks still come from the vanished note.
