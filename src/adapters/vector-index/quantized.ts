@@ -39,7 +39,8 @@ export class QuantizedRows {
   ) {
     this.kernel = kernel;
     this.stride = Math.ceil(dims / LANES) * LANES;
-    this.queryAt = count * this.stride;
+    // One zero row after the last when the count is odd: the kernel scores rows in pairs.
+    this.queryAt = (count + (count % 2)) * this.stride;
     this.outAt = this.queryAt + this.stride;
     this.factors = new Float32Array(count);
   }
@@ -47,7 +48,8 @@ export class QuantizedRows {
   /** Quantizes `count` rows of `matrix`; null where WebAssembly SIMD is not available. */
   static build(matrix: Float32Array, inverseNorms: Float32Array, count: number, dims: number): QuantizedRows | null {
     const stride = Math.ceil(dims / LANES) * LANES;
-    const kernel = int8Kernel(count * stride + stride + count * 4);
+    const padded = count + (count % 2);
+    const kernel = int8Kernel(padded * stride + stride + padded * 4);
     if (!kernel) return null;
     const q = new QuantizedRows(kernel, count, dims);
     const codes = new Int8Array(kernel.memory.buffer);

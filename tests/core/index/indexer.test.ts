@@ -336,7 +336,7 @@ describe("search", () => {
       notes.map((n) => {
         const vectors = store.vectorsOf(n.path);
         const chunks = store.chunksOf(n.path).map((c, i) => ({ ...c, vector: vectors[i].vector }));
-        return { kind: "put" as const, note: { path: n.path, mtime: n.mtime, size: n.size, contentHash: n.contentHash, tags: n.tags, chunkCount: chunks.length }, chunks };
+        return { kind: "put" as const, note: { path: n.path, mtime: n.mtime, size: n.size, contentHash: n.contentHash, tags: [...n.tags], chunkCount: chunks.length }, chunks };
       }),
     );
     expect(store.termlessNotes().sort()).toEqual(notes.map((n) => n.path).sort());
