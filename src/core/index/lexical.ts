@@ -5,8 +5,9 @@
  * overlapping character bigrams, the usual way to index CJK without a dictionary: ICU's word
  * breaks for Chinese vary with context ("显卡" came out as "显|卡"), bigrams match either way.
  *
- * A chunk's words are stored as a term bag ("gpu memory:2 显卡"): distinct terms, sorted, with
- * their count when above 1. The bag is all the index keeps of the text.
+ * A chunk's words are stored as a term bag ("#4 gpu memory:2 显卡"): its length in terms, then the
+ * distinct terms, sorted, with their count when above 1. The bag is all the index keeps of the
+ * text; the length up front lets a search get BM25's document lengths without parsing every bag.
  */
 
 /** Han, kana and Hangul: indexed as character bigrams. */
@@ -68,17 +69,38 @@ export interface TermBag {
   length: number;
 }
 
-/** The term bag of `text` as stored with its chunk: "term term:count …", sorted. */
+/** The term bag of `text` as stored with its chunk: "#length term term:count …", terms sorted. */
 export function termBagOf(text: string): string {
+  const tokens = tokenize(text);
   const counts = new Map<string, number>();
-  for (const t of tokenize(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts.keys()]
-    .sort()
-    .map((t) => {
-      const n = counts.get(t) ?? 1;
-      return n > 1 ? `${t}:${n}` : t;
-    })
-    .join(" ");
+  for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const entries = [...counts.keys()].sort().map((t) => {
+    const n = counts.get(t) ?? 1;
+    return n > 1 ? `${t}:${n}` : t;
+  });
+  return [`#${tokens.length}`, ...entries].join(" ");
+}
+
+/** The length in terms of a stored bag, read from its header (no parsing of the terms). */
+export function termBagLength(bag: string): number {
+  if (!bag.startsWith("#")) return parseTermBag(bag).length;
+  const end = bag.indexOf(" ");
+  return Number(end < 0 ? bag.slice(1) : bag.slice(1, end)) || 0;
+}
+
+/** How often `term` occurs in a stored bag (0 when it does not), found without parsing the bag. */
+export function termCount(bag: string, term: string): number {
+  for (let from = 0; ; ) {
+    const at = bag.indexOf(term, from);
+    if (at < 0) return 0;
+    const after = at + term.length;
+    if ((at === 0 || bag.charCodeAt(at - 1) === 32) && (after === bag.length || bag.charCodeAt(after) === 32 || bag.charCodeAt(after) === 58)) {
+      if (bag.charCodeAt(after) !== 58) return 1;
+      const end = bag.indexOf(" ", after);
+      return Number(bag.slice(after + 1, end < 0 ? bag.length : end)) || 1;
+    }
+    from = at + 1;
+  }
 }
 
 /** Parses a stored term bag (an empty string is an empty bag). */
@@ -88,6 +110,7 @@ export function parseTermBag(bag: string): TermBag {
   let length = 0;
   if (bag === "") return { terms, counts, length };
   for (const entry of bag.split(" ")) {
+    if (entry.startsWith("#")) continue;
     const colon = entry.lastIndexOf(":");
     const n = colon > 0 ? Number(entry.slice(colon + 1)) : 1;
     const count = Number.isInteger(n) && n > 0 ? n : 1;
