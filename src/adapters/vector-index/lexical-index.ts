@@ -149,11 +149,13 @@ export function queryLexical(space: SearchSpace, terms: readonly string[], k: nu
     if (score > 0) top.push(score, { shard: null, row: -1, doc, matched });
   }
   const hits: LexicalHit[] = [];
-  for (let i = top.items.length - 1; i >= 0; i--) {
-    const { shard, row, doc, matched } = top.items[i];
+  const items = top.items;
+  const scores = top.scores;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const { shard, row, doc, matched } = items[i];
     const c = doc ? { path: doc.path, ...doc.chunk } : shard ? { ...shard.rows[row] } : null;
     if (!c) continue;
-    hits.push({ path: c.path, ord: c.ord, hash: c.hash, headingPath: c.headingPath, startLine: c.start, endLine: c.end, score: top.scores[i], coverage: totalIdf > 0 ? matched / totalIdf : 0 });
+    hits.push({ path: c.path, ord: c.ord, hash: c.hash, headingPath: c.headingPath, startLine: c.start, endLine: c.end, score: scores[i], coverage: totalIdf > 0 ? matched / totalIdf : 0 });
   }
   return hits;
 }

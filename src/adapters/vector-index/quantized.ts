@@ -2,8 +2,9 @@
  * A shard's vectors as int8 codes in WebAssembly memory, for the first pass of a query. Each row
  * is scaled by its own largest magnitude (symmetric, 127 steps), so `dot(codes) × factor` ranks
  * rows by cosine to within a fraction of a percent; the candidates are then re-scored exactly on
- * the float32 vectors. Built lazily on the first query after the shard changed (not at load, so
- * opening the index costs what it did).
+ * the float32 vectors. Built lazily, on the second query that reads a shard's matrix: quantizing
+ * costs about as much as eight exact scans, so a one-shot search (the CLI) never pays for it and
+ * opening the index costs what it did.
  */
 import { int8Kernel, type Int8Kernel } from "./int8-kernel";
 
@@ -15,7 +16,7 @@ export function quantizeInto(v: Float32Array, from: number, dims: number, out: I
   let max = 0;
   for (let j = 0; j < dims; j++) {
     const a = Math.abs(v[from + j]);
-    if (a > max) max = a;
+    max = a > max ? a : max;
   }
   if (max === 0) return 0;
   const k = 127 / max;
@@ -66,6 +67,19 @@ export class QuantizedRows {
 }
 
 const cache = new WeakMap<Float32Array, QuantizedRows | null>();
+const scans = new WeakMap<Float32Array, number>();
+
+/** Exact scans of a matrix before it is quantized. */
+export const QUANTIZE_AFTER = 1;
+
+/** True when `matrix` is (or may now be) quantized; otherwise counts one exact scan of it. */
+export function worthQuantizing(matrix: Float32Array): boolean {
+  if (cache.has(matrix)) return true;
+  const n = scans.get(matrix) ?? 0;
+  if (n >= QUANTIZE_AFTER) return true;
+  scans.set(matrix, n + 1);
+  return false;
+}
 
 /** The int8 image of a shard's matrix, built once per matrix (a shard gets a new matrix when it changes). */
 export function quantizedOf(matrix: Float32Array, inverseNorms: Float32Array, count: number, dims: number): QuantizedRows | null {
