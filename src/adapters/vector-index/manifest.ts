@@ -3,6 +3,7 @@
  * index, how a temporary file left by a crash is checked before it is promoted, and how damaged
  * files are moved aside (never deleted). See docs/decisions/0003-index-format.md.
  */
+import { knownFsProblem } from "../../core/shared/fs-errors";
 import { decodeContainer, DamagedFileError } from "./container";
 import { joinPath, TEMP_SUFFIX, type IndexStorage } from "./storage";
 import { SHARD_MAGIC } from "./vectra-shard";
@@ -154,14 +155,6 @@ export function mergeDamage(first: DamageReport, second: DamageReport | null): D
 
 /** A problem with the index folder itself, said as one line the user can act on (no errno codes). */
 export function indexFolderError(dir: string, error: unknown): unknown {
-  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-  const why =
-    code === "EEXIST" || code === "ENOTDIR"
-      ? "a file is in the way (the folder or one above it is a file)"
-      : code === "EACCES" || code === "EPERM" || code === "EROFS"
-        ? "it isn't writable"
-        : code === "ENOSPC"
-          ? "the disk is full"
-          : null;
+  const why = knownFsProblem(error, "write");
   return why ? new Error(`The index folder "${dir}" can't be used: ${why}. Fix that, or choose another index folder in the settings.`) : error;
 }

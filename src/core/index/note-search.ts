@@ -10,6 +10,7 @@ import { CANDIDATES_PER_RANKING, cosineSpread, fuseRankings, groupByNote, isRele
 import { embedErrors } from "./index-errors";
 import type { Embedder, IndexHit, IndexStorePort, LexicalHit, NoteSource } from "./index-ports";
 import { queryTerms } from "./lexical";
+import { sameModel } from "../shared/model-name";
 import type { RetrievedChunk } from "./retrieval";
 
 /** A chunk found by search, with its text as it is in the note now. */
@@ -35,12 +36,6 @@ export interface SearchContext {
   source: NoteSource;
   rules: ExclusionRules;
   chunkOptions: ChunkOptions;
-}
-
-/** True when two model names mean the same model ("name" is "name:latest"). */
-export function sameModel(a: string, b: string): boolean {
-  const norm = (name: string) => (name.includes(":") ? name : `${name}:latest`).toLowerCase();
-  return norm(a) === norm(b);
 }
 
 /** The best `k` notes for `query`, best first. */

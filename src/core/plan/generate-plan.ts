@@ -1,16 +1,18 @@
 /** The blueprint use case: prompt → streamed answer from the model → a new plan note in the vault. */
 import type { MessageContext } from "../shared/user-actions";
 import { PlannerError, plannerErrors } from "../shared/errors";
+import { sameModel } from "../shared/model-name";
 import { checkPlanFit, hardwareFactsWithShow } from "../hardware/fit-check";
 import type { HardwareProfile } from "../hardware/profile";
-import { profileFromStored } from "../hardware/stored-profile";
+import { profileFor } from "../hardware/stored-profile";
 import { planNoteBaseName } from "./file-naming";
 import { writeNewNote } from "./note-writer";
 import { renderPlanNote, tierLabel, type PlanRecord } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "../shared/ports";
 import { buildPlanPrompt, type PromptPart } from "./prompts";
 import { planContext, type NotesRetriever, type PlanContext } from "../index/plan-context";
-import { resolveLanguage, type PlannerSettings, type PromptLanguage, type Tier } from "../shared/settings";
+import type { PlannerSettings } from "../shared/settings";
+import { resolveLanguage, type PromptLanguage, type Tier } from "../shared/language";
 
 /** What the model is asked: the blueprint's inputs plus the model and context size. */
 export interface PlanRequestInput {
@@ -31,17 +33,17 @@ export interface PlanRequestInput {
 
 /** The request for `tier`/`hardware`/`usage` with everything else taken from settings. */
 export function planInputFromSettings(settings: PlannerSettings, request: { tier: Tier; hardware: string; usage: string }, uiLanguage: string): PlanInput {
+  const language = resolveLanguage(settings.language, uiLanguage);
   return {
     tier: request.tier,
-    language: resolveLanguage(settings.language, uiLanguage),
+    language,
     hardware: request.hardware,
     usage: request.usage,
     model: settings.chatModel,
     contextTokens: settings.contextTokens,
     plansFolder: settings.plansFolder,
     keepPartial: settings.keepPartialPlans,
-    // The stored profile describes the settings' hardware text, not one edited for this request.
-    ...(settings.hardwareProfile && request.hardware.trim() === settings.hardware.trim() ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
+    profile: profileFor(settings, request.hardware, language),
   };
 }
 
@@ -75,11 +77,6 @@ export interface PlanOutcome {
   /** Vault path of the written note. */
   path: string;
   plan: PlanRecord;
-}
-
-function sameModel(a: string, b: string): boolean {
-  const norm = (name: string) => (name.includes(":") ? name : `${name}:latest`).toLowerCase();
-  return norm(a) === norm(b);
 }
 
 /** The model to use: the configured one if installed, else the first installed chat model. */

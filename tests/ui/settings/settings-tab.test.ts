@@ -6,7 +6,7 @@
 import type { SettingDefinition, SettingDefinitionGroup, SettingDefinitionItem } from "obsidian";
 import { DropdownComponent, Setting, TextComponent, ToggleComponent } from "obsidian-test-mocks/obsidian";
 import { DEFAULT_SETTINGS, migrateSettings, type PlannerSettings } from "../../../src/core/shared/settings";
-import { PlannerSettingTab, type SettingsHost } from "../../../src/ui/settings/settings-tab";
+import { PlannerSettingTab } from "../../../src/ui/settings/settings-tab";
 import type { FetchFn } from "../../../src/adapters/ollama/ollama-client";
 import { FakeOllama, unusedLoopbackPort } from "../../harness/fake-ollama";
 import { startPlugin, waitFor, type PluginHarness } from "../../harness/plugin-harness";
@@ -186,12 +186,11 @@ describe("display() for Obsidian before 1.13", () => {
   });
 
   test("the host status row warns about a remote host the user allowed", async () => {
-    const settings = migrateSettings({ ollamaHost: "http://192.168.1.20:11434", allowRemoteHost: true });
-    // A host object whose fetch never reaches the network: the picker would otherwise dial the LAN.
+    // A plugin whose fetch never reaches the network: the picker would otherwise dial the LAN.
     const platformFetch = jest.fn<ReturnType<FetchFn>, Parameters<FetchFn>>(() => Promise.reject(new TypeError("fetch failed")));
-    const host: SettingsHost = { settings, fetchFn: platformFetch, saveSettings: () => Promise.resolve() };
-    const { h } = await pluginTab();
-    const tab = new PlannerSettingTab(h.app.asOriginalType__(), h.plugin, host);
+    const h = await startPlugin({ settings: { ollamaHost: "http://192.168.1.20:11434", allowRemoteHost: true, indexEnabled: false }, fetch: platformFetch });
+    const tab = h.mock.settingTabs__[0];
+    if (!(tab instanceof PlannerSettingTab)) throw new Error("The registered tab is not a PlannerSettingTab");
     const { row } = display(tab);
     const status = row("Host status");
     expect(status.descEl.textContent).toBe(
