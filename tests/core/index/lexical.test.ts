@@ -12,6 +12,14 @@ test("Chinese and Japanese runs become character bigrams, so a word matches insi
   expect(tokenize("RTX 3090，24 GB 显存")).toEqual(["显存", "rtx", "3090", "24", "gb"]);
 });
 
+test("Thai, written without spaces, is split into words by Intl.Segmenter", () => {
+  const words = tokenize("การ์ดจอ RTX");
+  expect(words).toContain("rtx");
+  expect(words.filter((w) => /\p{Script=Thai}/u.test(w)).join("")).toBe("การ์ดจอ");
+  expect(words.filter((w) => /\p{Script=Thai}/u.test(w)).length).toBeGreaterThan(1);
+  expect(tokenize("การ์ดจอ")).toEqual(tokenize("การ์ดจอ"));
+});
+
 test("a bag's length and counts are read without parsing it, and agree with a full parse", () => {
   fc.assert(
     fc.property(fc.array(fc.constantFrom("gpu", "gpus", "ram", "ramen", "显卡", "显存", "a1", "b.c"), { maxLength: 30 }), (words) => {
