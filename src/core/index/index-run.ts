@@ -1,27 +1,40 @@
 /**
- * One indexing run over a scan (pure): reads each note, resolves its operation, reuses vectors by
- * chunk hash, embeds what is missing in batches (one request in flight while the next batch is
- * read) and persists completed notes in groups. Split out of the indexing service (indexer.ts),
- * which decides what to scan and owns the state.
+ * Phase 2 of an index run (pure): reads each note the scan named, resolves its operation, embeds
+ * what is missing in batches (one request in flight while the next notes are read and chunked)
+ * and persists completed notes in groups beside the requests.
  */
 import { analyzeNote, type ChunkOptions, type NoteAnalysis } from "./chunking";
 import type { ExclusionRules } from "./exclusions";
 import { embedErrors } from "./index-errors";
 import type { Embedder, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
-import type { IndexRunSummary, IndexStatus } from "./index-types";
+import type { IndexRunSummary, IndexStatus } from "./indexer-types";
 import { termBagOf } from "./lexical";
 import { SyncResolver, type IndexSnapshot, type SyncOp, type SyncScan } from "./sync-plan";
 
-/** What a run needs from the indexing service. */
-export interface RunContext {
+/** What a run needs from the indexer. */
+export interface ScanHost {
+  rules: ExclusionRules;
+  /** Texts per `/api/embed` request. */
+  batchSize: number;
   source: NoteSource;
-  rules: () => ExclusionRules;
-  batchSize?: number;
   chunkOptions: ChunkOptions;
+  /** Monotonic milliseconds. */
   now(): number;
   setStatus(patch: Partial<IndexStatus>, force?: boolean): void;
-  /** Checks the embedding model once; its vector size when the server says. */
+  /** Checks the embedding model once per run; its vector size when the server says. */
   checkModel(embedder: Embedder, signal: AbortSignal): Promise<number | undefined>;
+}
+
+/** One scan to run against the store. */
+export interface ScanRun {
+  store: IndexStorePort;
+  embedder: Embedder;
+  snapshot: IndexSnapshot;
+  scan: SyncScan;
+  signal: AbortSignal;
+  summary: IndexRunSummary;
+  /** The vector size already checked this run, if any. */
+  knownDims: number | undefined;
 }
 
 interface PendingNote {
@@ -62,19 +75,6 @@ function addVectors(pool: Map<string, Float32Array[]>, vectors: readonly { hash:
 const PERSIST_GROUP = 256;
 const PERSIST_EVERY_MS = 1000;
 
-/**
- * The index's notes minus those whose chunks have no term bag (indexed before hybrid search): the
- * sync reads them again as new notes and stores their terms, reusing their vectors by hash.
- */
-export function withoutTermlessNotes(store: IndexStorePort): IndexSnapshot {
-  const snapshot = store.snapshot();
-  const termless = store.termlessNotes?.() ?? [];
-  if (termless.length === 0) return snapshot;
-  const notes = new Map(snapshot.notes);
-  for (const path of termless) notes.delete(path);
-  return { ...snapshot, notes };
-}
-
 function noteMeta(op: Extract<SyncOp, { kind: "put" }>): StoredNote {
   return { path: op.path, mtime: op.stat.mtime, size: op.stat.size, contentHash: op.analysis.contentHash, tags: [...op.analysis.metadata.tags], chunkCount: op.analysis.chunks.length };
 }
@@ -84,8 +84,9 @@ function noteMeta(op: Extract<SyncOp, { kind: "put" }>): StoredNote {
  * batches and persists every completed batch. Deletions of vanished notes come last, so a note
  * renamed during the run is re-pathed rather than deleted and embedded again.
  */
-export async function runScan(run: RunContext, store: IndexStorePort, embedder: Embedder, snapshot: IndexSnapshot, scan: SyncScan, signal: AbortSignal, summary: IndexRunSummary, knownDims: number | undefined): Promise<void> {
-  const rules = run.rules();
+export async function runScan(host: ScanHost, run: ScanRun): Promise<void> {
+  const { store, embedder, snapshot, scan, signal, summary, knownDims } = run;
+  const rules = host.rules;
   const resolver = new SyncResolver(snapshot, scan, rules);
   // Vectors of notes gone from the vault, by chunk hash, read once and only if a new note needs them.
   let vanishedPool: Map<string, Float32Array[]> | null = null;
@@ -96,8 +97,8 @@ export async function runScan(run: RunContext, store: IndexStorePort, embedder: 
     }
     return vanishedPool;
   };
-  const batchSize = Math.max(1, run.batchSize ?? 32);
-  const started = run.now();
+  const batchSize = host.batchSize;
+  const started = host.now();
   const total = scan.toRead.length;
   let done = 0;
   let modelChecked = knownDims !== undefined;
@@ -111,10 +112,10 @@ export async function runScan(run: RunContext, store: IndexStorePort, embedder: 
   const pipe: { inflight: Promise<void> | null; failure: Error | null } = { inflight: null, failure: null };
 
   const progress = (force = false) => {
-    const seconds = (run.now() - started) / 1000;
+    const seconds = (host.now() - started) / 1000;
     const rate = seconds > 0 ? done / seconds : 0;
     const left = total - done;
-    run.setStatus({ state: "indexing", progress: { done, total, embedded: summary.embedded, notesPerSecond: rate, etaSeconds: rate > 0 ? left / rate : null } }, force);
+    host.setStatus({ state: "indexing", progress: { done, total, embedded: summary.embedded, notesPerSecond: rate, etaSeconds: rate > 0 ? left / rate : null } }, force);
   };
 
   const countOp = (op: IndexStoreOp) => {
@@ -137,13 +138,13 @@ export async function runScan(run: RunContext, store: IndexStorePort, embedder: 
 
   // Writes run beside the embedding requests (the store queues them), never between two requests.
   let persisting: Promise<void> = Promise.resolve();
-  let lastPersist = run.now();
+  let lastPersist = host.now();
   const schedulePersist = (force: boolean) => {
     let ready = simple.length;
     while (ready < waiting.length + simple.length && waiting[ready - simple.length].missing === 0) ready++;
     if (ready === 0) return;
-    if (!force && ready < PERSIST_GROUP && run.now() - lastPersist < PERSIST_EVERY_MS) return;
-    lastPersist = run.now();
+    if (!force && ready < PERSIST_GROUP && host.now() - lastPersist < PERSIST_EVERY_MS) return;
+    lastPersist = host.now();
     persisting = persisting.then(persistReady).catch((error: unknown) => {
       pipe.failure ??= error instanceof Error ? error : new Error(String(error));
     });
@@ -151,7 +152,7 @@ export async function runScan(run: RunContext, store: IndexStorePort, embedder: 
 
   const embedBatch = async (batch: EmbedItem[]) => {
     if (!modelChecked) {
-      const dims = await run.checkModel(embedder, signal);
+      const dims = await host.checkModel(embedder, signal);
       modelChecked = true;
       if (dims !== undefined && store.dims !== 0 && dims !== store.dims) throw new DimensionsChanged(store.dims, dims);
       if (dims !== undefined) expectedDims = expectedDims || dims;
@@ -202,8 +203,8 @@ export async function runScan(run: RunContext, store: IndexStorePort, embedder: 
     for (const path of scan.toRead) {
       if (signal.aborted) throw embedErrors.aborted();
       if (pipe.failure) await settle();
-      const content = await run.source.read(path);
-      const analysis: NoteAnalysis | null = content === null ? null : analyzeNote(path, content, run.chunkOptions);
+      const content = await host.source.read(path);
+      const analysis: NoteAnalysis | null = content === null ? null : analyzeNote(path, content, host.chunkOptions);
       if (analysis) summary.read++;
       const op = resolver.resolve(path, analysis);
       done++;
@@ -265,3 +266,15 @@ function prepare(store: IndexStorePort, op: Extract<SyncOp, { kind: "put" }>, va
   return { op, chunks, missing };
 }
 
+/**
+ * The index's notes minus those whose chunks have no term bag (indexed before hybrid search): the
+ * sync reads them again as new notes and stores their terms, reusing their vectors by hash.
+ */
+export function withoutTermlessNotes(store: IndexStorePort): IndexSnapshot {
+  const snapshot = store.snapshot();
+  const termless = store.termlessNotes?.() ?? [];
+  if (termless.length === 0) return snapshot;
+  const notes = new Map(snapshot.notes);
+  for (const path of termless) notes.delete(path);
+  return { ...snapshot, notes };
+}

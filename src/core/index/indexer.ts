@@ -10,21 +10,20 @@
  * One job runs at a time; requests made meanwhile are merged into the next job.
  */
 import { isFsError } from "../shared/fs-errors";
+import { sameModel } from "../shared/model-name";
 import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from "./chunking";
 import type { ExclusionRules } from "./exclusions";
 import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage } from "./index-errors";
 import type { Embedder, IndexOpenReport, IndexStorePort, NoteSource } from "./index-ports";
-import type { SearchMode } from "./hybrid-search";
-import { DimensionsChanged, runScan, withoutTermlessNotes, type RunContext } from "./index-run";
-import type { IndexEvent, IndexPreview, IndexRunSummary, IndexStatus } from "./index-types";
-import { retrievedChunks, searchNotes, type IndexSearchResult } from "./note-search";
-import { sameModel } from "../shared/model-name";
 import type { RetrievedChunk } from "./retrieval";
+import type { IndexEvent, IndexPreview, IndexRunSummary, IndexSearchResult, IndexStatus } from "./indexer-types";
+import { DimensionsChanged, runScan, withoutTermlessNotes, type ScanHost } from "./index-run";
+import type { SearchMode } from "./hybrid-search";
+import { retrievedChunks, searchNotes } from "./note-search";
 import type { MessageContext } from "../shared/user-actions";
-import { describeRebuild, scanForSync, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncTarget, type VaultFileInfo } from "./sync-plan";
+import { describeRebuild, scanForSync, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncScan, type SyncTarget, type VaultFileInfo } from "./sync-plan";
 
-export type { IndexEvent, IndexPreview, IndexProgress, IndexRunSummary, IndexState, IndexStatus } from "./index-types";
-export type { IndexSearchChunk, IndexSearchResult } from "./note-search";
+export type { IndexEvent, IndexPreview, IndexProgress, IndexRunSummary, IndexSearchChunk, IndexSearchResult, IndexState, IndexStatus } from "./indexer-types";
 
 export interface IndexerDeps {
   source: NoteSource;
@@ -295,7 +294,7 @@ export class VaultIndexer {
         await store.reset(embedder.model, this.chunker);
       }
       try {
-        await runScan(this.runContext(), store, embedder, scan.rebuild ? store.snapshot() : snapshot, scan, signal, summary, dims);
+        await this.runScan(store, embedder, scan.rebuild ? store.snapshot() : snapshot, scan, signal, summary, dims);
         break;
       } catch (error) {
         if (!(error instanceof DimensionsChanged) || attempt > 0) throw error;
@@ -326,7 +325,7 @@ export class VaultIndexer {
     const scan = scanPaths(snapshot, paths, stats, target);
     this.setStatus({ state: "indexing", progress: { done: 0, total: scan.toRead.length, embedded: 0, notesPerSecond: 0, etaSeconds: null }, message: null }, scan.toRead.length > 0);
     try {
-      await runScan(this.runContext(), store, embedder, snapshot, scan, signal, summary, undefined);
+      await this.runScan(store, embedder, snapshot, scan, signal, summary, undefined);
     } catch (error) {
       if (!(error instanceof DimensionsChanged)) throw error;
       summary.kind = "full";
@@ -334,17 +333,18 @@ export class VaultIndexer {
     }
   }
 
-  /** What a run (index-run.ts) uses of this service. */
-  private runContext(): RunContext {
-    return {
+  /** Phase 2 for a scan (see index-run.ts). */
+  private runScan(store: IndexStorePort, embedder: Embedder, snapshot: IndexSnapshot, scan: SyncScan, signal: AbortSignal, summary: IndexRunSummary, knownDims: number | undefined): Promise<void> {
+    const host: ScanHost = {
+      rules: this.deps.rules(),
+      batchSize: Math.max(1, this.deps.batchSize ?? 32),
       source: this.deps.source,
-      rules: this.deps.rules,
-      batchSize: this.deps.batchSize,
       chunkOptions: this.chunkOptions,
       now: () => this.now(),
       setStatus: (patch, force) => this.setStatus(patch, force),
-      checkModel: (embedder, signal) => this.checkModel(embedder, signal),
+      checkModel: (model, abort) => this.checkModel(model, abort),
     };
+    return runScan(host, { store, embedder, snapshot, scan, signal, summary, knownDims });
   }
 
   // ---------------------------------------------------------------- search

@@ -1,4 +1,5 @@
-/** What the indexing service reports: its state, progress, run summaries and previews (types only). */
+/** The vault index's state, runs and results as the indexer reports them (the UI and the CLI show them). */
+
 export type IndexState = "starting" | "idle" | "indexing" | "paused" | "error" | "closed";
 
 export interface IndexProgress {
@@ -42,6 +43,8 @@ export interface IndexRunSummary {
   complete: boolean;
 }
 
+/** Search results: one per note, its best chunk first (see note-search.ts). */
+export type { IndexSearchChunk, IndexSearchResult } from "./note-search";
 
 /** What a reconcile would change now (see `VaultIndexer.preview`). */
 export interface IndexPreview {
