@@ -72,6 +72,18 @@ async function folderBytes(dir: string): Promise<number> {
   return total;
 }
 
+/** Share of the exact top-8 (full float32 scan) that the fast query (int8 first pass) also returns. */
+function recallAt8(store: VectorStore, queries: readonly Float32Array[]): number {
+  let found = 0;
+  let total = 0;
+  for (const q of queries) {
+    const exact = new Set(store.queryExact(q, 8).map((h) => `${h.path}\u0000${h.ord}`));
+    for (const h of store.query(q, 8)) if (exact.has(`${h.path}\u0000${h.ord}`)) found++;
+    total += exact.size;
+  }
+  return total === 0 ? 1 : found / total;
+}
+
 /** The embedder with a stopwatch: total time inside `embed` (one request at a time) and calls. */
 function timedEmbedder(inner: Embedder) {
   const clock = { busyMs: 0, calls: 0, texts: 0 };
@@ -225,6 +237,7 @@ async function oursLoad() {
     cpu.push(cpuMs(c));
     if (hits.length !== 8) throw new Error("query returned fewer than 8 hits");
   }
+  const recall = recallAt8(store, queries);
   // Startup with no changes: open + list + stat comparison, nothing embedded.
   const { embedder, clock } = timedEmbedder(ollamaEmbedder());
   const indexer = new VaultIndexer({
@@ -238,7 +251,7 @@ async function oursLoad() {
   const run = await indexer.reconcile();
   const startupSyncMs = ms(t);
   await indexer.close();
-  return { load: summary(loads), loadCpu: summary(loadCpu), firstLoadMs: loads[0], query: summary(times), queryCpu: summary(cpu), rssAfterLoad, rssLoadDelta: rssAfterLoad - rssBefore, startupSyncMs, startupEmbedded: run.embedded + clock.texts, peakRss: peakRss() };
+  return { load: summary(loads), loadCpu: summary(loadCpu), firstLoadMs: loads[0], query: summary(times), queryCpu: summary(cpu), recall, rssAfterLoad, rssLoadDelta: rssAfterLoad - rssBefore, startupSyncMs, startupEmbedded: run.embedded + clock.texts, peakRss: peakRss() };
 }
 
 async function ours100k() {
@@ -274,8 +287,9 @@ async function ours100k() {
   const times: number[] = [];
   const cpu: number[] = [];
   const probe = again.vectorsOf("Vault/777.md")[3];
+  const queries = Array.from({ length: 100 }, (_, i) => (i === 0 ? probe.vector : new Float32Array(dims).map(() => random())));
   for (let i = 0; i < 100; i++) {
-    const q = i === 0 ? probe.vector : new Float32Array(dims).map(() => random());
+    const q = queries[i];
     const t = process.hrtime.bigint();
     const c = process.cpuUsage();
     const hits = again.query(q, 8);
@@ -283,7 +297,8 @@ async function ours100k() {
     cpu.push(cpuMs(c));
     if (i === 0 && (hits[0]?.path !== "Vault/777.md" || hits[0].hash !== probe.hash)) throw new Error("100k: the probe vector did not find itself");
   }
-  return { chunks: again.stats().chunks, writeMs, loadMs, query: summary(times), queryCpu: summary(cpu), bytes: await folderBytes(path.join(root, INDEX_DIR)), peakRss: peakRss() };
+  const recall = recallAt8(again, queries.slice(0, 30));
+  return { chunks: again.stats().chunks, writeMs, loadMs, query: summary(times), queryCpu: summary(cpu), recall, bytes: await folderBytes(path.join(root, INDEX_DIR)), peakRss: peakRss() };
 }
 
 // ---------------------------------------------------------------- naive baseline

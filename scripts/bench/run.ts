@@ -157,6 +157,13 @@ const ROWS: Row[] = [
   ["  CPU time of a load (p50)", "", (r, i) => fmt.ms(get(i === "ours" ? r.oursLoad : r.naiveLoad, "loadCpu.p50"))],
   ["startup sync, no changes (embedded)", "0 embedded", (r, i) => (i === "ours" ? `${fmt.ms(get(r.oursLoad, "startupSyncMs"))} (${String(get(r.oursLoad, "startupEmbedded"))})` : "—"), (r) => get(r.oursLoad, "startupEmbedded") === 0],
   ["query top-8 p50 / p95", "p50 ≤ 15 ms", (r, i) => `${fmt.ms(get(i === "ours" ? r.oursLoad : r.naiveLoad, "query.p50"))} / ${fmt.ms(get(i === "ours" ? r.oursLoad : r.naiveLoad, "query.p95"))}`, (r) => (get(r.oursLoad, "query.p50") as number) <= 15],
+  [
+    "  query p50 ratio naive / ours (same run)",
+    "≥ 3×",
+    (r, i) => (i === "ours" ? `${((get(r.naiveLoad, "query.p50") as number) / (get(r.oursLoad, "query.p50") as number)).toFixed(1)}×` : ""),
+    (r) => (get(r.naiveLoad, "query.p50") as number) / (get(r.oursLoad, "query.p50") as number) >= 3,
+  ],
+  ["  recall@8 vs exact float32 scan", "≥ 0.99", (r, i) => (i === "ours" ? fmt.x(get(r.oursLoad, "recall")) : ""), (r) => (get(r.oursLoad, "recall") as number) >= 0.99],
   ["  CPU time per query p50 / p95", "", (r, i) => `${fmt.ms(get(i === "ours" ? r.oursLoad : r.naiveLoad, "queryCpu.p50"))} / ${fmt.ms(get(i === "ours" ? r.oursLoad : r.naiveLoad, "queryCpu.p95"))}`],
   [
     "bytes on disk per chunk",
@@ -215,7 +222,7 @@ async function main(): Promise<void> {
   );
   if (big) {
     process.stdout.write(
-      `100,000 chunks × 768: written in ${fmt.s(big.writeMs)}, reopened in ${fmt.ms(big.loadMs)}, query top-8 p50 ${fmt.ms(get(big, "query.p50"))} / p95 ${fmt.ms(get(big, "query.p95"))} (CPU p50 ${fmt.ms(get(big, "queryCpu.p50"))}), ${fmt.kb((big.bytes as number) / (big.chunks as number))} per chunk, peak RSS ${fmt.mb(big.peakRss)}: works\n`,
+      `100,000 chunks × 768: written in ${fmt.s(big.writeMs)}, reopened in ${fmt.ms(big.loadMs)}, query top-8 p50 ${fmt.ms(get(big, "query.p50"))} / p95 ${fmt.ms(get(big, "query.p95"))} (CPU p50 ${fmt.ms(get(big, "queryCpu.p50"))}; target p50 ≤ 40 ms: ${(get(big, "query.p50") as number) <= 40 ? "yes" : "NO"}), recall@8 vs exact ${fmt.x(big.recall)}, ${fmt.kb((big.bytes as number) / (big.chunks as number))} per chunk, peak RSS ${fmt.mb(big.peakRss)}: works\n`,
     );
   }
   if (values.json) await fs.writeFile(values.json, JSON.stringify({ latency, batch: Number(values.batch), bundles, results, big }, null, 2));

@@ -133,7 +133,10 @@ export async function runSearch(vaultDir: string, settings: FolderIndexSettings,
     results.forEach((r, i) => {
       const snippet = r.text.replace(/\s+/g, " ").trim();
       // Note names and text come from the vault: no control character reaches the terminal.
-      io.out(`${i + 1}. ${visibleText(wikiLink(r.path, r.headingPath))}  ${r.score.toFixed(3)}\n   ${visibleText(snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet)}\n`);
+      const weak = r.relevant ? "" : "  (weak match: never sent to a model)";
+      io.out(`${i + 1}. ${visibleText(wikiLink(r.path, r.headingPath))}  ${r.score.toFixed(3)}${weak}\n   ${visibleText(snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet)}\n`);
+      // The note's other matching sections, under its best one (one entry per note).
+      if (r.more.length > 0) io.out(`   also in this note: ${r.more.map((m) => visibleText(wikiLink(m.path, m.headingPath))).join(", ")}\n`);
     });
     return 0;
   } catch (error) {

@@ -11,6 +11,9 @@ export type NoteTuple = [string, number, number, string, string, number];
 /** [ord, hash, start line, end line, heading path joined by U+001F]. */
 export type ChunkTuple = [number, string, number, number, string];
 
+/** A chunk in a WAL record: its tuple, then its term bag when it has one. */
+export type WalChunkTuple = [...ChunkTuple, string?];
+
 /** Separates heading levels in a stored heading path (never typed in a heading). */
 export const HEADING_SEP = "\u001f";
 
@@ -27,6 +30,18 @@ export function noteFromTuple([path, mtime, size, contentHash, tags, chunkCount]
 /** A chunk's facts as a tuple. */
 export function chunkTuple(c: StoredChunk): ChunkTuple {
   return [c.ord, c.hash, c.start, c.end, c.headingPath.join(HEADING_SEP)];
+}
+
+/** A chunk's WAL tuple (facts and term bag). */
+export function walChunkTuple(c: StoredChunk): WalChunkTuple {
+  return c.terms === undefined ? chunkTuple(c) : [...chunkTuple(c), c.terms];
+}
+
+/** A chunk's facts and term bag from its WAL tuple. */
+export function chunkFromWalTuple(tuple: WalChunkTuple): StoredChunk {
+  const [ord, hash, start, end, heading, terms] = tuple;
+  const chunk = chunkFromTuple([ord, hash, start, end, heading]);
+  return typeof terms === "string" ? { ...chunk, terms } : chunk;
 }
 
 /** The stored heading string as a heading path. */

@@ -15,10 +15,11 @@
  * saved, and replaying a record is idempotent, so a crash at any point loads a consistent index.
  */
 import { IndexBusyError } from "../../core/index/index-errors";
-import type { IndexHit, IndexStoreOp } from "../../core/index/index-ports";
+import type { IndexHit, IndexStoreOp, LexicalHit } from "../../core/index/index-ports";
 import type { IndexedNote, IndexSnapshot } from "../../core/index/sync-plan";
 import { DEFAULT_COMPACT_AFTER, SHARD_FILE, WAL_FILE, freshManifest, writeManifest, type Manifest, type OpenReport, type StoreConfig } from "./manifest";
-import { queryExact, type Pending } from "./scoring";
+import { queryLexical } from "./lexical-index";
+import { queryExact, queryFast, type Pending, type SearchSpace } from "./scoring";
 import { joinPath, type IndexStorage } from "./storage";
 import { openIndex, type ShardSet } from "./store-open";
 import type { WriteAheadLog } from "./wal";
@@ -183,7 +184,29 @@ export class VectorStore {
 
   /** The `k` chunks most similar to `vector` (cosine), over every shard and pending change. */
   query(vector: Float32Array, k: number): SearchHit[] {
-    return queryExact({ shards: this.shards, overlay: this.overlay, shardOf: (p) => this.shardOf(p), dims: this.dims }, vector, k);
+    return queryFast(this.searchSpace(), vector, k);
+  }
+
+  /** Notes with chunks but no term bags (indexed before hybrid search). */
+  termlessNotes(): string[] {
+    const paths = new Set<string>();
+    for (const shard of this.shards) for (const row of shard.rows) if (row.terms === undefined && !this.overlay.has(row.path)) paths.add(row.path);
+    for (const [path, pending] of this.overlay) if (pending?.chunks.some((c) => c.terms === undefined)) paths.add(path);
+    return [...paths];
+  }
+
+  /** The `k` chunks that match `terms` best by BM25 (the lexical half of hybrid search). */
+  queryLexical(terms: readonly string[], k: number): LexicalHit[] {
+    return queryLexical(this.searchSpace(), terms, k);
+  }
+
+  /** The same as `query` by a full float32 scan: the reference the bench measures recall against. */
+  queryExact(vector: Float32Array, k: number): SearchHit[] {
+    return queryExact(this.searchSpace(), vector, k);
+  }
+
+  private searchSpace(): SearchSpace {
+    return { shards: this.shards, overlay: this.overlay, shardOf: (p) => this.shardOf(p), dims: this.dims };
   }
 
   // ---------------------------------------------------------------- writing

@@ -43,8 +43,8 @@ export class StaleShardError extends Error {
   }
 }
 
-/** A shard item: the index of its note in the note table, the chunk's tuple, the vector's norm. */
-type ItemTuple = [number, ...ChunkTuple, number];
+/** A shard item: the index of its note in the note table, the chunk's tuple, the vector's norm, the term bag (when there is one). */
+type ItemTuple = [number, ...ChunkTuple, number, string?];
 
 interface ShardHeader {
   kind: "shard";
@@ -63,7 +63,7 @@ export function itemId(path: string, ord: number): string {
 function metaOf(item: IndexItem): Row {
   const m = item.metadata;
   const heading = String(m.heading ?? "");
-  return {
+  const row: Row = {
     path: String(m.path),
     ord: Number(m.ord),
     hash: String(m.hash),
@@ -72,10 +72,19 @@ function metaOf(item: IndexItem): Row {
     headingPath: headingPathOf(heading),
     norm: item.norm,
   };
+  if (typeof m.terms === "string") row.terms = m.terms;
+  return row;
 }
 
 export function itemMetadata(path: string, chunk: ChunkMeta): Record<string, MetadataTypes> {
-  return { path, ord: chunk.ord, hash: chunk.hash, start: chunk.start, end: chunk.end, heading: chunk.headingPath.join(HEADING_SEP) };
+  return storedMetadata(path, chunk.ord, chunk.hash, chunk.start, chunk.end, chunk.headingPath.join(HEADING_SEP), chunk.terms);
+}
+
+/** A vectra item's metadata as the shard keeps it (the term bag only when the chunk has one). */
+function storedMetadata(path: string, ord: number, hash: string, start: number, end: number, heading: string, terms: string | undefined): Record<string, MetadataTypes> {
+  const metadata: Record<string, MetadataTypes> = { path, ord, hash, start, end, heading };
+  if (terms !== undefined) metadata.terms = terms;
+  return metadata;
 }
 
 /** vectra's IndexItem types vectors as number[]; ours are Float32Array views (read-only use). */
@@ -122,7 +131,7 @@ export class ShardCodec implements IndexCodec {
       if (at === undefined) throw new Error(`shard ${this.shard}: chunk of "${row.path}" has no note record`);
       const vector = item.vector as unknown as Float32Array | number[];
       vectors.push(vector instanceof Float32Array ? vector : Float32Array.from(vector));
-      return [at, ...chunkTuple(row), item.norm];
+      return row.terms === undefined ? [at, ...chunkTuple(row), item.norm] : [at, ...chunkTuple(row), item.norm, row.terms];
     });
     const dims = vectors[0]?.length ?? this.dims;
     const header: ShardHeader = {
@@ -147,12 +156,12 @@ export class ShardCodec implements IndexCodec {
       throw new StaleShardError(`shard belongs to index ${header.indexId} (${header.model})`);
     }
     const notes = header.notes.map(noteFromTuple);
-    const items: IndexItem[] = header.items.map(([noteAt, ord, hash, start, end, heading, norm], i) => {
+    const items: IndexItem[] = header.items.map(([noteAt, ord, hash, start, end, heading, norm, terms], i) => {
       const note = notes[noteAt];
       if (!note) throw new DamagedFileError("shard item points to no note");
       return {
         id: itemId(note.path, ord),
-        metadata: { path: note.path, ord, hash, start, end, heading },
+        metadata: storedMetadata(note.path, ord, hash, start, end, heading, terms),
         vector: asVectraVector(vectors.subarray(i * dims, (i + 1) * dims)),
         norm,
       };

@@ -7,13 +7,13 @@
 import type { IndexStoreOp } from "../../core/index/index-ports";
 import { encodeContainer } from "./container";
 import { WAL_EXTENSION, WAL_MAGIC } from "./manifest";
-import { chunkFromTuple, chunkTuple, noteFromTuple, noteTuple, type ChunkTuple, type NoteTuple } from "./records";
+import { chunkFromWalTuple, noteFromTuple, noteTuple, walChunkTuple, type NoteTuple, type WalChunkTuple } from "./records";
 import type { Pending } from "./scoring";
 import { joinPath, type IndexStorage } from "./storage";
 import type { ChunkWithVector, Shard, ShardChange } from "./vectra-shard";
 
 /** One operation of a WAL record: put a note with its chunks, update a note's stat, delete a note. */
-export type WalOp = { o: "put"; n: NoteTuple; c: ChunkTuple[] } | { o: "meta"; n: NoteTuple; h?: string[] } | { o: "del"; p: string };
+export type WalOp = { o: "put"; n: NoteTuple; c: WalChunkTuple[] } | { o: "meta"; n: NoteTuple; h?: string[] } | { o: "del"; p: string };
 
 /** The JSON section of a WAL record. */
 export interface WalHeader {
@@ -98,7 +98,7 @@ export class WriteAheadLog {
     return (shard.rowsByPath.get(path) ?? [])
       .map((i) => ({ row: shard.rows[i], vector: shard.matrix.subarray(i * shard.dims, (i + 1) * shard.dims) }))
       .sort((a, b) => a.row.ord - b.row.ord)
-      .map(({ row, vector }) => ({ ord: row.ord, hash: row.hash, start: row.start, end: row.end, headingPath: row.headingPath, vector }));
+      .map(({ row, vector }) => (row.terms === undefined ? { ord: row.ord, hash: row.hash, start: row.start, end: row.end, headingPath: row.headingPath, vector } : { ord: row.ord, hash: row.hash, start: row.start, end: row.end, headingPath: row.headingPath, terms: row.terms, vector }));
   }
 
   /** Replays one record read at open into the overlay. */
@@ -118,7 +118,7 @@ export class WriteAheadLog {
         const chunks = op.c.map((tuple): ChunkWithVector => {
           const vector = vectors.subarray(at * dims, (at + 1) * dims);
           at++;
-          return { ...chunkFromTuple(tuple), vector };
+          return { ...chunkFromWalTuple(tuple), vector };
         });
         this.set(note.path, { note, chunks });
       }
@@ -148,7 +148,7 @@ export class WriteAheadLog {
           effects.push([op.replaces, null]);
         }
         const note = { ...op.note, chunkCount: op.chunks.length };
-        walOps.push({ o: "put", n: noteTuple(note), c: op.chunks.map(chunkTuple) });
+        walOps.push({ o: "put", n: noteTuple(note), c: op.chunks.map(walChunkTuple) });
         for (const c of op.chunks) vectors.push(c.vector);
         effects.push([note.path, { note, chunks: op.chunks }]);
       }

@@ -50,6 +50,8 @@ export interface StoredChunk {
   start: number;
   end: number;
   headingPath: string[];
+  /** The chunk's words for lexical search, as a term bag (see lexical.ts); absent in indexes written before hybrid search. */
+  terms?: string;
 }
 
 export interface StoredChunkWithVector extends StoredChunk {
@@ -73,6 +75,11 @@ export interface IndexHit {
   score: number;
 }
 
+/** A lexical hit: `score` is BM25; `coverage` is the share of the query's weight (idf) the chunk matched, 0–1. */
+export interface LexicalHit extends IndexHit {
+  coverage: number;
+}
+
 /**
  * The vector index on disk (the sharded vectra store implements it). Writes are queued and each
  * `apply` is persisted atomically before it resolves.
@@ -88,7 +95,11 @@ export interface IndexStorePort {
   vectorsOf(path: string): { hash: string; vector: Float32Array }[];
   stats(): { notes: number; chunks: number };
   query(vector: Float32Array, k: number): IndexHit[];
+  /** The `k` chunks that match the query terms best by BM25 (optional: stores without a lexical index return nothing). */
+  queryLexical?(terms: readonly string[], k: number): LexicalHit[];
   apply(ops: readonly IndexStoreOp[]): Promise<void>;
+  /** Notes with chunks but no term bags (indexed before hybrid search), to re-put with their terms. Optional. */
+  termlessNotes?(): string[];
   compact(): Promise<void>;
   /** Empties the index and starts a new generation for another model or chunker. */
   reset(model: string, chunker: string): Promise<void>;

@@ -8,6 +8,7 @@ import type { ExclusionRules } from "./exclusions";
 import { embedErrors } from "./index-errors";
 import type { Embedder, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
 import type { IndexRunSummary, IndexStatus } from "./indexer-types";
+import { termBagOf } from "./lexical";
 import { SyncResolver, type IndexSnapshot, type SyncOp, type SyncScan } from "./sync-plan";
 
 /** What a run needs from the indexer. */
@@ -170,7 +171,7 @@ export async function runScan(host: ScanHost, run: ScanRun): Promise<void> {
     }
     batch.forEach((item, i) => {
       const chunk = item.note.op.analysis.chunks[item.index];
-      item.note.chunks[item.index] = { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, vector: vectors[i] };
+      item.note.chunks[item.index] = { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, terms: termBagOf(chunk.embedText), vector: vectors[i] };
       item.note.missing--;
     });
     summary.embedded += batch.length;
@@ -253,6 +254,8 @@ export async function runScan(host: ScanHost, run: ScanRun): Promise<void> {
 function prepare(store: IndexStorePort, op: Extract<SyncOp, { kind: "put" }>, vanished: () => Map<string, Float32Array[]>): PendingNote {
   const pool = new Map<string, Float32Array[]>();
   if (op.reuseFrom !== null) addVectors(pool, store.vectorsOf(op.reuseFrom));
+  // A note indexed before hybrid search is re-put as "new" to gain its terms: its own vectors are reused.
+  else if (op.reason === "new") addVectors(pool, store.vectorsOf(op.path));
   let missing = 0;
   const chunks = op.analysis.chunks.map((chunk): StoredChunkWithVector | null => {
     // A note renamed and edited at once is "new": its unchanged chunks still come from the vanished note.
@@ -261,7 +264,20 @@ function prepare(store: IndexStorePort, op: Extract<SyncOp, { kind: "put" }>, va
       missing++;
       return null;
     }
-    return { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, vector };
+    return { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, terms: termBagOf(chunk.embedText), vector };
   });
   return { op, chunks, missing };
+}
+
+/**
+ * The index's notes minus those whose chunks have no term bag (indexed before hybrid search): the
+ * sync reads them again as new notes and stores their terms, reusing their vectors by hash.
+ */
+export function withoutTermlessNotes(store: IndexStorePort): IndexSnapshot {
+  const snapshot = store.snapshot();
+  const termless = store.termlessNotes?.() ?? [];
+  if (termless.length === 0) return snapshot;
+  const notes = new Map(snapshot.notes);
+  for (const path of termless) notes.delete(path);
+  return { ...snapshot, notes };
 }

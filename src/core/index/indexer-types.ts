@@ -1,5 +1,4 @@
 /** The vault index's state, runs and results as the indexer reports them (the UI and the CLI show them). */
-import type { IndexHit } from "./index-ports";
 
 export type IndexState = "starting" | "idle" | "indexing" | "paused" | "error" | "closed";
 
@@ -46,10 +45,8 @@ export interface IndexRunSummary {
   unreadable: number;
 }
 
-/** A search result with the chunk's text as it is in the note now. */
-export interface IndexSearchResult extends IndexHit {
-  text: string;
-}
+/** Search results: one per note, its best chunk first (see note-search.ts). */
+export type { IndexSearchChunk, IndexSearchResult } from "./note-search";
 
 /** What a reconcile would change now (see `VaultIndexer.preview`). */
 export interface IndexPreview {

@@ -11,17 +11,19 @@
  */
 import { isFsError } from "../shared/fs-errors";
 import { sameModel } from "../shared/model-name";
-import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type YamlParse } from "./chunking";
-import { excludedNote, type ExclusionRules } from "./exclusions";
+import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, type ChunkOptions, type YamlParse } from "./chunking";
+import type { ExclusionRules } from "./exclusions";
 import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage } from "./index-errors";
 import type { Embedder, IndexOpenReport, IndexStorePort, NoteSource } from "./index-ports";
 import type { RetrievedChunk } from "./retrieval";
 import type { IndexEvent, IndexPreview, IndexRunSummary, IndexSearchResult, IndexStatus } from "./indexer-types";
-import { DimensionsChanged, runScan, type ScanHost } from "./index-run";
+import { DimensionsChanged, runScan, withoutTermlessNotes, type ScanHost } from "./index-run";
+import type { SearchMode } from "./hybrid-search";
+import { retrievedChunks, searchNotes } from "./note-search";
 import type { MessageContext } from "../shared/user-actions";
 import { describeRebuild, scanForSync, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncScan, type SyncTarget, type VaultFileInfo } from "./sync-plan";
 
-export type { IndexEvent, IndexPreview, IndexProgress, IndexRunSummary, IndexSearchResult, IndexState, IndexStatus } from "./indexer-types";
+export type { IndexEvent, IndexPreview, IndexProgress, IndexRunSummary, IndexSearchChunk, IndexSearchResult, IndexState, IndexStatus } from "./indexer-types";
 
 export interface IndexerDeps {
   source: NoteSource;
@@ -283,7 +285,7 @@ export class VaultIndexer {
 
     const listing = await this.deps.source.list();
     for (let attempt = 0; ; attempt++) {
-      const snapshot = store.snapshot();
+      const snapshot = withoutTermlessNotes(store);
       const scan = scanForSync(snapshot, listing, this.target(embedder, dims));
       if (scan.rebuild) {
         // Confirm the new model works before the old vectors go.
@@ -351,44 +353,18 @@ export class VaultIndexer {
   // ---------------------------------------------------------------- search
 
   /**
-   * The chunks closest to `query`, with their text as the notes hold it now. Notes that are gone
-   * or now excluded are skipped, so a rule added a moment ago already applies.
+   * The best `k` notes for `query` (hybrid: vectors and BM25 fused), each with its best chunk
+   * first and its other matching chunks under it; see note-search.ts.
    */
-  async search(query: string, k: number, signal: AbortSignal): Promise<IndexSearchResult[]> {
-    const text = query.trim();
-    if (text === "" || k <= 0) return [];
+  async search(query: string, k: number, signal: AbortSignal, mode: SearchMode = "hybrid"): Promise<IndexSearchResult[]> {
+    if (query.trim() === "" || k <= 0) return [];
     const store = await this.ensureStore();
-    const embedder = this.deps.embedder();
-    if (store.stats().chunks === 0) return [];
-    if (!sameModel(store.model, embedder.model)) {
-      throw embedErrors.otherModel(store.model, embedder.model);
-    }
-    const [vector] = await embedder.embed([text], signal, "query");
-    if (!vector) return [];
-    if (store.dims !== 0 && vector.length !== store.dims) throw embedErrors.wrongDimensions(embedder.model, vector.length, store.dims);
-    const hits = store.query(vector, k * 2);
-    const rules = this.deps.rules();
-    const notes = new Map<string, { lines: string[]; excluded: boolean } | null>();
-    const results: IndexSearchResult[] = [];
-    for (const hit of hits) {
-      if (results.length >= k) break;
-      let note = notes.get(hit.path);
-      if (note === undefined) {
-        const content = await this.deps.source.read(hit.path);
-        note = content === null ? null : { lines: splitLines(content), excluded: excludedNote(hit.path, analyzeNote(hit.path, content, this.chunkOptions, this.deps.parseYaml).metadata, rules) !== null };
-        notes.set(hit.path, note);
-      }
-      if (!note || note.excluded) continue;
-      const chunkText = note.lines.slice(hit.startLine, hit.endLine + 1).join("\n").trim();
-      if (chunkText === "") continue;
-      results.push({ ...hit, text: chunkText });
-    }
-    return results;
+    return searchNotes({ store, embedder: this.deps.embedder(), source: this.deps.source, rules: this.deps.rules(), chunkOptions: this.chunkOptions, parseYaml: this.deps.parseYaml }, query, k, signal, mode);
   }
 
-  /** Search results as retrieval input for a plan prompt. */
+  /** Search results as retrieval input for a prompt: up to `k` notes, each marked with the relevance floor's verdict. */
   async retrieve(query: string, k: number, signal: AbortSignal): Promise<RetrievedChunk[]> {
-    return (await this.search(query, k, signal)).map((r) => ({ path: r.path, headingPath: r.headingPath, text: r.text, score: r.score, startLine: r.startLine }));
+    return retrievedChunks(await this.search(query, k, signal));
   }
 
   /**

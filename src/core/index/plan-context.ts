@@ -38,19 +38,32 @@ export interface PlanContext {
   used: RetrievedChunk[];
   /** Why no notes were used, for the plan note and a notice; null when notes were used. */
   note: string | null;
+  /** When notes were used: how many, and why the others found were not (below the relevance floor, or no room). */
+  usage?: string;
 }
 
 /** Candidates fetched from the index before the budget picks among them. */
 const CANDIDATES = 24;
 
-const NOTES: Record<PromptLanguage, { empty: (indexVault: string) => string; none: string; failed: (reason: string) => string; noRoom: string }> = {
+const NOTES: Record<PromptLanguage, { empty: (indexVault: string) => string; none: string; failed: (reason: string) => string; noRoom: string; weak: (notes: number) => string; used: (used: number, weak: number, noRoom: number) => string }> = {
   en: {
+    weak: (n) => `Your notes were not used: the ${n === 1 ? "note" : `${n} notes`} found matched this hardware and these uses too weakly (below the relevance floor).`,
+    used: (used, weak, noRoom) =>
+      [
+        `Used ${used} ${used === 1 ? "note" : "notes"} from your vault.`,
+        weak > 0 ? `${weak} other ${weak === 1 ? "note was" : "notes were"} left out as too weakly related (below the relevance floor).` : "",
+        noRoom > 0 ? `${noRoom} relevant ${noRoom === 1 ? "note" : "notes"} did not fit the context size.` : "",
+      ]
+        .filter((s) => s !== "")
+        .join(" "),
     empty: (indexVault) => `Your notes were not used: the vault index is empty. ${sentence(indexVault)} to ground plans in your notes.`,
     none: "Your notes were not used: no indexed note matched this hardware and these uses.",
     failed: (reason) => `Your notes were not used: ${reason}`,
     noRoom: "Your notes were not used: the context size leaves no room for them. Raise the context size in settings.",
   },
   zh: {
+    weak: (n) => `未使用你的笔记：找到的 ${n} 篇笔记与该硬件和用途的相关度过低（低于相关度下限）。`,
+    used: (used, weak, noRoom) => [`使用了库中的 ${used} 篇笔记。`, weak > 0 ? `另有 ${weak} 篇笔记相关度过低（低于相关度下限），未使用。` : "", noRoom > 0 ? `${noRoom} 篇相关笔记因上下文长度不足未能放入。` : ""].join(""),
     empty: (indexVault) => `未使用你的笔记：库索引为空。${indexVault}后，方案即可参考你的笔记。`,
     none: "未使用你的笔记：索引中没有与该硬件和用途相关的笔记。",
     failed: (reason) => `未使用你的笔记：${reason}`,
@@ -77,10 +90,15 @@ export async function planContext(retriever: NotesRetriever, request: PlanContex
     return { part: null, sources: [], used: [], note: notes.failed(userMessage(error, { ...where, activity: "plan" })) };
   }
   if (chunks.length === 0) return { part: null, sources: [], used: [], note: notes.none };
+  // The relevance floor: a note below it is never sent (a GPU plan must not cite a pasta recipe).
+  const relevant = chunks.filter((c) => c.relevant !== false);
+  const weakNotes = new Set(chunks.filter((c) => c.relevant === false).map((c) => c.path)).size;
+  if (relevant.length === 0) return { part: null, sources: [], used: [], note: notes.weak(weakNotes) };
   const budget = { contextTokens: request.contextTokens, promptTokens: estimateTokens(request.prompt), answerTokens: defaultAnswerTokens(request.contextTokens) };
-  const context = buildVaultContext(chunks, budget, { language: request.language });
+  const context = buildVaultContext(relevant, budget, { language: request.language });
   if (!context.part) return { part: null, sources: [], used: [], note: notes.noRoom };
-  return { part: context.part, sources: context.sources, used: context.used, note: null };
+  const noRoom = new Set(relevant.map((c) => c.path)).size - context.sources.length;
+  return { part: context.part, sources: context.sources, used: context.used, note: null, usage: notes.used(context.sources.length, weakNotes, noRoom) };
 }
 
 /** The note shown when there is no index at all (indexing off, or not opened). */

@@ -16,6 +16,8 @@ export interface RetrievedChunk {
   /** Cosine similarity; higher is closer. */
   score: number;
   startLine?: number;
+  /** False when the note is below the relevance floor: it is never sent to a model. */
+  relevant?: boolean;
 }
 
 export interface ContextBudget {

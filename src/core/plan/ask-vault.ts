@@ -28,7 +28,8 @@ export interface AskPrompt {
 
 /** The messages for `question` with as much of `chunks` as fits `contextTokens`. */
 export function buildAskPrompt(question: string, chunks: readonly RetrievedChunk[], language: PromptLanguage, contextTokens: number): AskPrompt {
-  const context = buildVaultContext(chunks, { contextTokens, promptTokens: 400, answerTokens: Math.floor(contextTokens / 4) }, { language });
+  // Notes below the relevance floor are never sent.
+  const context = buildVaultContext(chunks.filter((c) => c.relevant !== false), { contextTokens, promptTokens: 400, answerTokens: Math.floor(contextTokens / 4) }, { language });
   const system = context.part ? SYSTEM[language].withNotes : SYSTEM[language].withoutNotes;
   const user = assemblePrompt([...(context.part ? [context.part] : []), { name: "question", body: question }]);
   return { messages: [{ role: "system", content: system }, { role: "user", content: user }], context };

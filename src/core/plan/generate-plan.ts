@@ -163,7 +163,7 @@ export async function streamPlan(deps: Omit<PlanDeps, "vault">, input: PlanReque
     language: input.language,
     created,
     generationSeconds: (deps.monotonicMs() - started) / 1000,
-    ...(grounding ? { sources: grounding.sources, notesNote: grounding.note } : {}),
+    ...(grounding ? { sources: grounding.sources, notesNote: grounding.note ?? grounding.usage ?? null } : {}),
     ...fields,
     ...(input.keepThinking && thought.trim() !== "" ? { thinking: thought.trim() } : {}),
     // A partial note keeps only what arrived: an unfinished answer is not checked.

@@ -1,4 +1,5 @@
 /** The vault index as the sidebar panel uses it: its status (mapped once, here) and a retriever for "Ask my vault". */
+import { retrievedChunks } from "../../core/index/note-search";
 import type { IndexStatus as IndexerStatus } from "../../core/index/indexer";
 import type { PluginContext } from "../shared/plugin-context";
 import type { IndexStatus, IndexStatusSource, Retriever } from "../panel/panel-ports";
@@ -46,6 +47,6 @@ export function indexRetriever(ctx: PluginContext): Retriever | undefined {
   if (!ctx.settings().indexEnabled) return undefined;
   const index = ctx.index;
   return {
-    retrieve: async (query, signal) => (await index.search(query, RETRIEVE_K, signal)).map((r) => ({ path: r.path, headingPath: r.headingPath, text: r.text, score: r.score, startLine: r.startLine })),
+    retrieve: async (query, signal) => retrievedChunks(await index.search(query, RETRIEVE_K, signal)),
   };
 }

@@ -5,6 +5,8 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { NodeFsStorage } from "../../../src/adapters/vector-index/node-storage";
+import { VectorStore } from "../../../src/adapters/vector-index/store";
 import { DEFAULT_EXCLUSION_RULES } from "../../../src/core/index/exclusions";
 import { FakeOllama, unusedLoopbackPort } from "../../harness/fake-ollama";
 import { makeTempVault, removeTempVault } from "../../harness/temp-vault";
@@ -307,6 +309,46 @@ describe("search", () => {
     const [top] = await run.indexer.search("RTX 4090", 1, new AbortController().signal);
     expect(top).toMatchObject({ path: "Hardware.md", headingPath: ["PC"], text: "Desktop with an RTX 4090 and 24 GB of VRAM." });
     await run.indexer.close();
+  });
+
+  test("one result per note: the best chunk first, the note's other matching chunks under it; lexical alone finds exact terms", async () => {
+    const run = open();
+    await run.indexer.reconcile();
+    const results = await run.indexer.search("RTX 4090 VRAM DDR5 RAM", 5, new AbortController().signal);
+    expect(new Set(results.map((r) => r.path)).size).toBe(results.length);
+    const hardware = results.find((r) => r.path === "Hardware.md");
+    expect([hardware?.headingPath, ...(hardware?.more ?? []).map((m) => m.headingPath)]).toEqual(expect.arrayContaining([["PC"], ["Memory"]]));
+    fake.clearRequests();
+    const [lexical] = await run.indexer.search("Whisper", 3, new AbortController().signal, "lexical");
+    expect(lexical).toMatchObject({ path: "Projects/Agents.md", headingPath: ["Agents", "Later"], relevant: true });
+    expect(embedRequests()).toHaveLength(0);
+    await run.indexer.close();
+  });
+
+  test("notes indexed before hybrid search get their terms at the next sync, without embedding again", async () => {
+    const first = open();
+    await first.indexer.reconcile();
+    await first.indexer.close();
+    // Write the index as an older version did: the same chunks and vectors, no term bags.
+    const { store } = await VectorStore.open(new NodeFsStorage(vault, { durable: false }), INDEX_DIR, { model: "nomic-embed-text:latest", chunker: "unused" });
+    const notes = [...store.snapshot().notes.values()];
+    await store.apply(
+      notes.map((n) => {
+        const vectors = store.vectorsOf(n.path);
+        const chunks = store.chunksOf(n.path).map((c, i) => ({ ...c, vector: vectors[i].vector }));
+        return { kind: "put" as const, note: { path: n.path, mtime: n.mtime, size: n.size, contentHash: n.contentHash, tags: [...n.tags], chunkCount: chunks.length }, chunks };
+      }),
+    );
+    expect(store.termlessNotes().sort()).toEqual(notes.map((n) => n.path).sort());
+    await store.close();
+
+    fake.clearRequests();
+    const next = open();
+    await next.indexer.reconcile();
+    expect(embedRequests()).toHaveLength(0);
+    const [found] = await next.indexer.search("Whisper", 3, new AbortController().signal, "lexical");
+    expect(found?.path).toBe("Projects/Agents.md");
+    await next.indexer.close();
   });
 
   test("an empty index finds nothing without calling Ollama", async () => {

@@ -61,3 +61,17 @@ test("a stop during retrieval is not swallowed", async () => {
   controller.abort();
   await expect(planContext(retriever(embedErrors.aborted()), REQUEST, controller.signal)).rejects.toBeInstanceOf(EmbedError);
 });
+
+test("notes below the relevance floor are never sent, and the plan says how many were used and why others were not", async () => {
+  const gpu: RetrievedChunk = { path: "Hardware/GPU.md", headingPath: ["GPU"], text: "RTX 4090 with 24 GB of VRAM.", score: 0.9, relevant: true };
+  const pasta: RetrievedChunk = { path: "Home/Pasta.md", headingPath: [], text: "Fast weeknight pasta.", score: 0.5, relevant: false };
+  const context = await planContext(retriever([gpu, pasta]), REQUEST, new AbortController().signal);
+  expect(context.sources.map((s) => s.path)).toEqual(["Hardware/GPU.md"]);
+  expect(context.part?.body).not.toContain("pasta");
+  expect(context.note).toBeNull();
+  expect(context.usage).toBe("Used 1 note from your vault. 1 other note was left out as too weakly related (below the relevance floor).");
+
+  const none = await planContext(retriever([pasta]), REQUEST, new AbortController().signal);
+  expect(none.part).toBeNull();
+  expect(none.note).toContain("too weakly");
+});

@@ -33,7 +33,9 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 test("Ask my vault answers from the passages the vault index retrieves, with sources and citation links", async () => {
-  const h = await startPanelHarness({ settings: { ollamaHost: fake.url, language: "en" }, files: NOTES });
+  // The plan below retrieves with the hardware as its query: with none typed, no note is relevant
+  // enough to pass the relevance floor (the fake's embeddings carry no meaning), and none is sent.
+  const h = await startPanelHarness({ settings: { ollamaHost: fake.url, language: "en", hardware: "Desktop with an RTX 4090, 24 GB VRAM" }, files: NOTES });
   const view = await h.openPanel();
   const status = () => view.contentEl.querySelector(".ai-stack-planner-index-status")?.textContent ?? "";
   h.app.workspace.setLayoutReady__();

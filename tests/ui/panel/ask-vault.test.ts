@@ -56,7 +56,7 @@ async function openAsk(withRetriever: boolean) {
   // The index the context holds answers searches with the keyword retriever (no embedding model needed).
   if (withRetriever)
     jest.spyOn(h.plugin.context.index, "search").mockImplementation(async (query, _limit, signal) =>
-      (await retriever.retrieve(query, signal ?? new AbortController().signal)).map((c, ord) => ({ ...c, headingPath: [...c.headingPath], ord, hash: String(ord), startLine: c.startLine ?? 0, endLine: c.startLine ?? 0 })),
+      (await retriever.retrieve(query, signal ?? new AbortController().signal)).map((c, ord) => ({ ...c, headingPath: [...c.headingPath], ord, hash: String(ord), startLine: c.startLine ?? 0, endLine: c.startLine ?? 0, more: [], relevant: true })),
     );
   const view = await h.openPanel();
   const section = view.contentEl.querySelector<HTMLElement>(".ai-stack-planner-ask");
