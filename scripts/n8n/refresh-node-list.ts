@@ -37,6 +37,7 @@ export const USED_NODE_TYPES = [
   "n8n-nodes-base.extractFromFile",
   "n8n-nodes-base.convertToFile",
   "n8n-nodes-base.removeDuplicates",
+  "n8n-nodes-base.stickyNote",
 ];
 
 /** Types that might be used (alternatives and the nodes we must avoid): versions only. */
@@ -52,7 +53,6 @@ const LISTED_NODE_TYPES = [
   "n8n-nodes-base.splitInBatches",
   "n8n-nodes-base.emailSend",
   "n8n-nodes-base.respondToWebhook",
-  "n8n-nodes-base.stickyNote",
   "@n8n/n8n-nodes-langchain.lmChatOllama",
   "@n8n/n8n-nodes-langchain.lmOllama",
   "@n8n/n8n-nodes-langchain.embeddingsOllama",
