@@ -14,10 +14,12 @@ import { profileForRequest } from "../hardware/fit-check";
 import { computeFitTable, hasHardwareFacts, renderFitTable, type FitRow, type FitTable } from "../hardware/fit-table";
 import { describeProfile, type HardwareProfile } from "../hardware/profile";
 import { formatGb } from "../hardware/units";
-import { writeNewNote } from "./note-writer";
+import { writeNewNoteWith } from "./note-writer";
 import { isoLocal, tierLabel } from "./plan-note";
 import type { InstalledModel, VaultPort } from "../shared/ports";
 import type { PromptLanguage, Tier } from "../shared/settings";
+import { mainUseOf, type WorkflowKind } from "./workflow/main-use";
+import { DEFAULT_ACTION_CONTEXT, planActionSection, planWorkflow, WORKFLOW_FILE_EXTENSION, type ActionContext } from "./workflow/plan-workflow";
 
 export interface OfflineDraftInput {
   tier: Tier;
@@ -30,9 +32,11 @@ export interface OfflineDraftInput {
   created: Date;
   /** Why there is no full plan, as the user was told ("Ollama isn't reachable at …"). */
   reason?: string;
+  /** Where n8n will run, for the action layer's workflow; the documented Docker setup when absent. */
+  action?: ActionContext;
 }
 
-export type WorkflowKind = "email" | "notes" | "finance" | "code";
+export type { WorkflowKind } from "./workflow/main-use";
 
 export interface DraftStack {
   /** The general model to run day to day; undefined when nothing is known to fit. */
@@ -77,26 +81,6 @@ function pick(rows: readonly FitRow[], use: string, maxNeedGb = Number.POSITIVE_
     .sort((a, b) => released(b).localeCompare(released(a)) || (b.fit.needGb ?? 0) - (a.fit.needGb ?? 0) || a.tag.localeCompare(b.tag))[0];
 }
 
-const WORKFLOW_WORDS: ReadonlyArray<readonly [WorkflowKind, RegExp]> = [
-  ["email", /e-?mail|inbox|mailbox|newsletter|邮件|邮箱|郵件/i],
-  ["finance", /financ|budget|expense|invoice|bank|accounting|tax|财务|记账|账单|发票|理财|报销|財務/i],
-  ["code", /\bcod(?:e|ing)\b|program|develop|software|github|gitea|\bgit\b|编程|代码|开发|程式/i],
-  ["notes", /note|knowledge|obsidian|wiki|journal|research|paper|writ|笔记|知识|日记|论文|研究|写作|筆記/i],
-];
-
-function uses(usage: string): string[] {
-  return usage.split(/[,，;；、\n]|\band\b|和/).map((part) => part.trim()).filter(Boolean);
-}
-
-function workflowFor(usage: string): { kind: WorkflowKind; mainUse: string } {
-  const list = uses(usage);
-  for (const use of list) {
-    const match = WORKFLOW_WORDS.find(([, re]) => re.test(use));
-    if (match) return { kind: match[0], mainUse: use };
-  }
-  return { kind: "notes", mainUse: list[0] ?? "" };
-}
-
 /** The models and the workflow the offline draft recommends for `table`'s machine. */
 export function chooseDraftStack(table: FitTable, usage: string, lang: PromptLanguage): DraftStack {
   const rows = table.rows;
@@ -112,7 +96,7 @@ export function chooseDraftStack(table: FitTable, usage: string, lang: PromptLan
     .filter((row) => row.kind === "chat" && row.fit.verdict === "does-not-run" && useOf(row) === "general")
     .sort((a, b) => (a.fit.needGb ?? 0) - (b.fit.needGb ?? 0))
     .slice(0, 3);
-  const { kind, mainUse } = workflowFor(usage);
+  const { kind, mainUse } = mainUseOf(usage);
   return { main, light, reasoning, embedding, tooBig, workflow: kind, mainUse };
 }
 
@@ -141,8 +125,6 @@ interface Words {
   pipeline: string;
   action: string;
   n8n: string;
-  workflowTitle: (use: string) => string;
-  workflows: Record<WorkflowKind, (chat: string, embed: string) => string[]>;
   difficulty: string;
   difficultyGpu: string;
   difficultyCpu: string;
@@ -181,35 +163,7 @@ const WORDS: Record<PromptLanguage, Words> = {
       "Vector database: **Qdrant** (open source, runs in Docker: `docker run -p 6333:6333 qdrant/qdrant`) for documents outside the vault; for the vault itself, this plugin's local index keeps vectors inside the vault.",
     pipeline: "Pipeline: split notes into chunks by heading → embed each chunk → store with the note path → at question time, embed the question, fetch the closest chunks and give them to the chat model.",
     action: "Action layer",
-    n8n: "Automation: **n8n**, self-hosted (`docker run -p 5678:5678 n8nio/n8n`), fair-code and fully local. Its HTTP Request node calls Ollama's API directly.",
-    workflowTitle: (use) => `Workflow sketch for your main use${use ? ` (${use})` : ""}:`,
-    workflows: {
-      email: (chat) => [
-        "**Email Trigger (IMAP)**: fires on every new message in your inbox.",
-        `**HTTP Request** → \`POST http://127.0.0.1:11434/api/chat\` with \`${chat}\`: summarise the message, classify it (action / reply / read later) and draft a reply.`,
-        "**IF** the class is *reply*: save the draft in your mail account (nothing is sent automatically).",
-        "**Write file** into the vault's inbox folder: one note per day with the summaries.",
-      ],
-      notes: (chat, embed) => [
-        "**Schedule Trigger**: every morning.",
-        "**Read files** changed in the vault since yesterday.",
-        `**HTTP Request** → \`/api/embed\` with \`${embed}\`, then **Qdrant** upsert: the knowledge base stays current.`,
-        `**HTTP Request** → \`/api/chat\` with \`${chat}\`: a digest of yesterday's notes with open questions and links.`,
-        "**Write file**: the digest as a note in the vault.",
-      ],
-      finance: (chat) => [
-        "**Local File Trigger**: a bank CSV export dropped into a folder.",
-        "**Extract from File**: one item per transaction.",
-        `**HTTP Request** → \`/api/chat\` with \`${chat}\` and \`format: json\`: a category and a one-line note per transaction.`,
-        "**Write file**: append to a local ledger CSV; on the 1st of the month, a summary note in the vault.",
-      ],
-      code: (chat) => [
-        "**Webhook**: called by your self-hosted Git server (Gitea, Forgejo) on every push or pull request.",
-        "**HTTP Request**: fetch the diff.",
-        `**HTTP Request** → \`/api/chat\` with \`${chat}\`: review the diff for bugs and unclear names.`,
-        "**HTTP Request**: post the review as a comment on the pull request.",
-      ],
-    },
+    n8n: "Automation: **n8n**, self-hosted and fair-code: it runs on this computer and calls Ollama's API directly. Below is a workflow for your main use to import, and how to run n8n without exposing it or Ollama to the network.",
     difficulty: "Difficulty",
     difficultyGpu: "Moderate. Ollama installs in minutes; Qdrant and n8n run in Docker, about an afternoon in all.",
     difficultyCpu: "Easy to install, but every answer is slow on the CPU; keep models small and prompts short.",
@@ -244,35 +198,7 @@ const WORDS: Record<PromptLanguage, Words> = {
     vectorDb: "向量数据库：库外文档用 **Qdrant**（开源，Docker 运行：`docker run -p 6333:6333 qdrant/qdrant`）；库内笔记用本插件的本地索引，向量保存在库内。",
     pipeline: "流程：按标题把笔记切块 → 逐块向量化 → 连同笔记路径存储 → 提问时把问题向量化，取最相近的块交给对话模型。",
     action: "行动层",
-    n8n: "自动化：**n8n**，自托管（`docker run -p 5678:5678 n8nio/n8n`），fair-code 许可，完全本地运行。它的 HTTP Request 节点可直接调用 Ollama 的 API。",
-    workflowTitle: (use) => `主要用途的工作流示例${use ? `（${use}）` : ""}：`,
-    workflows: {
-      email: (chat) => [
-        "**Email Trigger (IMAP)**：收件箱每来一封新邮件就触发。",
-        `**HTTP Request** → \`POST http://127.0.0.1:11434/api/chat\`，使用 \`${chat}\`：总结邮件、分类（待办 / 需回复 / 稍后读）并起草回复。`,
-        "**IF** 分类为“需回复”：把草稿保存到邮箱（不会自动发送）。",
-        "**Write file**：每天一篇笔记，写入库的收件箱文件夹，汇总当天邮件。",
-      ],
-      notes: (chat, embed) => [
-        "**Schedule Trigger**：每天早上运行。",
-        "**Read files**：读取库中昨天以来修改过的笔记。",
-        `**HTTP Request** → \`/api/embed\`，使用 \`${embed}\`，再写入 **Qdrant**：知识库保持最新。`,
-        `**HTTP Request** → \`/api/chat\`，使用 \`${chat}\`：生成昨日笔记摘要、待解决问题和链接。`,
-        "**Write file**：把摘要写成库中的一篇笔记。",
-      ],
-      finance: (chat) => [
-        "**Local File Trigger**：把银行导出的 CSV 放进某个文件夹即触发。",
-        "**Extract from File**：每笔交易一条记录。",
-        `**HTTP Request** → \`/api/chat\`，使用 \`${chat}\` 和 \`format: json\`：为每笔交易给出类别和一句说明。`,
-        "**Write file**：追加到本地账本 CSV；每月 1 日在库中生成月度汇总笔记。",
-      ],
-      code: (chat) => [
-        "**Webhook**：由自托管的 Git 服务（Gitea、Forgejo）在每次推送或合并请求时调用。",
-        "**HTTP Request**：获取代码差异。",
-        `**HTTP Request** → \`/api/chat\`，使用 \`${chat}\`：检查差异中的缺陷和不清楚的命名。`,
-        "**HTTP Request**：把审查意见作为评论发到合并请求。",
-      ],
-    },
+    n8n: "自动化：**n8n**，自托管，fair-code 许可：在本机运行并直接调用 Ollama 的 API。下面是可导入的主要用途工作流，以及如何运行 n8n 而不把它或 Ollama 暴露到网络。",
     difficulty: "实施难度",
     difficultyGpu: "中等。Ollama 几分钟即可装好；Qdrant 和 n8n 用 Docker 运行，总共大约一个下午。",
     difficultyCpu: "安装简单，但 CPU 上每次回答都较慢；请使用小模型和简短的提示。",
@@ -300,8 +226,23 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** The offline draft as a note: frontmatter, the draft label, the three layers, difficulty, bottlenecks, fit table. */
-export function renderOfflineDraft(input: OfflineDraftInput): string {
+/** The draft's workflow: its main use, run by `chatTag`, where `input.action` says n8n runs. */
+function draftWorkflow(input: OfflineDraftInput, chatTag: string) {
+  return planWorkflow({ usage: input.usage, language: input.language }, chatTag, input.action ?? DEFAULT_ACTION_CONTEXT);
+}
+
+/** The chat model the draft recommends (what its workflow runs). */
+function draftChatModel(input: OfflineDraftInput): string {
+  const profile = profileForRequest(input);
+  const table = computeFitTable(profile, { installed: input.installed ?? [], lang: input.language });
+  return (hasHardwareFacts(profile) ? chooseDraftStack(table, input.usage, input.language).main?.tag : undefined) ?? "llama3.2:3b";
+}
+
+/**
+ * The offline draft as a note: frontmatter, the draft label, the three layers (the action layer with
+ * its n8n workflow, linked at `workflowPath` when written beside the note), difficulty, bottlenecks, fit table.
+ */
+export function renderOfflineDraft(input: OfflineDraftInput, workflowPath?: string): string {
   const lang = input.language;
   const w = WORDS[lang];
   const profile = profileForRequest(input);
@@ -311,7 +252,6 @@ export function renderOfflineDraft(input: OfflineDraftInput): string {
   const main = known ? stack.main : undefined;
   const embedding = known ? stack.embedding : undefined;
   const chatTag = main?.tag ?? "llama3.2:3b";
-  const embedTag = embedding?.tag ?? "nomic-embed-text";
 
   const frontmatter = renderFrontmatter([
     ["type", "ai-stack-plan"],
@@ -338,8 +278,9 @@ export function renderOfflineDraft(input: OfflineDraftInput): string {
 
   const memory = [embedding ? w.embedding(`\`${embedding.tag}\``, formatGb(embedding.fit.needGb ?? 0)) : w.noEmbedding, w.vectorDb, w.pipeline];
 
-  const steps = w.workflows[stack.workflow](chatTag, embedTag).map((step, i) => `${i + 1}. ${step}`);
-  const action = [`- ${w.n8n}`, `- ${w.workflowTitle(oneLine(stack.mainUse))}`, "", ...steps.map((step) => `    ${step}`)];
+  // The action layer: the workflow for the main use with the model recommended above.
+  const context = input.action ?? DEFAULT_ACTION_CONTEXT;
+  const action = [w.n8n, "", planActionSection(draftWorkflow(input, chatTag), lang, context, workflowPath, 3)];
 
   const difficulty = !known ? w.difficultyUnknown : main?.fit.verdict === "cpu-only" || main === undefined ? w.difficultyCpu : w.difficultyGpu;
   const bottlenecks: string[] = [];
@@ -369,5 +310,12 @@ export function renderOfflineDraft(input: OfflineDraftInput): string {
 
 /** Writes the offline draft under a fresh, unique name in `folder` and returns its path. */
 export async function writeOfflineDraft(vault: VaultPort, folder: string, input: OfflineDraftInput): Promise<string> {
-  return writeNewNote(vault, folder, planNoteBaseName("Offline draft", input.hardware, input.created), renderOfflineDraft(input));
+  return (await writeOfflineDraftFiles(vault, folder, input)).path;
+}
+
+/** Writes the draft and its n8n workflow file beside it (`<note>.n8n.json`); returns both paths. */
+export async function writeOfflineDraftFiles(vault: VaultPort, folder: string, input: OfflineDraftInput): Promise<{ path: string; workflowPath?: string }> {
+  const planned = draftWorkflow(input, draftChatModel(input));
+  const written = await writeNewNoteWith(vault, folder, planNoteBaseName("Offline draft", input.hardware, input.created), (besidePath) => renderOfflineDraft(input, besidePath), undefined, { extension: WORKFLOW_FILE_EXTENSION, content: planned.json });
+  return { path: written.path, ...(written.besidePath ? { workflowPath: written.besidePath } : {}) };
 }

@@ -1,3 +1,5 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
 /** The offline draft plan: deterministic, labelled, built only from models computed to fit. */
 import { parse } from "yaml";
 import { checkPlanFit } from "../../../src/core/hardware/fit-check";
@@ -93,6 +95,11 @@ describe("writeOfflineDraft", () => {
     const second = await writeOfflineDraft(port, "Plans", RTX);
     expect(first).toBe("Plans/2026-11-27 0930 - Offline draft plan - PC, RTX 4090 24GB VRAM, 64GB RAM.md");
     expect(second).toBe("Plans/2026-11-27 0930 - Offline draft plan - PC, RTX 4090 24GB VRAM, 64GB RAM 2.md");
-    expect(await listFiles(vault)).toEqual(["Keep.md", first, second].sort());
+    // Each draft has its own n8n workflow file beside it, and links that one.
+    const workflows = [first, second].map((note) => note.replace(/\.md$/, ".n8n.json"));
+    expect(await listFiles(vault)).toEqual(["Keep.md", first, second, ...workflows].sort());
+    const note = await fs.readFile(path.join(vault, second), "utf8");
+    expect(note).toContain(`[[${workflows[1]}|2026-11-27 0930 - Offline draft plan - PC, RTX 4090 24GB VRAM, 64GB RAM 2.n8n.json]]`);
+    expect(JSON.parse(await fs.readFile(path.join(vault, workflows[1]), "utf8"))).toMatchObject({ name: "AI Stack Planner: Notes digest (qwen3:30b-a3b)" });
   });
 });
