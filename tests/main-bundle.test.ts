@@ -109,8 +109,9 @@ test("the built plugin generates a plan note end to end", async () => {
     if (Date.now() > deadline) throw new Error(`No plan was saved; notices: ${notices.texts().join(" | ")}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  const files = app.vault.getFiles();
-  expect(files).toHaveLength(1);
+  // The plan note, and its n8n workflow beside it.
+  const files = app.vault.getFiles().sort((a, b) => a.path.localeCompare(b.path));
+  expect(files.map((f) => f.path.replace(/^.* - Pro plan - RTX 4090 24GB/, "plan"))).toEqual(["plan.md", "plan.n8n.json"]);
   expect(files[0].path).toMatch(/^AI Stack Plans\/.* - Pro plan - RTX 4090 24GB\.md$/);
   const note = parseNote(await app.vault.read(files[0]));
   expect(note.frontmatter).toMatchObject({ type: "ai-stack-plan", tier: "pro", model: "llama3.2:3b", status: "complete" });

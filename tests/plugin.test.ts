@@ -129,7 +129,8 @@ describe("generating a plan", () => {
     const path = await h.runs()[0];
 
     // Exactly one note, in the plans folder, and nothing else in the vault.
-    expect(h.filePaths()).toEqual([path]);
+    // ... and its n8n workflow beside it.
+    expect(h.filePaths()).toEqual([path, path?.replace(/\.md$/, ".n8n.json")]);
     expect(path).toMatch(/^AI Stack Plans\/[^/]+\.md$/);
     expect(path).toContain("Pro plan");
     expect(h.notices.plain()).toEqual([`Stack plan saved to ${path}`]);
@@ -231,7 +232,8 @@ describe("generating a plan", () => {
     fake.setReply("A different second answer.");
     const second = await h.generate("generate-pro-plan");
     expect(second).toBe(firstPath.replace(/\.md$/, " 2.md"));
-    expect(h.filePaths()).toEqual([firstPath, second].sort());
+    expect(h.planPaths()).toEqual([firstPath, second].sort());
+    expect(h.workflowPaths()).toEqual([firstPath, second ?? ""].map((p) => p.replace(/\.md$/, ".n8n.json")).sort());
     expect(await h.read(firstPath)).toBe(firstContent);
     expect(await h.read(second ?? "")).toContain("A different second answer.");
     expect(h.app.vault.getAllFolders(false).map((f) => f.path).filter((p) => p !== "/")).toEqual(["AI Stack Plans"]);

@@ -15,7 +15,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PlannerError, userMessage } from "../core/shared/errors";
 import { generatePlan, PartialPlanSaved, planInputFromSettings } from "../core/plan/generate-plan";
-import { writeOfflineDraft } from "../core/plan/offline-plan";
+import { writeOfflineDraftFiles } from "../core/plan/offline-plan";
+import type { ActionContext } from "../core/plan/workflow/plan-workflow";
 import { hardwareFactsFor } from "../core/hardware/fit-check";
 import { profileFromStored } from "../core/hardware/stored-profile";
 import { buildPlanPrompt } from "../core/plan/prompts";
@@ -139,7 +140,7 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   const notes = await openNotesForPlan(vaultDir, settings);
   const outcome = await generatePlanOrDraft(vaultDir, settings, flags, io, () => generatePlan(
     { llm, vault, now: () => new Date(), monotonicMs: () => performance.now(), notes: notes?.retriever },
-    { ...planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)), messageContext: cliContext(vaultDir) },
+    { ...planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)), messageContext: cliContext(vaultDir), action: actionContext(vaultDir, settings) },
     controller.signal,
     {
       onStart: (model) => io.err(`Generating a ${settings.defaultTier} stack plan with ${model} at ${llm.hostLabel}…\n`),
@@ -151,8 +152,17 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   if (outcome === null) return 0;
   if (!flags.quiet) io.out("\n");
   if (outcome.plan.notesNote) io.err(`${outcome.plan.notesNote}\n`);
-  io.err(`Wrote ${path.join(vaultDir, outcome.path)}\n`);
+  io.err(`Wrote ${path.join(vaultDir, outcome.path)}${workflowLine(vaultDir, outcome.workflowPath)}\n`);
   return 0;
+}
+
+/** n8n in the documented Docker setup, with the vault's real path and this machine's time zone. */
+function actionContext(vaultDir: string, settings: PlannerSettings): ActionContext {
+  return { ollamaHost: settings.ollamaHost, runtime: "docker", vaultPath: vaultDir, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+}
+
+function workflowLine(vaultDir: string, workflowPath: string | undefined): string {
+  return workflowPath ? ` (n8n workflow: ${path.join(vaultDir, workflowPath)})` : "";
 }
 
 /** Ollama absent (or without a chat model): the offline draft, announced in one line. */
@@ -164,13 +174,14 @@ async function generatePlanOrDraft<T>(vaultDir: string, settings: PlannerSetting
     if (!offline || flags["no-draft"]) throw error;
     const reason = userMessage(error, cliContext(vaultDir));
     const draftPath = await writeDraft(vaultDir, settings, io, reason);
-    io.err(`${reason} Wrote an offline draft plan instead: ${path.join(vaultDir, draftPath)}\n`);
+    io.err(`${reason} Wrote an offline draft plan instead: ${draftPath}\n`);
     return null;
   }
 }
 
+/** Writes the offline draft and its workflow; returns the line part naming both files. */
 async function writeDraft(vaultDir: string, settings: PlannerSettings, io: CliIo, reason?: string): Promise<string> {
-  return writeOfflineDraft(new FolderVaultPort(vaultDir), settings.plansFolder, {
+  const written = await writeOfflineDraftFiles(new FolderVaultPort(vaultDir), settings.plansFolder, {
     tier: settings.defaultTier,
     language: resolveLanguage(settings.language, uiLanguage(io.env)),
     hardware: settings.hardware,
@@ -178,7 +189,9 @@ async function writeDraft(vaultDir: string, settings: PlannerSettings, io: CliIo
     ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
     created: new Date(),
     ...(reason === undefined ? {} : { reason }),
+    action: actionContext(vaultDir, settings),
   });
+  return `${path.join(vaultDir, written.path)}${workflowLine(vaultDir, written.workflowPath)}`;
 }
 
 /** `index`, `search` and `status` over a folder vault (see ./index-commands.ts). */
@@ -221,7 +234,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const stat = await fs.stat(vaultDir).catch(() => null);
         if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
         const draftPath = await writeDraft(vaultDir, await settingsFor(vaultDir, flags, io), io);
-        io.err(`Wrote an offline draft plan: ${path.join(vaultDir, draftPath)}\n`);
+        io.err(`Wrote an offline draft plan: ${draftPath}\n`);
         return 0;
       }
       case "prompt": {

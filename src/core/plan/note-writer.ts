@@ -44,10 +44,15 @@ async function writeUnder(vault: VaultPort, folder: string, base: string, conten
   const besidePath = beside ? await freeBesidePath(vault, path, beside.extension) : undefined;
   attempt.text = typeof content === "function" ? content(besidePath) : content;
   await vault.ensureFolder(folder);
-  // The file first: the note links to it, and a note that failed still leaves the file usable.
-  if (beside && besidePath) await vault.createNote(besidePath, beside.content);
   await vault.createNote(path, attempt.text);
-  return { path, ...(besidePath ? { besidePath } : {}) };
+  if (!beside || !besidePath) return { path };
+  // The note comes first and holds everything the file does: a file that can't be written loses nothing.
+  try {
+    await vault.createNote(besidePath, beside.content);
+    return { path, besidePath };
+  } catch {
+    return { path };
+  }
 }
 
 function reasonOf(error: unknown): string {
@@ -65,7 +70,8 @@ export async function writeNewNote(vault: VaultPort, folder: string, base: strin
 
 /**
  * `writeNewNote` with a file beside the note (`<note name><extension>`, never overwriting one),
- * written first; `content` gets that file's path, to link it. Returns both paths.
+ * written after it; `content` gets that file's path, to link it. Returns both paths (the file's
+ * only when it was written).
  */
 export async function writeNewNoteWith(vault: VaultPort, folder: string, base: string, content: NoteText, fallbackBase?: string, beside?: BesideFile): Promise<{ path: string; besidePath?: string }> {
   const attempt = { path: joinVaultPath(folder, `${base}.md`), text: typeof content === "function" ? content(undefined) : content };

@@ -83,8 +83,11 @@ function quoteBlock(text: string): string {
   return text.split("\n").map((line) => `> ${line}`).join("\n");
 }
 
-/** The full note text: frontmatter, a title, the request, then the model's answer as written. */
-export function renderPlanNote(plan: PlanRecord): string {
+/**
+ * The full note text: frontmatter, a title, the request, then the model's answer as written;
+ * `actionSection` (the n8n workflow for the main use) follows the answer.
+ */
+export function renderPlanNote(plan: PlanRecord, actionSection?: string): string {
   const h = HEADINGS[plan.language];
   const frontmatter = renderFrontmatter([
     ["type", "ai-stack-plan"],
@@ -117,6 +120,6 @@ export function renderPlanNote(plan: PlanRecord): string {
   const hardwareCheck = plan.fitCheck ? [renderFitCheck(plan.fitCheck, plan.language)] : [];
   const fitTable = plan.fitTable ? [renderFitTable(plan.fitTable, plan.language)] : [];
   const sources = plan.sources && plan.sources.length > 0 ? [renderSourcesSection(plan.sources, plan.language).trimEnd()] : [];
-  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, plan.answer.trim(), ...fitTable, ...sources].join("\n\n");
+  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, plan.answer.trim(), ...(actionSection ? [actionSection] : []), ...fitTable, ...sources].join("\n\n");
   return `${frontmatter}\n${body}\n`;
 }

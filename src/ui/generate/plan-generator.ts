@@ -1,6 +1,7 @@
 /** Runs one plan generation at a time with visible progress, a real Stop and clear messages. */
 import { Notice, TFile, type App } from "obsidian";
 import { PartialPlanSaved, generatePlan, planInputFromSettings } from "../../core/plan/generate-plan";
+import { pluginActionContext } from "../shared/action-context";
 import { PlannerError, userMessage } from "../../core/shared/errors";
 import type { PlannerSettings } from "../../core/shared/settings";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
@@ -49,7 +50,7 @@ export class PlanGenerator {
       for (const warning of check.warnings) new Notice(warning, 8000);
       const outcome = await generatePlan(
         { llm, vault: new ObsidianVaultPort(this.deps.app.vault), now: () => new Date(), monotonicMs: () => performance.now(), notes: vaultIndexFor(this.deps.app)?.retriever() ?? null },
-        planInputFromSettings(settings, request, this.deps.uiLanguage()),
+        { ...planInputFromSettings(settings, request, this.deps.uiLanguage()), action: pluginActionContext(this.deps.app, settings) },
         controller.signal,
         { onStart: (model) => progress.update(`Generating with ${model}…`), onChunk: (_chunk, received) => progress.received(received.length) },
       );

@@ -20,6 +20,7 @@ import { desktopBindings, detectFacts } from "../../adapters/node/hardware-detec
 import { PlannerError, userMessage } from "../../core/shared/errors";
 import { profileFromStored } from "../../core/hardware/stored-profile";
 import { writeOfflineDraft } from "../../core/plan/offline-plan";
+import { pluginActionContext } from "../shared/action-context";
 import { resolveLanguage, type PlannerSettings } from "../../core/shared/settings";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
 import { strings, uiLanguage } from "../shared/i18n";
@@ -115,6 +116,7 @@ export async function writeDraftNote(app: App, settings: PlannerSettings, uiLang
       usage: settings.usage,
       ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
       created: new Date(),
+      action: pluginActionContext(app, settings),
     });
     new Notice(strings(TEXT).saved(path));
     if (settings.openPlanAfterWrite) await openNote(app, path);

@@ -6,6 +6,7 @@
 import { ItemView, MarkdownView, Notice, Setting, TFile, setIcon, type Plugin, type WorkspaceLeaf } from "obsidian";
 import { probeConnection, type ConnectionStatus } from "../../core/plan/connection";
 import { InterruptedPlan, planInputFromSettings, streamPlan, writePlanNote } from "../../core/plan/generate-plan";
+import { pluginActionContext } from "../shared/action-context";
 import { userMessage } from "../../core/shared/errors";
 import type { PlanRecord } from "../../core/plan/plan-note";
 import type { InstalledModel } from "../../core/shared/ports";
@@ -419,7 +420,7 @@ export class PlannerView extends ItemView {
   async saveAsNote(plan: PlanRecord): Promise<string | null> {
     const settings = this.deps.settings();
     try {
-      const path = await writePlanNote(new ObsidianVaultPort(this.app.vault), settings.plansFolder, plan);
+      const path = await writePlanNote(new ObsidianVaultPort(this.app.vault), settings.plansFolder, plan, pluginActionContext(this.app, settings));
       new Notice(this.t.saved(path));
       const file = this.app.vault.getAbstractFileByPath(path);
       if (settings.openPlanAfterWrite && file instanceof TFile) await this.app.workspace.getLeaf(false).openFile(file);

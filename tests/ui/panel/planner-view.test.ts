@@ -292,7 +292,10 @@ describe("after generation", () => {
     expect(Object.keys(panelNote.frontmatter).sort()).toEqual(Object.keys(commandNote.frontmatter).sort());
     const timeless = (fm: Record<string, unknown>) => ({ ...fm, created: 0, generation_seconds: 0, tokens_per_second: 0 });
     expect(timeless(panelNote.frontmatter)).toEqual(timeless(commandNote.frontmatter));
-    expect(panelNote.body).toBe(commandNote.body);
+    // Each note links its own workflow file (the second one's name ends in " 2").
+    const unlinked = (body: string) => body.replace(/\[\[[^\]]*\.n8n\.json\|[^\]]*\]\]/g, "[[workflow]]");
+    expect(unlinked(panelNote.body)).toBe(unlinked(commandNote.body));
+    expect(h.workflowPaths()).toEqual([panelPath, commandPath ?? ""].map((p) => p.replace(/\.md$/, ".n8n.json")).sort());
   });
 
   test("Save as note twice keeps both notes (never overwrites)", async () => {
