@@ -9,6 +9,7 @@
  *   npm run cli -- index --vault <dir>                        (build or update the vault index)
  *   npm run cli -- search "<query>" --vault <dir>             (closest notes from the index)
  *   npm run cli -- status --vault <dir>                       (what the index holds, what is pending)
+ *   npm run cli -- check --vault <dir> [--plan <note>]        (Check my stack: writes the plan's Stack status)
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -24,6 +25,7 @@ import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } fro
 import { FolderVaultPort } from "../adapters/node/folder-vault";
 import { createLlm } from "../adapters/ollama/llm-factory";
 import { cliContext, openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
+import { runCheck } from "./check-command";
 import type { MessageContext } from "../core/shared/user-actions";
 import { invalidSettingsMessage, readVaultSettings } from "./vault-settings";
 import { keepUnsavedNote } from "./unsaved-note";
@@ -39,10 +41,11 @@ const USAGE = `Usage:
   ai-stack-planner index --vault <dir> [--rebuild] [--embed-model <name>] [--host <url>] [--quiet]
   ai-stack-planner search "<query>" --vault <dir> [--limit <n>] [--embed-model <name>] [--host <url>]
   ai-stack-planner status --vault <dir>
+  ai-stack-planner check --vault <dir> [--plan <note>] [--n8n-url <url>] [--n8n-api-key <key>]
 
 Settings come from the plugin's own data.json in the vault's config folder when present, then
 OLLAMA_HOST, then the flags. A data.json that is there but can't be read stops plan, draft, index
-and search (your exclusions would be unknown); status and prompt go on with a warning. When Ollama isn't reachable, plan and demo write an offline draft
+and search (your exclusions would be unknown); status, prompt and check go on with a warning. When Ollama isn't reachable, plan and demo write an offline draft
 plan (built from your hardware and uses, without a model) and exit 0, unless --no-draft is given.`;
 
 const DEMO_VAULT = path.resolve(__dirname, "../../examples/vault");
@@ -74,6 +77,10 @@ const OPTIONS = {
   rebuild: { type: "boolean" },
   limit: { type: "string" },
   "embed-model": { type: "string" },
+  // Check my stack.
+  plan: { type: "string" },
+  "n8n-url": { type: "string" },
+  "n8n-api-key": { type: "string" },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
@@ -244,6 +251,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const facts = hardwareFactsFor({ hardware: settings.hardware, language, ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}) }, []);
         io.out(`${buildPlanPrompt({ tier: settings.defaultTier, language, hardware: settings.hardware, usage: settings.usage }, facts ? [facts.part] : [])}\n`);
         return 0;
+      }
+      case "check": {
+        if (!flags.vault) throw new UsageError("check needs --vault <dir>.");
+        const vaultDir = path.resolve(flags.vault);
+        const stat = await fs.stat(vaultDir).catch(() => null);
+        if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
+        const settings = await settingsFor(vaultDir, flags, io, "warn");
+        // The API key never comes from data.json (synced with the vault): a flag or the environment only.
+        const apiKey = flags["n8n-api-key"] ?? io.env.N8N_API_KEY;
+        return await runCheck(vaultDir, settings, { ...(flags.plan ? { plan: flags.plan } : {}), ...(flags["n8n-url"] ? { n8nUrl: flags["n8n-url"] } : {}), ...(apiKey ? { n8nApiKey: apiKey } : {}) }, io);
       }
       case "index":
       case "search":

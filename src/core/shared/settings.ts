@@ -52,6 +52,8 @@ export interface PlannerSettings {
   /** Add the most relevant excerpts of the user's notes to blueprint prompts. */
   useNotesInPlans: boolean;
   // --- End of vault index settings.
+  // --- Action layer (issue 13): where "Check my stack" finds n8n (this computer only; the API key is not stored here).
+  n8nUrl: string;
 }
 
 /** Where an `ai-stack` code block's plan goes. */
@@ -85,6 +87,7 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   indexExcludePlansFolder: true,
   useNotesInPlans: true,
   // --- End of vault index settings.
+  n8nUrl: "http://127.0.0.1:5678",
 });
 
 const MIN_CONTEXT = 2048;
@@ -172,6 +175,7 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     indexExcludePlansFolder: bool(input.indexExcludePlansFolder, DEFAULT_SETTINGS.indexExcludePlansFolder),
     useNotesInPlans: bool(input.useNotesInPlans, DEFAULT_SETTINGS.useNotesInPlans),
     // --- End of vault index settings.
+    n8nUrl: str(input.n8nUrl, DEFAULT_SETTINGS.n8nUrl).trim() || DEFAULT_SETTINGS.n8nUrl,
   };
 }
 
