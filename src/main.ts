@@ -1,58 +1,62 @@
 /** AI Stack Planner: plan a private, local AI stack from your notes with a local Ollama. */
-import { Plugin, getLanguage } from "obsidian";
+import { Plugin } from "obsidian";
 import { migrateSettings, type PlannerSettings } from "./core/shared/settings";
 import type { FetchFn } from "./adapters/ollama/ollama-client";
 import { registerAiStackBlock } from "./ui/generate/ai-stack-block";
 import { registerCommands } from "./ui/generate/commands";
 import { registerEditorCommands } from "./ui/generate/editor-insert";
-import { hardwareFitAdvisor } from "./ui/hardware/fit-features";
-import { GenerationSlot } from "./ui/generate/generation-slot";
-import { registerHardwareCommands } from "./ui/hardware/hardware-commands";
-import { uiLanguage } from "./ui/shared/i18n";
 import { PlanGenerator } from "./ui/generate/plan-generator";
-import type { PanelFeatures } from "./ui/panel/panel-ports";
+import { registerHardwareCommands } from "./ui/hardware/hardware-commands";
+import { registerIndexCommands } from "./ui/index/index-commands";
+import { VaultIndex } from "./ui/index/vault-index";
 import { registerPlannerView } from "./ui/panel/planner-view";
 import { loadPluginSettings } from "./ui/settings/settings-load";
 import { PlannerSettingTab } from "./ui/settings/settings-tab";
-import { registerVaultIndex } from "./ui/index/vault-index";
+import { registerStackCommands } from "./ui/stack/stack-commands";
+import { PluginServices } from "./ui/shared/create-context";
 
 export default class AiStackPlannerPlugin extends Plugin {
-  settings: PlannerSettings = migrateSettings(undefined);
   /** Electron's fetch streams and can be aborted; requestUrl buffers whole answers. */
-  readonly fetchFn: FetchFn = (input, init) => window.fetch(input, init);
-  /** Index, retrieval and hardware fit for the panel; each stays absent until its feature sets it. */
-  readonly panelFeatures: PanelFeatures = {};
+  fetchFn: FetchFn = (input, init) => window.fetch(input, init);
+  private services: PluginServices | null = null;
+
+  /** The plugin context every feature takes (built once in onload). */
+  get context(): PluginServices {
+    if (!this.services) throw new Error("AI Stack Planner is not loaded.");
+    return this.services;
+  }
+
+  /** The current settings, kept equal to the context's (Obsidian 1.13 reads `plugin.settings`). */
+  settings: PlannerSettings = migrateSettings(undefined);
 
   async onload(): Promise<void> {
-    this.settings = await loadPluginSettings(this);
+    const ctx = new PluginServices({ app: this.app, settings: await loadPluginSettings(this), persist: (settings) => this.saveData(settings), fetch: this.fetchFn });
+    this.services = ctx;
+    this.settings = ctx.settings();
+    this.register(ctx.onSettingsChange((settings) => (this.settings = settings)));
 
     const statusEl = this.addStatusBarItem();
     statusEl.addClass("ai-stack-planner-status");
-    const slot = new GenerationSlot();
-    const generator = new PlanGenerator({
-      slot,
-      app: this.app,
-      settings: () => this.settings,
-      statusEl,
-      fetch: this.fetchFn,
-      uiLanguage: () => getLanguage(),
-    });
+    const generator = new PlanGenerator(ctx, statusEl);
     this.registerDomEvent(statusEl, "click", () => generator.stop());
     this.register(() => generator.stop());
 
-    registerCommands(this, generator, () => this.settings);
-    this.panelFeatures.fit = () => hardwareFitAdvisor(uiLanguage, () => this.settings);
-    registerPlannerView(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot, features: this.panelFeatures });
-    registerHardwareCommands(this, { settings: () => this.settings, save: (next) => this.saveSettings(next), uiLanguage: () => getLanguage(), slot, fetch: this.fetchFn });
-    registerEditorCommands(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
-    registerAiStackBlock(this, { settings: () => this.settings, fetch: this.fetchFn, uiLanguage: () => getLanguage(), slot });
-    registerVaultIndex(this, { settings: () => this.settings, fetch: this.fetchFn, features: this.panelFeatures });
-    this.addSettingTab(new PlannerSettingTab(this.app, this, this));
+    // The index is a child component: it registers its own events and timers and unloads with the plugin.
+    const index = this.addChild(new VaultIndex(ctx, this.addStatusBarItem()));
+    ctx.index = index;
+
+    registerCommands(this, ctx, generator);
+    registerIndexCommands(this, index);
+    registerPlannerView(this, ctx);
+    registerHardwareCommands(this, ctx);
+    registerEditorCommands(this, ctx);
+    registerAiStackBlock(this, ctx);
+    registerStackCommands(this, ctx);
+    this.addSettingTab(new PlannerSettingTab(this.app, this, ctx));
   }
 
   /** Applies a change, normalises it through the migration and persists it. */
   async saveSettings(next: Partial<PlannerSettings>): Promise<void> {
-    this.settings = migrateSettings({ ...this.settings, ...next });
-    await this.saveData(this.settings);
+    await this.context.saveSettings(next);
   }
 }

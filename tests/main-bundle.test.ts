@@ -63,7 +63,7 @@ test("the bundle is a small CommonJS file that takes obsidian from the host", ()
 
 test("onload registers the commands, one settings tab and one status bar item; no hotkeys", async () => {
   const { mock } = await loadBuiltPlugin();
-  expect([...mock.commands__.keys()].sort()).toEqual(["benchmark-models", "detect-hardware", "generate-basic-plan", "generate-plan", "generate-pro-plan", "index-vault", "insert-plan-at-cursor", "open-planner", "plan-from-selection", "pull-model", "rebuild-index", "search-related-notes", "show-index-status", "stop-generation", "write-offline-draft"]);
+  expect([...mock.commands__.keys()].sort()).toEqual(["benchmark-models", "check-my-stack", "copy-n8n-workflow", "detect-hardware", "generate-basic-plan", "generate-plan", "generate-pro-plan", "index-vault", "insert-plan-at-cursor", "open-planner", "plan-from-selection", "pull-model", "rebuild-index", "search-related-notes", "show-index-status", "stop-generation", "write-offline-draft"]);
   for (const command of mock.commands__.values()) expect(command.hotkeys).toBeUndefined();
   expect(mock.settingTabs__).toHaveLength(1);
   // One for plan generation, one for the vault index.

@@ -101,7 +101,7 @@ describe("commands", () => {
   test("registers the blueprint and stop commands by id, with no default hotkeys", async () => {
     const h = await start();
     const commands = h.mock.commands__;
-    expect([...commands.keys()].sort()).toEqual(["benchmark-models", "detect-hardware", "generate-basic-plan", "generate-plan", "generate-pro-plan", "index-vault", "insert-plan-at-cursor", "open-planner", "plan-from-selection", "pull-model", "rebuild-index", "search-related-notes", "show-index-status", "stop-generation", "write-offline-draft"]);
+    expect([...commands.keys()].sort()).toEqual(["benchmark-models", "check-my-stack", "copy-n8n-workflow", "detect-hardware", "generate-basic-plan", "generate-plan", "generate-pro-plan", "index-vault", "insert-plan-at-cursor", "open-planner", "plan-from-selection", "pull-model", "rebuild-index", "search-related-notes", "show-index-status", "stop-generation", "write-offline-draft"]);
     expect(commands.get("generate-basic-plan")?.name).toBe("Generate basic stack plan");
     expect(commands.get("generate-pro-plan")?.name).toBe("Generate pro stack plan");
     expect(commands.get("generate-plan")?.name).toBe("Generate stack plan");

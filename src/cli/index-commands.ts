@@ -5,6 +5,7 @@
  *   search "<query>" --vault <dir>        the closest chunks, with [[note#heading]] links
  *   status --vault <dir>                  what the index holds and what a run would change (no Ollama needed)
  */
+import { sameModel } from "../core/shared/model-name";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { createEmbedder } from "../adapters/ollama/ollama-embedder";
@@ -101,12 +102,6 @@ export async function runIndex(vaultDir: string, settings: PlannerSettings, opti
     io.signal?.removeEventListener("abort", stop);
     await indexer.close();
   }
-}
-
-/** Same model name, with Ollama's implicit `:latest` tag. */
-function sameModel(a: string, b: string): boolean {
-  const tagged = (name: string) => (name.includes(":") ? name : `${name}:latest`).toLowerCase();
-  return tagged(a) === tagged(b);
 }
 
 /** `search`: the closest chunks to the query, best first; exit 1 with one line when it can't search. */

@@ -19,9 +19,10 @@ import { generatePlan, PartialPlanSaved, planInputFromSettings } from "../core/p
 import { writeOfflineDraftFiles } from "../core/plan/offline-plan";
 import type { ActionContext } from "../core/plan/workflow/plan-workflow";
 import { hardwareFactsFor } from "../core/hardware/fit-check";
-import { profileFromStored } from "../core/hardware/stored-profile";
+import { profileFor } from "../core/hardware/stored-profile";
 import { buildPlanPrompt } from "../core/plan/prompts";
-import { migrateSettings, resolveLanguage, type PlannerSettings, type Tier } from "../core/shared/settings";
+import { migrateSettings, type PlannerSettings } from "../core/shared/settings";
+import { resolveLanguage, type Tier } from "../core/shared/language";
 import { FolderVaultPort } from "../adapters/node/folder-vault";
 import { createLlm } from "../adapters/ollama/llm-factory";
 import { cliContext, openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
@@ -188,12 +189,13 @@ async function generatePlanOrDraft<T>(vaultDir: string, settings: PlannerSetting
 
 /** Writes the offline draft and its workflow; returns the line part naming both files. */
 async function writeDraft(vaultDir: string, settings: PlannerSettings, io: CliIo, reason?: string): Promise<string> {
+  const language = resolveLanguage(settings.language, uiLanguage(io.env));
   const written = await writeOfflineDraftFiles(new FolderVaultPort(vaultDir), settings.plansFolder, {
     tier: settings.defaultTier,
-    language: resolveLanguage(settings.language, uiLanguage(io.env)),
+    language,
     hardware: settings.hardware,
     usage: settings.usage,
-    ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
+    profile: profileFor(settings, settings.hardware, language),
     created: new Date(),
     ...(reason === undefined ? {} : { reason }),
     action: actionContext(vaultDir, settings),
@@ -248,7 +250,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const settings = await settingsFor(flags.vault === undefined ? undefined : path.resolve(flags.vault), flags, io, "warn");
         const language = resolveLanguage(settings.language, uiLanguage(io.env));
         // The computed hardware facts as a plan would send them (installed models aside: nothing is contacted).
-        const facts = hardwareFactsFor({ hardware: settings.hardware, language, ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}) }, []);
+        const facts = hardwareFactsFor({ hardware: settings.hardware, language, profile: profileFor(settings, settings.hardware, language) }, []);
         io.out(`${buildPlanPrompt({ tier: settings.defaultTier, language, hardware: settings.hardware, usage: settings.usage }, facts ? [facts.part] : [])}\n`);
         return 0;
       }

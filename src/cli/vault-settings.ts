@@ -4,6 +4,7 @@
  * read or parsed is different: its exclusions are unknown, so commands that send notes to Ollama
  * must refuse rather than run on defaults (which would index folders the user excluded).
  */
+import { errnoCode, fsProblem } from "../core/shared/fs-errors";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 
@@ -14,21 +15,9 @@ export type StoredSettings =
   | { state: "ok"; file: string; data: Record<string, unknown> }
   | { state: "invalid"; file: string; reason: string };
 
-function errorCode(error: unknown): string {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-}
-
 /** Why a present settings file can't be used, in words (no errno codes). */
 function unreadableReason(error: unknown): string {
-  switch (errorCode(error)) {
-    case "EACCES":
-    case "EPERM":
-      return "there is no permission to read it";
-    case "EISDIR":
-      return "it is a folder, not a file";
-    default:
-      return "it can't be read";
-  }
+  return fsProblem(error, "read");
 }
 
 async function readOne(file: string): Promise<StoredSettings | null> {
@@ -36,7 +25,7 @@ async function readOne(file: string): Promise<StoredSettings | null> {
   try {
     text = await fs.readFile(file, "utf8");
   } catch (error) {
-    const code = errorCode(error);
+    const code = errnoCode(error);
     // Not this folder: the plugin was never set up under it.
     if (code === "ENOENT" || code === "ENOTDIR") return null;
     return { state: "invalid", file, reason: unreadableReason(error) };

@@ -8,7 +8,9 @@ import path from "node:path";
 import type { PluginManifest } from "obsidian";
 import { App, Modal, Notice, Plugin, TFile, getFrontMatterInfo, parseYaml } from "obsidian-test-mocks/obsidian";
 import AiStackPlannerPlugin from "../../src/main";
-import type { PlannerSettings, Tier } from "../../src/core/shared/settings";
+import type { PlannerSettings } from "../../src/core/shared/settings";
+import type { FetchFn } from "../../src/adapters/ollama/ollama-client";
+import type { Tier } from "../../src/core/shared/language";
 import { PlanGenerator } from "../../src/ui/generate/plan-generator";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -134,6 +136,8 @@ export interface HarnessOptions {
   caseInsensitive?: boolean;
   /** Raw text of the plugin's data.json on disk, for a file Obsidian could not parse (loadData gives nothing). */
   unreadableDataFile?: string;
+  /** The platform fetch the plugin uses (default: the real one), e.g. to reach the fake under another host name. */
+  fetch?: FetchFn;
 }
 
 /** Where the plugin's folder is in a vault, as Obsidian sets `manifest.dir`. */
@@ -160,6 +164,7 @@ export async function startPlugin(options: HarnessOptions = {}): Promise<PluginH
     await app.vault.adapter.write(`${manifest.dir}/data.json`, options.unreadableDataFile);
   }
   const plugin = new AiStackPlannerPlugin(app.asOriginalType__(), manifest);
+  if (options.fetch) plugin.fetchFn = options.fetch;
   const mock = Plugin.fromOriginalType2__(plugin);
   if (options.settings) mock.data__ = { ...options.settings };
   // Obsidian's loadData logs the parse error and resolves to null for a file it cannot parse.

@@ -5,7 +5,8 @@
  */
 import { Plugin } from "obsidian-test-mocks/obsidian";
 import AiStackPlannerPlugin from "../../src/main";
-import { vaultIndexFor, VAULT_INDEX_TIMING, type VaultIndexService } from "../../src/ui/index/vault-index";
+import { VAULT_INDEX_TIMING } from "../../src/ui/index/vault-index";
+import type { VaultIndexApi } from "../../src/ui/index/index-api";
 import { FakeOllama, type FakeFault } from "../harness/fake-ollama";
 import { loadPlugin, readManifest, startPlugin, waitFor, type PluginHarness } from "../harness/plugin-harness";
 import { embeddedTexts } from "../harness/vault-index";
@@ -42,16 +43,14 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-function service(app: PluginHarness["plugin"]["app"]): VaultIndexService {
-  const found = vaultIndexFor(app);
-  if (!found) throw new Error("no vault index");
-  return found;
+function service(plugin: PluginHarness["plugin"]): VaultIndexApi {
+  return plugin.context.index;
 }
 
 async function started(files: Record<string, string>): Promise<PluginHarness> {
   const h = await startPlugin({ settings: { ollamaHost: fake.url, openPlanAfterWrite: false }, files });
   h.app.workspace.setLayoutReady__();
-  await waitFor(() => service(h.plugin.app).status?.state === "idle", "the first reconcile", 8000);
+  await waitFor(() => service(h.plugin).status?.state === "idle", "the first reconcile", 8000);
   return h;
 }
 
@@ -63,7 +62,7 @@ async function readAll(h: PluginHarness, paths: string[]): Promise<Record<string
 
 test("odd notes are indexed without a notice of failure, bounded, and left byte for byte as they were", async () => {
   const h = await started(ODD);
-  const status = service(h.plugin.app).status;
+  const status = service(h.plugin).status;
   expect(status).toMatchObject({ state: "idle" });
   expect(status?.notes).toBeGreaterThanOrEqual(9);
   for (const text of embeddedTexts(fake.requests)) expect(text.length).toBeLessThanOrEqual(4000);
@@ -79,7 +78,7 @@ test("odd notes are indexed without a notice of failure, bounded, and left byte 
 test("an index damaged between sessions: the next session says so in a notice, rebuilds, and leaves notes alone", async () => {
   const files = { "Hardware.md": ODD["Hardware.md"], "中文笔记.md": ODD["中文笔记.md"], "🚀 Rocket ideas.md": ODD["🚀 Rocket ideas.md"] };
   const h = await started(files);
-  expect(service(h.plugin.app).status).toMatchObject({ notes: 3 });
+  expect(service(h.plugin).status).toMatchObject({ notes: 3 });
   h.mock.unload();
   // writeBinary: the mock adapter keeps text writes apart from what readBinary (the index's read) returns.
   const adapter = h.app.vault.adapter;
@@ -91,7 +90,7 @@ test("an index damaged between sessions: the next session says so in a notice, r
   Plugin.fromOriginalType2__(plugin).data__ = { ollamaHost: fake.url, openPlanAfterWrite: false };
   await loadPlugin(plugin);
   h.app.workspace.setLayoutReady__();
-  await waitFor(() => service(plugin.app).status?.state === "idle" && service(plugin.app).status?.notes === 3, "the rebuild", 8000);
+  await waitFor(() => service(plugin).status?.state === "idle" && service(plugin).status?.notes === 3, "the rebuild", 8000);
   expect(h.notices.plain().some((m) => /^The vault index was damaged and moved aside to "\.ai-stack-planner\/index\/damaged-[^"]+"\. The missing part is rebuilt from your notes; your notes were not touched\.$/.test(m))).toBe(true);
   expect(embeddedTexts(fake.requests)).toHaveLength(3);
   expect(await readAll(h, Object.keys(files))).toEqual(files);

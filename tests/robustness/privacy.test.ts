@@ -14,7 +14,6 @@ import { startPlugin, waitFor, type PluginHarness } from "../harness/plugin-harn
 import { cli, noteHashes, writePluginSettings } from "../harness/robust-vault";
 import { makeTempVault, removeTempVault } from "../harness/temp-vault";
 import { embeddedTexts } from "../harness/vault-index";
-import { vaultIndexFor } from "../../src/ui/index/vault-index";
 
 /** Every marker below must never reach Ollama; "pub" notes must. */
 const FILES: Record<string, string> = {
@@ -133,7 +132,7 @@ describe("plugin", () => {
   test("indexing after layout ready, an edit that makes a note private, and a plan send nothing excluded", async () => {
     h = await startPlugin({ settings: { ollamaHost: fake.url, openPlanAfterWrite: false, ...EXCLUSIONS }, files: { ...FILES, "Later.md": "# Later\nLATER-SECRET about the RTX 4090.\n" } });
     h.app.workspace.setLayoutReady__();
-    const index = vaultIndexFor(h.plugin.app);
+    const index = h.plugin.context.index;
     if (!index) throw new Error("no vault index");
     await waitFor(() => index.status?.state === "idle", "the first reconcile", 5000);
     expect(index.status).toMatchObject({ notes: 3 });

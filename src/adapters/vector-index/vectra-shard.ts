@@ -10,6 +10,7 @@
 import { LocalIndex, type FileDetails, type FileStorage, type IndexCodec, type IndexData, type IndexItem, type MetadataTypes } from "vectra";
 import type { StoredChunk, StoredChunkWithVector, StoredNote } from "../../core/index/index-ports";
 import { decodeContainer, DamagedFileError, encodeContainer, vectorsOf } from "./container";
+import { chunkTuple, HEADING_SEP, headingPathOf, noteFromTuple, noteTuple, type ChunkTuple, type NoteTuple } from "./records";
 import { baseName, dirName, joinPath, type IndexStorage } from "./storage";
 
 export const SHARD_MAGIC = "ASPS";
@@ -42,8 +43,8 @@ export class StaleShardError extends Error {
   }
 }
 
-type NoteTuple = [string, number, number, string, string, number];
-type ItemTuple = [number, number, string, number, number, string, number];
+/** A shard item: the index of its note in the note table, the chunk's tuple, the vector's norm. */
+type ItemTuple = [number, ...ChunkTuple, number];
 
 interface ShardHeader {
   kind: "shard";
@@ -54,8 +55,6 @@ interface ShardHeader {
   notes: NoteTuple[];
   items: ItemTuple[];
 }
-
-const HEADING_SEP = "\u001f";
 
 export function itemId(path: string, ord: number): string {
   return `${path}\u0000${ord}`;
@@ -70,7 +69,7 @@ function metaOf(item: IndexItem): Row {
     hash: String(m.hash),
     start: Number(m.start),
     end: Number(m.end),
-    headingPath: heading === "" ? [] : heading.split(HEADING_SEP),
+    headingPath: headingPathOf(heading),
     norm: item.norm,
   };
 }
@@ -123,14 +122,14 @@ export class ShardCodec implements IndexCodec {
       if (at === undefined) throw new Error(`shard ${this.shard}: chunk of "${row.path}" has no note record`);
       const vector = item.vector as unknown as Float32Array | number[];
       vectors.push(vector instanceof Float32Array ? vector : Float32Array.from(vector));
-      return [at, row.ord, row.hash, row.start, row.end, row.headingPath.join(HEADING_SEP), item.norm];
+      return [at, ...chunkTuple(row), item.norm];
     });
     const dims = vectors[0]?.length ?? this.dims;
     const header: ShardHeader = {
       kind: "shard",
       ...this.identity,
       shard: this.shard,
-      notes: notes.map((n) => [n.path, n.mtime, n.size, n.contentHash, n.tags.join(" "), n.chunkCount]),
+      notes: notes.map(noteTuple),
       items,
     };
     const bytes = encodeContainer(SHARD_MAGIC, header, dims, vectors);
@@ -147,14 +146,7 @@ export class ShardCodec implements IndexCodec {
     if (header.indexId !== this.identity.indexId || header.model !== this.identity.model || header.chunker !== this.identity.chunker || header.shard !== this.shard) {
       throw new StaleShardError(`shard belongs to index ${header.indexId} (${header.model})`);
     }
-    const notes = header.notes.map(([path, mtime, size, contentHash, tags, chunkCount]): NoteMeta => ({
-      path,
-      mtime,
-      size,
-      contentHash,
-      tags: tags === "" ? [] : tags.split(" "),
-      chunkCount,
-    }));
+    const notes = header.notes.map(noteFromTuple);
     const items: IndexItem[] = header.items.map(([noteAt, ord, hash, start, end, heading, norm], i) => {
       const note = notes[noteAt];
       if (!note) throw new DamagedFileError("shard item points to no note");

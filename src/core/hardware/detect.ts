@@ -12,7 +12,7 @@
  *   nvidia-smi --query-gpu=name,memory.total --format=csv,noheader,nounits   (MiB per line)
  *   rocm-smi --showmeminfo vram --json                                       (bytes per card)
  */
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 import { emptyProfile, MAX_RAM_GB, MAX_VRAM_GB, MIN_MEMORY_GB, type GpuInfo, type HardwareProfile } from "./profile";
 import { bytesToGb, round1 } from "./units";
 

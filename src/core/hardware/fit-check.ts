@@ -19,7 +19,7 @@ import { mentionKey, recognizeMentions, recognizeModels, type ModelMention } fro
 import { formatGb } from "./units";
 import type { InstalledModel, LlmPort } from "../shared/ports";
 import type { PromptPart } from "../plan/prompts";
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 
 /** The facts computed for one plan request. */
 export interface HardwareFacts {

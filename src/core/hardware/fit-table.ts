@@ -12,7 +12,7 @@
  */
 import type { PromptPart } from "../plan/prompts";
 import type { InstalledModel } from "../shared/ports";
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 import { CATALOG, catalogByTag, tagSize, type ModelFacts, type ModelKind } from "./catalog";
 import { assessFit, memoryBudget, VERDICT_LABELS, type FitResult, type Verdict } from "./fit";
 import { describeProfile, type HardwareProfile } from "./profile";

@@ -11,7 +11,7 @@
  * - `assessFit(model, profile, contextTokens, lang?)`: both steps at once.
  * - `VERDICT_LABELS`: short names of the verdicts in each language.
  */
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 import type { ModelFacts } from "./catalog";
 import { MAX_RAM_GB, MAX_VRAM_GB, osReserveGb, unifiedGpuShareGb, type HardwareProfile } from "./profile";
 import { BITS_PER_WEIGHT, normalizeQuantization } from "./quantization";

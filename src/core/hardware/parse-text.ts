@@ -10,7 +10,7 @@
  * and never guesses in the optimistic direction: when two statements disagree it keeps the
  * smaller one, and everything it ignored or assumed is explained in `warnings`.
  */
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 import { lookupGpu } from "./gpu-table";
 import { emptyProfile, MAX_RAM_GB, MAX_VRAM_GB, MIN_MEMORY_GB, type GpuInfo, type GpuVendor, type HardwareProfile } from "./profile";
 import { formatGb } from "./units";

@@ -9,7 +9,7 @@
  * - `osReserveGb(ramGb)`: RAM left to the operating system and other apps.
  * - `describeProfile(profile, lang)`: the profile in one line, for prompts and notes.
  */
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 import { formatGb } from "./units";
 
 export type GpuVendor = "nvidia" | "amd" | "apple" | "intel" | "unknown";

@@ -6,10 +6,11 @@
  *   never goes stale when the description changes.
  * - `sanitizeStoredProfile(raw)`: whatever `data.json` holds → a valid stored profile or null.
  * - `storeProfile(profile, source)`, `profileFromStored(stored)`: conversions.
- * - `effectiveProfile({ hardware, hardwareProfile }, lang)`: the profile plans are computed for.
+ * - `profileFor(settings, text, lang)`: the one rule for which machine a plan, a fit mark or a
+ *   draft is computed for.
  * - `parseGpuList(text)`: "RTX 4090 24GB; RTX 3090 24GB" as typed in settings → GPUs.
  */
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 import { parseHardwareText } from "./parse-text";
 import { emptyProfile, MAX_RAM_GB, MAX_VRAM_GB, MIN_MEMORY_GB, type GpuInfo, type GpuVendor, type HardwareProfile } from "./profile";
 import { formatGb } from "./units";
@@ -98,9 +99,14 @@ export function profileFromStored(stored: StoredHardwareProfile): HardwareProfil
   return profile;
 }
 
-/** The profile plans are computed for: the stored one, else the description parsed. */
-export function effectiveProfile(settings: { hardware: string; hardwareProfile: StoredHardwareProfile | null }, lang: PromptLanguage): HardwareProfile {
-  return settings.hardwareProfile ? profileFromStored(settings.hardwareProfile) : parseHardwareText(settings.hardware, lang);
+/**
+ * The machine a plan, a fit mark or a draft is computed for, given the hardware `text` the user
+ * has in front of them: the stored (detected or edited) profile while that text is the settings'
+ * description (surrounding whitespace aside), else `text` parsed. The stored profile describes the
+ * settings' text, never one edited in a form or a code block.
+ */
+export function profileFor(settings: { hardware: string; hardwareProfile: StoredHardwareProfile | null }, text: string, lang: PromptLanguage): HardwareProfile {
+  return settings.hardwareProfile && text.trim() === settings.hardware.trim() ? profileFromStored(settings.hardwareProfile) : parseHardwareText(text, lang);
 }
 
 /** GPUs typed in settings, one per line or separated by ";": each read like a description. */

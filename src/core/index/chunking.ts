@@ -5,9 +5,9 @@
  * a 10 MB note chunks in bounded time and memory.
  */
 import { fnv1a64 } from "../shared/hash";
+import { parseFrontmatter, type FrontmatterData } from "../shared/frontmatter";
+import { estimateTokens, unitCost } from "../shared/tokens";
 
-export type FrontmatterScalar = string | number | boolean | null;
-export type FrontmatterData = Record<string, FrontmatterScalar | FrontmatterScalar[]>;
 
 export interface NoteMetadata {
   /** The file name without `.md`, as Obsidian shows it. */
@@ -69,147 +69,12 @@ export function chunkerSignature(options: ChunkOptions = DEFAULT_CHUNK_OPTIONS):
   return `md-v${CHUNKER_VERSION}/${options.maxTokens}/${options.overlapTokens}/${options.maxChunksPerNote}`;
 }
 
-// ------------------------------------------------------------------ token estimate
-
-/** CJK ideographs, kana, Hangul, CJK punctuation and full-width forms: about one token each. */
-function isCjk(code: number): boolean {
-  return (
-    (code >= 0x3000 && code <= 0x30ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xac00 && code <= 0xd7af) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xff00 && code <= 0xffef)
-  );
-}
-
-/** Surrogate pairs of the supplementary ideograph planes (U+20000–U+3FFFF). */
-function isCjkHighSurrogate(code: number): boolean {
-  return code >= 0xd840 && code <= 0xd8bf;
-}
-
-/** Cost of one UTF-16 unit in tokens: 1 for CJK, 1/4 for everything else. */
-function unitCost(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (isCjk(code) || isCjkHighSurrogate(code)) return 1;
-  if (code >= 0xdc00 && code <= 0xdfff && i > 0 && isCjkHighSurrogate(text.charCodeAt(i - 1))) return 0;
-  return 0.25;
-}
-
-/** Estimated tokens: about one per CJK character and one per four other characters. */
-export function estimateTokens(text: string): number {
-  let cjk = 0;
-  let other = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isCjk(code) || isCjkHighSurrogate(code)) cjk++;
-    else if (code >= 0xdc00 && code <= 0xdfff && i > 0 && isCjkHighSurrogate(text.charCodeAt(i - 1))) continue;
-    else other++;
-  }
-  return cjk + Math.ceil(other / 4);
-}
-
 // ------------------------------------------------------------------ frontmatter and tags
 
 /** The note title Obsidian shows: the file name without folder and `.md`. */
 export function noteTitle(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
   return name.replace(/\.md$/i, "");
-}
-
-function unquote(raw: string): FrontmatterScalar {
-  const value = raw.trim();
-  if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) {
-    try {
-      return JSON.parse(value) as string;
-    } catch {
-      return value.slice(1, -1);
-    }
-  }
-  if (value.startsWith("'") && value.endsWith("'") && value.length >= 2) return value.slice(1, -1).replace(/''/g, "'");
-  if (value === "" || value === "~" || /^null$/i.test(value)) return null;
-  if (/^true$/i.test(value)) return true;
-  if (/^false$/i.test(value)) return false;
-  if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
-  return value;
-}
-
-/** Drops a trailing ` # comment` that is not inside quotes. */
-function stripComment(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.startsWith('"') || trimmed.startsWith("'")) return trimmed;
-  const at = trimmed.search(/\s#/);
-  return at >= 0 ? trimmed.slice(0, at).trim() : trimmed;
-}
-
-function splitInlineList(inner: string): FrontmatterScalar[] {
-  const items: string[] = [];
-  let current = "";
-  let quote = "";
-  for (const ch of inner) {
-    if (quote) {
-      current += ch;
-      if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      current += ch;
-    } else if (ch === ",") {
-      items.push(current);
-      current = "";
-    } else current += ch;
-  }
-  items.push(current);
-  return items.map((s) => s.trim()).filter((s) => s !== "").map(unquote);
-}
-
-function parseValue(raw: string): FrontmatterScalar | FrontmatterScalar[] {
-  const value = stripComment(raw);
-  if (value.startsWith("[") && value.endsWith("]")) return splitInlineList(value.slice(1, -1));
-  return unquote(value);
-}
-
-/**
- * The frontmatter block at the top of `lines`, if any: `---` on the first line and a closing `---`
- * (or `...`). Returns the parsed data and the index of the first body line. Nested maps are
- * skipped; an unclosed block is not frontmatter (as in Obsidian).
- */
-export function parseFrontmatter(lines: readonly string[]): { data: FrontmatterData; bodyStart: number } {
-  if (lines.length === 0 || lines[0].trimEnd() !== "---") return { data: {}, bodyStart: 0 };
-  let end = -1;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i].trimEnd();
-    if (line === "---" || line === "...") {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return { data: {}, bodyStart: 0 };
-  const data: FrontmatterData = {};
-  let listKey: string | null = null;
-  for (let i = 1; i < end; i++) {
-    const line = lines[i];
-    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
-    const item = /^\s*-(?:\s+(.*))?$/.exec(line);
-    if (item && listKey !== null) {
-      const current = data[listKey];
-      const list = Array.isArray(current) ? current : [];
-      if (item[1] !== undefined && item[1].trim() !== "") list.push(unquote(stripComment(item[1])));
-      data[listKey] = list;
-      continue;
-    }
-    // Indented lines belong to nested maps, which the index does not need.
-    if (/^\s/.test(line)) continue;
-    listKey = null;
-    const pair = /^([^:]+?)\s*:(?:\s+(.*))?$/.exec(line);
-    if (!pair) continue;
-    const key = pair[1].trim();
-    const rest = (pair[2] ?? "").trim();
-    if (rest === "") {
-      data[key] = null;
-      listKey = key;
-    } else data[key] = parseValue(rest);
-  }
-  return { data, bodyStart: end + 1 };
 }
 
 /** Lower-case tag without `#`; empty when not a valid tag. */

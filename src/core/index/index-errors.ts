@@ -1,5 +1,6 @@
 /** The failures of the vault index, each with the message the user sees (status bar, notices, CLI). */
 import { PlannerError, type PlannerErrorKind } from "../shared/errors";
+import { fsProblem } from "../shared/fs-errors";
 import type { Embedder } from "./index-ports";
 import { actionText, cliCommand, IN_PLUGIN, sentence, type MessageContext } from "../shared/user-actions";
 
@@ -82,37 +83,12 @@ export const embedErrors = {
   aborted: () => new EmbedError("aborted", "aborted", "Indexing stopped."),
 };
 
-/** Why the index folder could not be used, in words (no errno codes), from a file system error. */
-function storageProblem(error: unknown): string {
-  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-  switch (code) {
-    case "EEXIST":
-    case "ENOTDIR":
-    case "EISDIR":
-      return "a file is in the way of the index folder";
-    case "EACCES":
-    case "EPERM":
-    case "EROFS":
-      return "there is no permission to write there";
-    case "ENOSPC":
-    case "EDQUOT":
-      return "the disk is full";
-    default:
-      return "the files there could not be read or written";
-  }
-}
-
 /**
  * The message when the index folder itself fails (not Ollama): where, why, and what to do. Notes
  * are never written by the index, so the message says they are safe.
  */
 export function indexStorageMessage(location: string, error: unknown): string {
-  return `The vault index in "${location}" can't be used: ${storageProblem(error)}. Move that file away or pick another index folder in settings; your notes are not affected.`;
-}
-
-/** True for errors that come from the file system (Node's fs codes). */
-export function isStorageError(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && /^E[A-Z]+$/.test(String(error.code));
+  return `The vault index in "${location}" can't be used: ${fsProblem(error, "write")}. Move that file away or pick another index folder in settings; your notes are not affected.`;
 }
 
 /**

@@ -9,9 +9,10 @@
  *
  * One job runs at a time; requests made meanwhile are merged into the next job.
  */
+import { isFsError } from "../shared/fs-errors";
 import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type NoteAnalysis } from "./chunking";
 import { excludedNote, type ExclusionRules } from "./exclusions";
-import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage, isStorageError } from "./index-errors";
+import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage } from "./index-errors";
 import type { Embedder, IndexHit, IndexOpenReport, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
 import type { RetrievedChunk } from "./retrieval";
 import type { MessageContext } from "../shared/user-actions";
@@ -263,9 +264,14 @@ export class VaultIndexer {
     return this.enqueue(() => this.runJob("rebuild", (signal, summary) => this.fullSync(true, signal, summary)));
   }
 
-  /** Syncs the named paths (vault events: created, modified, deleted, renamed from and to). */
-  notesChanged(paths: readonly string[]): Promise<IndexRunSummary | null> {
+  /** Remembers changed paths (vault events) for the next `notesChanged`: the one place they wait. */
+  markChanged(paths: readonly string[]): void {
     for (const path of paths) this.dirty.add(path);
+  }
+
+  /** Syncs the named paths and every path marked changed (created, modified, deleted, renamed from and to). */
+  notesChanged(paths: readonly string[]): Promise<IndexRunSummary | null> {
+    this.markChanged(paths);
     if (this.dirtyJobQueued) return Promise.resolve(null);
     this.dirtyJobQueued = true;
     return this.enqueue(async () => {
@@ -343,7 +349,7 @@ export class VaultIndexer {
         this.notice(error.message);
       } else {
         const message =
-          isStorageError(error) && this.deps.location ? indexStorageMessage(this.deps.location, error) : `Indexing failed: ${error instanceof Error ? error.message : String(error)}`;
+          isFsError(error) && this.deps.location ? indexStorageMessage(this.deps.location, error) : `Indexing failed: ${error instanceof Error ? error.message : String(error)}`;
         this.setStatus({ state: "error", progress: null, message, lastRun: summary });
         this.notice(message);
       }

@@ -4,10 +4,10 @@
  * and its sources. Any failure (no index, Ollama unable to embed) leaves the plan without the part
  * and says why, so generation always works.
  */
-import { estimateTokens } from "./chunking";
+import { estimateTokens } from "../shared/tokens";
 import { userMessage } from "../shared/errors";
 import { actionText, IN_PLUGIN, sentence, type MessageContext } from "../shared/user-actions";
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 import { buildVaultContext, defaultAnswerTokens, type ContextSource, type RetrievedChunk } from "./retrieval";
 
 /** The part of the vault index that plan generation uses. */

@@ -3,9 +3,9 @@
  * "From my notes" prompt part, with `[[note#heading]]` citations and the list of sources for the
  * plan note (pure).
  */
-import { estimateTokens } from "./chunking";
+import { estimateTokens } from "../shared/tokens";
 import type { PromptPart } from "../plan/prompts";
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 
 /** A chunk found by the index, with its text as it is in the note now. */
 export interface RetrievedChunk {

@@ -9,7 +9,7 @@
  *
  * parsed (pure) into a plan request; anything left out comes from the settings at generation time.
  */
-import type { PromptLanguage, Tier } from "../shared/settings";
+import type { PromptLanguage, Tier } from "../shared/language";
 
 /**
  * A YAML parser that throws on bad input. The plugin passes Obsidian's own `parseYaml` (bundling

@@ -5,7 +5,7 @@
 import type { ChatMessage } from "../shared/ports";
 import { assemblePrompt } from "./prompts";
 import { buildVaultContext, type RetrievedChunk, type VaultContext } from "../index/retrieval";
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 
 const SYSTEM: Record<PromptLanguage, { withNotes: string; withoutNotes: string }> = {
   en: {

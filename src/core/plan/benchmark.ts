@@ -16,7 +16,7 @@ import { describeProfile, type HardwareProfile } from "../hardware/profile";
 import { writeNewNote } from "./note-writer";
 import { isoLocal } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "../shared/ports";
-import type { PromptLanguage } from "../shared/settings";
+import type { PromptLanguage } from "../shared/language";
 
 /** Fixed, so runs on different days and machines compare. */
 export const BENCHMARK_PROMPT = "In five short bullet points, explain why someone might run a language model on their own computer.";

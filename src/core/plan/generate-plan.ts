@@ -1,16 +1,18 @@
 /** The blueprint use case: prompt → streamed answer from the model → a new plan note in the vault. */
 import type { MessageContext } from "../shared/user-actions";
 import { PlannerError, plannerErrors } from "../shared/errors";
+import { sameModel } from "../shared/model-name";
 import { checkPlanFit, hardwareFactsWithShow } from "../hardware/fit-check";
 import type { HardwareProfile } from "../hardware/profile";
-import { profileFromStored } from "../hardware/stored-profile";
+import { profileFor } from "../hardware/stored-profile";
 import { planNoteBaseName } from "./file-naming";
 import { writeNewNoteWith } from "./note-writer";
 import { renderPlanNote, tierLabel, type PlanRecord } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "../shared/ports";
 import { buildPlanPrompt, type PromptPart } from "./prompts";
 import { planContext, type NotesRetriever, type PlanContext } from "../index/plan-context";
-import { resolveLanguage, type PlannerSettings, type PromptLanguage, type Tier } from "../shared/settings";
+import type { PlannerSettings } from "../shared/settings";
+import { resolveLanguage, type PromptLanguage, type Tier } from "../shared/language";
 import { DEFAULT_ACTION_CONTEXT, planActionSection, planWorkflow, recommendedChatModel, WORKFLOW_FILE_EXTENSION, type ActionContext } from "./workflow/plan-workflow";
 
 /** What the model is asked: the blueprint's inputs plus the model and context size. */
@@ -32,9 +34,10 @@ export interface PlanRequestInput {
 
 /** The request for `tier`/`hardware`/`usage` with everything else taken from settings. */
 export function planInputFromSettings(settings: PlannerSettings, request: { tier: Tier; hardware: string; usage: string }, uiLanguage: string): PlanInput {
+  const language = resolveLanguage(settings.language, uiLanguage);
   return {
     tier: request.tier,
-    language: resolveLanguage(settings.language, uiLanguage),
+    language,
     hardware: request.hardware,
     usage: request.usage,
     model: settings.chatModel,
@@ -42,8 +45,7 @@ export function planInputFromSettings(settings: PlannerSettings, request: { tier
     plansFolder: settings.plansFolder,
     keepPartial: settings.keepPartialPlans,
     action: { ...DEFAULT_ACTION_CONTEXT, ollamaHost: settings.ollamaHost },
-    // The stored profile describes the settings' hardware text, not one edited for this request.
-    ...(settings.hardwareProfile && request.hardware.trim() === settings.hardware.trim() ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
+    profile: profileFor(settings, request.hardware, language),
   };
 }
 
@@ -81,11 +83,6 @@ export interface PlanOutcome {
   /** Vault path of the n8n workflow file written beside it. */
   workflowPath?: string;
   plan: PlanRecord;
-}
-
-function sameModel(a: string, b: string): boolean {
-  const norm = (name: string) => (name.includes(":") ? name : `${name}:latest`).toLowerCase();
-  return norm(a) === norm(b);
 }
 
 /** The model to use: the configured one if installed, else the first installed chat model. */

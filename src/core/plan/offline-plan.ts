@@ -8,6 +8,7 @@
  * - `renderOfflineDraft(input)`: the note text.
  * - `writeOfflineDraft(vault, folder, input)`: writes it under a fresh name and returns the path.
  */
+import { sameModel } from "../shared/model-name";
 import { planNoteBaseName } from "./file-naming";
 import { renderFrontmatter } from "../shared/frontmatter";
 import { profileForRequest } from "../hardware/fit-check";
@@ -17,7 +18,7 @@ import { formatGb } from "../hardware/units";
 import { writeNewNoteWith } from "./note-writer";
 import { isoLocal, tierLabel } from "./plan-note";
 import type { InstalledModel, VaultPort } from "../shared/ports";
-import type { PromptLanguage, Tier } from "../shared/settings";
+import type { PromptLanguage, Tier } from "../shared/language";
 import { mainUseOf, type WorkflowKind } from "./workflow/main-use";
 import { DEFAULT_ACTION_CONTEXT, planActionSection, planWorkflow, WORKFLOW_FILE_EXTENSION, type ActionContext } from "./workflow/plan-workflow";
 
@@ -91,7 +92,7 @@ export function chooseDraftStack(table: FitTable, usage: string, lang: PromptLan
   const multilingual = lang === "zh" || /[\u3400-\u9fff]/.test(usage);
   const embeddings = rows.filter((row) => row.kind === "embedding" && runsWell(row));
   const preferred = multilingual ? ["bge-m3", "nomic-embed-text"] : ["nomic-embed-text", "bge-m3"];
-  const embedding = preferred.map((tag) => embeddings.find((row) => row.tag.replace(/:latest$/, "") === tag)).find(Boolean) ?? embeddings[0];
+  const embedding = preferred.map((tag) => embeddings.find((row) => sameModel(row.tag, tag))).find(Boolean) ?? embeddings[0];
   const tooBig = rows
     .filter((row) => row.kind === "chat" && row.fit.verdict === "does-not-run" && useOf(row) === "general")
     .sort((a, b) => (a.fit.needGb ?? 0) - (b.fit.needGb ?? 0))

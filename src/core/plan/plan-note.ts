@@ -2,7 +2,7 @@
 import { renderFitCheck, type FitCheck } from "../hardware/fit-check";
 import { renderFrontmatter } from "../shared/frontmatter";
 import { renderFitTable, type FitTable } from "../hardware/fit-table";
-import type { PromptLanguage, Tier } from "../shared/settings";
+import type { PromptLanguage, Tier } from "../shared/language";
 import { renderSourcesSection, sourcesFrontmatter, type ContextSource } from "../index/retrieval";
 
 /** Everything known about one finished (or stopped) generation. */

@@ -3,7 +3,7 @@
  * full prompt from named parts. Later features (vault context, hardware facts) add parts after the
  * blueprint in delimited blocks; they never rewrite the blueprint's wording.
  */
-import type { PromptLanguage, Tier } from "../shared/settings";
+import type { PromptLanguage, Tier } from "../shared/language";
 
 const HARDWARE = "{{hardware}}";
 const USAGE = "{{usage}}";

@@ -1,6 +1,9 @@
 import { hasControlChars } from "./text";
 
-/** A small YAML frontmatter writer for flat records of scalars and string lists. */
+/**
+ * The one small YAML frontmatter reader and writer: flat records of scalars and lists (nested maps
+ * are skipped on reading). Plan notes are written with it; the index reads notes with it.
+ */
 
 export type FrontmatterValue = string | number | boolean | null | readonly string[];
 
@@ -33,4 +36,104 @@ export function renderFrontmatter(fields: ReadonlyArray<readonly [string, Frontm
   }
   lines.push("---", "");
   return lines.join("\n");
+}
+
+// ------------------------------------------------------------------ reading
+
+export type FrontmatterScalar = string | number | boolean | null;
+export type FrontmatterData = Record<string, FrontmatterScalar | FrontmatterScalar[]>;
+
+function unquote(raw: string): FrontmatterScalar {
+  const value = raw.trim();
+  if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) {
+    try {
+      return JSON.parse(value) as string;
+    } catch {
+      return value.slice(1, -1);
+    }
+  }
+  if (value.startsWith("'") && value.endsWith("'") && value.length >= 2) return value.slice(1, -1).replace(/''/g, "'");
+  if (value === "" || value === "~" || /^null$/i.test(value)) return null;
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  return value;
+}
+
+/** Drops a trailing ` # comment` that is not inside quotes. */
+function stripComment(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.startsWith('"') || trimmed.startsWith("'")) return trimmed;
+  const at = trimmed.search(/\s#/);
+  return at >= 0 ? trimmed.slice(0, at).trim() : trimmed;
+}
+
+function splitInlineList(inner: string): FrontmatterScalar[] {
+  const items: string[] = [];
+  let current = "";
+  let quote = "";
+  for (const ch of inner) {
+    if (quote) {
+      current += ch;
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      current += ch;
+    } else if (ch === ",") {
+      items.push(current);
+      current = "";
+    } else current += ch;
+  }
+  items.push(current);
+  return items.map((s) => s.trim()).filter((s) => s !== "").map(unquote);
+}
+
+function parseValue(raw: string): FrontmatterScalar | FrontmatterScalar[] {
+  const value = stripComment(raw);
+  if (value.startsWith("[") && value.endsWith("]")) return splitInlineList(value.slice(1, -1));
+  return unquote(value);
+}
+
+/**
+ * The frontmatter block at the top of `lines`, if any: `---` on the first line and a closing `---`
+ * (or `...`). Returns the parsed data and the index of the first body line. Nested maps are
+ * skipped; an unclosed block is not frontmatter (as in Obsidian).
+ */
+export function parseFrontmatter(lines: readonly string[]): { data: FrontmatterData; bodyStart: number } {
+  if (lines.length === 0 || lines[0].trimEnd() !== "---") return { data: {}, bodyStart: 0 };
+  let end = -1;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i].trimEnd();
+    if (line === "---" || line === "...") {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return { data: {}, bodyStart: 0 };
+  const data: FrontmatterData = {};
+  let listKey: string | null = null;
+  for (let i = 1; i < end; i++) {
+    const line = lines[i];
+    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
+    const item = /^\s*-(?:\s+(.*))?$/.exec(line);
+    if (item && listKey !== null) {
+      const current = data[listKey];
+      const list = Array.isArray(current) ? current : [];
+      if (item[1] !== undefined && item[1].trim() !== "") list.push(unquote(stripComment(item[1])));
+      data[listKey] = list;
+      continue;
+    }
+    // Indented lines belong to nested maps, which the index does not need.
+    if (/^\s/.test(line)) continue;
+    listKey = null;
+    const pair = /^([^:]+?)\s*:(?:\s+(.*))?$/.exec(line);
+    if (!pair) continue;
+    const key = pair[1].trim();
+    const rest = (pair[2] ?? "").trim();
+    if (rest === "") {
+      data[key] = null;
+      listKey = key;
+    } else data[key] = parseValue(rest);
+  }
+  return { data, bodyStart: end + 1 };
 }

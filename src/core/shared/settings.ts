@@ -1,13 +1,9 @@
 /** The plugin's settings, their defaults and the pure migration from whatever was stored. */
+import type { LanguageSetting, Tier } from "./language";
 import { sanitizeStoredProfile, type StoredHardwareProfile } from "../hardware/stored-profile";
 
 export const SETTINGS_VERSION = 1;
 
-/** Which blueprint prompt to use. */
-export type Tier = "basic" | "pro";
-/** Prompt language; `auto` follows Obsidian's UI language. */
-export type LanguageSetting = "auto" | "en" | "zh";
-export type PromptLanguage = "en" | "zh";
 
 export interface PlannerSettings {
   version: number;
@@ -177,10 +173,4 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     // --- End of vault index settings.
     n8nUrl: str(input.n8nUrl, DEFAULT_SETTINGS.n8nUrl).trim() || DEFAULT_SETTINGS.n8nUrl,
   };
-}
-
-/** Picks the prompt language: an explicit setting wins, else Obsidian's UI language, else English. */
-export function resolveLanguage(setting: LanguageSetting, uiLanguage: string | undefined): PromptLanguage {
-  if (setting !== "auto") return setting;
-  return uiLanguage?.toLowerCase().startsWith("zh") ? "zh" : "en";
 }

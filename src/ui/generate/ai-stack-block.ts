@@ -3,18 +3,14 @@
  * parsed parameters, YAML problems shown inline, and a Generate button that writes the plan into
  * a new plan note linked below the block, or below the block itself (a setting).
  */
-import { MarkdownRenderChild, Notice, TFile, parseYaml, setIcon, type App, type MarkdownPostProcessorContext, type Plugin } from "obsidian";
+import { MarkdownRenderChild, Notice, TFile, parseYaml, setIcon, type MarkdownPostProcessorContext, type Plugin } from "obsidian";
 import { AI_STACK_BLOCK_LANGUAGE, insertAfterBlock, parseAiStackBlock, type AiStackBlockError, type AiStackBlockParams } from "../../core/plan/ai-stack-block";
 import { InterruptedPlan, PartialPlanSaved, generatePlan, planInputFromSettings, streamPlan } from "../../core/plan/generate-plan";
 import { userMessage } from "../../core/shared/errors";
 import { wikiLink } from "../../core/index/retrieval";
 import type { PlannerSettings } from "../../core/shared/settings";
-import { createLlm } from "../../adapters/ollama/llm-factory";
-import { vaultIndexFor } from "../index/vault-index";
-import type { FetchFn } from "../../adapters/ollama/ollama-client";
-import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
-import type { GenerationSlot } from "./generation-slot";
 import { strings } from "../shared/i18n";
+import type { PluginContext } from "../shared/plugin-context";
 import { keepUnsavedPlan } from "./unsaved-plan";
 import { iconButton } from "../shared/icon-button";
 
@@ -77,13 +73,6 @@ const TEXT = {
   },
 };
 
-export interface AiStackBlockDeps {
-  settings: () => PlannerSettings;
-  fetch: FetchFn;
-  uiLanguage: () => string;
-  slot: GenerationSlot;
-}
-
 type Text = (typeof TEXT)["en"];
 
 function errorText(t: Text, error: AiStackBlockError): string {
@@ -110,11 +99,10 @@ export class AiStackCard extends MarkdownRenderChild {
   private controller: AbortController | null = null;
 
   constructor(
-    private readonly app: App,
+    private readonly ctx: PluginContext,
     containerEl: HTMLElement,
     private readonly source: string,
-    private readonly ctx: MarkdownPostProcessorContext,
-    private readonly deps: AiStackBlockDeps,
+    private readonly section: MarkdownPostProcessorContext,
   ) {
     super(containerEl);
   }
@@ -151,7 +139,7 @@ export class AiStackCard extends MarkdownRenderChild {
 
   private renderParams(card: HTMLElement, params: AiStackBlockParams): void {
     const t = this.t;
-    const s = this.deps.settings();
+    const s = this.ctx.settings();
     const list = card.createEl("dl", { cls: "ai-stack-planner-params" });
     const row = (name: string, value: string | undefined, fallback: string) => {
       list.createEl("dt", { text: name });
@@ -170,25 +158,24 @@ export class AiStackCard extends MarkdownRenderChild {
 
   /** Generates the block's plan and writes it where the settings say. Resolves with the note path written, if any. */
   async generate(params: AiStackBlockParams): Promise<string | null> {
-    const controller = this.deps.slot.acquire();
+    const controller = this.ctx.slot.acquire();
     if (!controller) return null;
     this.controller = controller;
     this.setRunning(true);
-    const base = this.deps.settings();
+    const base = this.ctx.settings();
     const settings: PlannerSettings = { ...base, chatModel: params.model ?? base.chatModel, language: params.language ?? base.language };
     const request = { tier: params.tier ?? base.defaultTier, hardware: params.hardware ?? base.hardware, usage: params.usage ?? base.usage };
     const progress = { onChunk: (_chunk: string, received: string) => this.statusEl?.setText(this.t.receiving(received.length)) };
     try {
-      const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
-      const input = planInputFromSettings(settings, request, this.deps.uiLanguage());
-      const deps = { llm, now: () => new Date(), monotonicMs: () => performance.now(), notes: vaultIndexFor(this.app)?.retriever() ?? null };
+      const input = planInputFromSettings(settings, request, this.ctx.uiLanguage());
+      const deps = this.ctx.planDeps(settings);
       if (settings.codeBlockOutput === "below") {
         const plan = await streamPlan(deps, input, controller.signal, progress);
         const ok = await this.writeBelow(plan.answer);
         this.statusEl?.setText(ok ? this.t.written : this.t.blockMoved);
-        return ok ? this.ctx.sourcePath : null;
+        return ok ? this.section.sourcePath : null;
       }
-      const { path } = await generatePlan({ ...deps, vault: new ObsidianVaultPort(this.app.vault) }, input, controller.signal, progress);
+      const { path } = await generatePlan(deps, input, controller.signal, progress);
       await this.linkPlan(path);
       return path;
     } catch (error) {
@@ -196,7 +183,7 @@ export class AiStackCard extends MarkdownRenderChild {
       else this.statusEl?.setText(error instanceof InterruptedPlan && error.kind === "aborted" ? this.t.stopped : userMessage(error) + (await keepUnsavedPlan(error)));
       return null;
     } finally {
-      this.deps.slot.release(controller);
+      this.ctx.slot.release(controller);
       this.controller = null;
       this.setRunning(false);
     }
@@ -213,7 +200,7 @@ export class AiStackCard extends MarkdownRenderChild {
       const link = status.createEl("a", { cls: "internal-link", text: target, href: target, attr: { "data-href": target } });
       this.registerDomEvent(link, "click", (event) => {
         event.preventDefault();
-        void this.app.workspace.openLinkText(target, this.ctx.sourcePath);
+        void this.ctx.app.workspace.openLinkText(target, this.section.sourcePath);
       });
     }
     await this.writeBelow(wikiLink(path));
@@ -221,11 +208,11 @@ export class AiStackCard extends MarkdownRenderChild {
 
   /** Inserts `text` after the block in its note; false when the block can't be found any more. */
   private async writeBelow(text: string): Promise<boolean> {
-    const file = this.app.vault.getAbstractFileByPath(this.ctx.sourcePath);
+    const file = this.ctx.app.vault.getAbstractFileByPath(this.section.sourcePath);
     if (!(file instanceof TFile)) return false;
-    const info = this.ctx.getSectionInfo(this.containerEl);
+    const info = this.section.getSectionInfo(this.containerEl);
     let ok = false;
-    await this.app.vault.process(file, (data) => {
+    await this.ctx.app.vault.process(file, (data) => {
       const next = insertAfterBlock(data, info, this.source, text);
       ok = next !== null;
       return next ?? data;
@@ -245,8 +232,8 @@ export class AiStackCard extends MarkdownRenderChild {
 }
 
 /** Registers the `ai-stack` code block processor. */
-export function registerAiStackBlock(plugin: Plugin, deps: AiStackBlockDeps): void {
-  plugin.registerMarkdownCodeBlockProcessor(AI_STACK_BLOCK_LANGUAGE, (source, el, ctx) => {
-    ctx.addChild(new AiStackCard(plugin.app, el, source, ctx, deps));
+export function registerAiStackBlock(plugin: Plugin, ctx: PluginContext): void {
+  plugin.registerMarkdownCodeBlockProcessor(AI_STACK_BLOCK_LANGUAGE, (source, el, section) => {
+    section.addChild(new AiStackCard(ctx, el, source, section));
   });
 }

@@ -8,10 +8,7 @@ import { Notice, type Editor, type MarkdownFileInfo, type MarkdownView, type Plu
 import { InterruptedPlan, planInputFromSettings, streamPlan } from "../../core/plan/generate-plan";
 import { userMessage } from "../../core/shared/errors";
 import { followOffset } from "../../core/plan/follow-offset";
-import type { PlannerSettings } from "../../core/shared/settings";
-import { createLlm } from "../../adapters/ollama/llm-factory";
-import type { FetchFn } from "../../adapters/ollama/ollama-client";
-import type { GenerationSlot } from "./generation-slot";
+import type { PluginContext } from "../shared/plugin-context";
 import { strings } from "../shared/i18n";
 
 /** Pause between writes into the editor: a few writes a second, whatever the token rate. */
@@ -53,13 +50,6 @@ const TEXT = {
     noteChanged: "笔记已关闭或切换，生成已停止。",
   },
 };
-
-export interface EditorInsertDeps {
-  settings: () => PlannerSettings;
-  fetch: FetchFn;
-  uiLanguage: () => string;
-  slot: GenerationSlot;
-}
 
 /** Writes streamed text into an editor at a point that follows the user's edits. */
 export class EditorStream {
@@ -166,17 +156,17 @@ export class EditorStream {
 
 /** Streams a plan into `editor` at `offset`; resolves with what was written. */
 export async function streamPlanIntoEditor(
-  deps: EditorInsertDeps,
+  ctx: PluginContext,
   editor: Editor,
-  ctx: MarkdownView | MarkdownFileInfo,
+  view: MarkdownView | MarkdownFileInfo,
   offset: number,
   request: { usage: string },
 ): Promise<string | null> {
   const t = strings(TEXT);
-  const controller = deps.slot.acquire();
+  const controller = ctx.slot.acquire();
   if (!controller) return null;
-  const file = ctx.file;
-  const stream = new EditorStream(editor, offset, () => ctx.file === file, () => controller.abort());
+  const file = view.file;
+  const stream = new EditorStream(editor, offset, () => view.file === file, () => controller.abort());
   const notice = new Notice(
     createFragment((f) => {
       f.createSpan({ text: t.generating });
@@ -189,11 +179,11 @@ export async function streamPlanIntoEditor(
   const before = editor.getValue().slice(0, offset);
   const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
   let started = false;
-  const settings = deps.settings();
+  const settings = ctx.settings();
   try {
-    const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch);
-    const input = planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: request.usage }, deps.uiLanguage());
-    const plan = await streamPlan({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, input, controller.signal, {
+    const input = planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: request.usage }, ctx.uiLanguage());
+    // The same plan dependencies as every entry point: the notes' "From my notes" part included.
+    const plan = await streamPlan(ctx.planDeps(settings), input, controller.signal, {
       onChunk: (chunk) => {
         if (!started) {
           started = true;
@@ -219,27 +209,27 @@ export async function streamPlanIntoEditor(
   } finally {
     stream.cancel();
     notice.hide();
-    deps.slot.release(controller);
+    ctx.slot.release(controller);
   }
 }
 
 /** Registers the two editor commands (no default hotkeys). */
-export function registerEditorCommands(plugin: Plugin, deps: EditorInsertDeps): void {
+export function registerEditorCommands(plugin: Plugin, ctx: PluginContext): void {
   const t = strings(TEXT);
   plugin.addCommand({
     id: "insert-plan-at-cursor",
     name: t.insertAtCursor,
-    editorCallback: (editor, ctx) => {
-      void streamPlanIntoEditor(deps, editor, ctx, editor.posToOffset(editor.getCursor("to")), { usage: deps.settings().usage });
+    editorCallback: (editor, view) => {
+      void streamPlanIntoEditor(ctx, editor, view, editor.posToOffset(editor.getCursor("to")), { usage: ctx.settings().usage });
     },
   });
   plugin.addCommand({
     id: "plan-from-selection",
     name: t.fromSelection,
-    editorCheckCallback: (checking, editor, ctx) => {
+    editorCheckCallback: (checking, editor, view) => {
       const selection = editor.getSelection().trim();
       if (selection === "") return false;
-      if (!checking) void streamPlanIntoEditor(deps, editor, ctx, editor.posToOffset(editor.getCursor("to")), { usage: selection });
+      if (!checking) void streamPlanIntoEditor(ctx, editor, view, editor.posToOffset(editor.getCursor("to")), { usage: selection });
       return true;
     },
   });

@@ -1,56 +1,43 @@
 /** Runs one plan generation at a time with visible progress, a real Stop and clear messages. */
-import { Notice, TFile, type App } from "obsidian";
+import { Notice, TFile } from "obsidian";
 import { PartialPlanSaved, generatePlan, planInputFromSettings } from "../../core/plan/generate-plan";
 import { pluginActionContext } from "../shared/action-context";
 import { PlannerError, userMessage } from "../../core/shared/errors";
-import type { PlannerSettings } from "../../core/shared/settings";
-import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
-import { createLlm } from "../../adapters/ollama/llm-factory";
-import type { FetchFn } from "../../adapters/ollama/ollama-client";
-import type { GenerationSlot } from "./generation-slot";
+import type { PluginContext } from "../shared/plugin-context";
 import { offlineDraftHint } from "../hardware/hardware-commands";
 import { keepUnsavedPlan } from "./unsaved-plan";
 import type { PlanRequest } from "./plan-modal";
-import { vaultIndexFor } from "../index/vault-index";
 
 /** Progress text is refreshed at most this often, so a fast stream never floods the DOM. */
 const PROGRESS_INTERVAL_MS = 250;
 
-export interface PlanGeneratorDeps {
-  app: App;
-  settings: () => PlannerSettings;
-  statusEl: HTMLElement;
-  fetch: FetchFn;
-  uiLanguage: () => string;
-  slot: GenerationSlot;
-}
-
 /** The command-palette path: modal request → streamed plan → note, with a progress notice. */
 export class PlanGenerator {
-  constructor(private readonly deps: PlanGeneratorDeps) {}
+  constructor(
+    private readonly ctx: PluginContext,
+    private readonly statusEl: HTMLElement,
+  ) {}
 
   /** True while any generation holds the shared slot. */
   get running(): boolean {
-    return this.deps.slot.running;
+    return this.ctx.slot.running;
   }
 
   /** Aborts the running generation's HTTP request, if any. */
   stop(): void {
-    this.deps.slot.stop();
+    this.ctx.slot.stop();
   }
 
   /** Generates a plan and opens it; returns the note path, or undefined when nothing was written. */
   async run(request: PlanRequest): Promise<string | undefined> {
-    const controller = this.deps.slot.acquire();
+    const controller = this.ctx.slot.acquire();
     if (!controller) return undefined;
-    const settings = this.deps.settings();
+    const settings = this.ctx.settings();
     const progress = this.showProgress(request.tier);
     try {
-      const { llm, check } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
-      for (const warning of check.warnings) new Notice(warning, 8000);
       const outcome = await generatePlan(
-        { llm, vault: new ObsidianVaultPort(this.deps.app.vault), now: () => new Date(), monotonicMs: () => performance.now(), notes: vaultIndexFor(this.deps.app)?.retriever() ?? null },
-        { ...planInputFromSettings(settings, request, this.deps.uiLanguage()), action: pluginActionContext(this.deps.app, settings) },
+        this.ctx.planDeps(settings),
+        { ...planInputFromSettings(settings, request, this.ctx.uiLanguage()), action: pluginActionContext(this.ctx.app, settings) },
         controller.signal,
         { onStart: (model) => progress.update(`Generating with ${model}…`), onChunk: (_chunk, received) => progress.received(received.length) },
       );
@@ -64,17 +51,18 @@ export class PlanGenerator {
       return undefined;
     } finally {
       progress.done();
-      this.deps.slot.release(controller);
+      this.ctx.slot.release(controller);
     }
   }
 
   private async open(path: string): Promise<void> {
-    const file = this.deps.app.vault.getAbstractFileByPath(path);
-    if (file instanceof TFile) await this.deps.app.workspace.getLeaf(false).openFile(file);
+    const { vault, workspace } = this.ctx.app;
+    const file = vault.getAbstractFileByPath(path);
+    if (file instanceof TFile) await workspace.getLeaf(false).openFile(file);
   }
 
   private showProgress(tier: string) {
-    const statusEl = this.deps.statusEl;
+    const statusEl = this.statusEl;
     let label: HTMLElement | undefined;
     const fragment = createFragment((f) => {
       label = f.createSpan({ text: `Generating ${tier} stack plan…` });

@@ -1,6 +1,6 @@
 /** The modal that confirms tier, hardware and uses before a plan is generated. */
 import { Modal, Setting, type App } from "obsidian";
-import type { Tier } from "../../core/shared/settings";
+import type { Tier } from "../../core/shared/language";
 
 export interface PlanRequest {
   tier: Tier;

@@ -5,10 +5,11 @@
 import { FIT_CONTEXT_TOKENS, hasHardwareFacts, modelFactsFromInstalled } from "../../core/hardware/fit-table";
 import { assessFit, VERDICT_LABELS, type Verdict } from "../../core/hardware/fit";
 import { parseHardwareText } from "../../core/hardware/parse-text";
-import { profileFromStored } from "../../core/hardware/stored-profile";
+import { profileFor } from "../../core/hardware/stored-profile";
 import { normalizeQuantization } from "../../core/hardware/quantization";
 import type { InstalledModel } from "../../core/shared/ports";
-import type { PlannerSettings, PromptLanguage } from "../../core/shared/settings";
+import type { PlannerSettings } from "../../core/shared/settings";
+import type { PromptLanguage } from "../../core/shared/language";
 import type { FitAdvisor, FitRow, FitVerdict } from "../panel/panel-ports";
 
 /** Quantizations the table compares, besides the installed file's own. */
@@ -32,8 +33,7 @@ export function hardwareFitAdvisor(language: () => PromptLanguage, settings?: ()
   const judge = (model: InstalledModel, hardware: string, quantization?: string) => {
     const lang = language();
     const s = settings?.();
-    const stored = s?.hardwareProfile && hardware.trim() === s.hardware.trim() ? s.hardwareProfile : null;
-    const profile = stored ? profileFromStored(stored) : parseHardwareText(hardware, lang);
+    const profile = s ? profileFor(s, hardware, lang) : parseHardwareText(hardware, lang);
     if (!hasHardwareFacts(profile)) return null;
     return { lang, ...assessFit(modelFactsFromInstalled(model), profile, FIT_CONTEXT_TOKENS, lang, quantization) };
   };

@@ -8,22 +8,19 @@ import { withShowFacts } from "../../core/hardware/fit-check";
 import { computeFitTable, type FitRow } from "../../core/hardware/fit-table";
 import { VERDICT_LABELS } from "../../core/hardware/fit";
 import { chooseDraftStack } from "../../core/plan/offline-plan";
-import { effectiveProfile } from "../../core/hardware/stored-profile";
 import { formatGb } from "../../core/hardware/units";
-import { createLlm } from "../../adapters/ollama/llm-factory";
-import type { FetchFn } from "../../adapters/ollama/ollama-client";
-import type { GenerationSlot } from "../generate/generation-slot";
 import { profileFromDetection } from "../../core/hardware/detect";
 import { describeProfile, type HardwareProfile } from "../../core/hardware/profile";
 import { storeProfile } from "../../core/hardware/stored-profile";
 import { desktopBindings, detectFacts } from "../../adapters/node/hardware-detector";
 import { PlannerError, userMessage } from "../../core/shared/errors";
-import { profileFromStored } from "../../core/hardware/stored-profile";
+import { profileFor } from "../../core/hardware/stored-profile";
 import { writeOfflineDraft } from "../../core/plan/offline-plan";
 import { pluginActionContext } from "../shared/action-context";
-import { resolveLanguage, type PlannerSettings } from "../../core/shared/settings";
+import { resolveLanguage, type Tier } from "../../core/shared/language";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
 import { strings, uiLanguage } from "../shared/i18n";
+import type { PluginContext } from "../shared/plugin-context";
 
 const TEXT = {
   en: {
@@ -64,20 +61,11 @@ const TEXT = {
   },
 };
 
-export interface HardwareCommandDeps {
-  settings: () => PlannerSettings;
-  save: (next: Partial<PlannerSettings>) => Promise<void>;
-  uiLanguage: () => string;
-  /** Benchmarks hold the generation slot: one model run at a time, and Stop works. */
-  slot?: GenerationSlot;
-  fetch?: FetchFn;
-}
-
 /**
  * Detects this machine's hardware, stores it as the profile (and as the description when that is
  * empty) and tells the user what was found. Returns the profile, or null on mobile.
  */
-export async function detectAndSaveHardware(deps: HardwareCommandDeps): Promise<HardwareProfile | null> {
+export async function detectAndSaveHardware(ctx: PluginContext): Promise<HardwareProfile | null> {
   const t = strings(TEXT);
   const bindings = await desktopBindings();
   if (!bindings) {
@@ -86,11 +74,11 @@ export async function detectAndSaveHardware(deps: HardwareCommandDeps): Promise<
   }
   const notice = new Notice(t.detecting, 0);
   try {
-    const settings = deps.settings();
-    const lang = resolveLanguage(settings.language, deps.uiLanguage());
+    const settings = ctx.settings();
+    const lang = resolveLanguage(settings.language, ctx.uiLanguage());
     const profile = profileFromDetection(await detectFacts(bindings), lang);
     const description = describeProfile(profile, lang);
-    await deps.save({ hardwareProfile: storeProfile(profile, "detected", new Date()), ...(settings.hardware.trim() === "" ? { hardware: description } : {}) });
+    await ctx.saveSettings({ hardwareProfile: storeProfile(profile, "detected", new Date()), ...(settings.hardware.trim() === "" ? { hardware: description } : {}) });
     new Notice([t.detected(description), ...profile.warnings].join(" "), 10000);
     return profile;
   } catch (error) {
@@ -106,30 +94,31 @@ export function offlineDraftHint(error: unknown): string {
   return error instanceof PlannerError && (error.kind === "unreachable" || error.kind === "no-models") ? strings(TEXT).hint : "";
 }
 
-/** Writes the offline draft for the settings' hardware and uses, opens it and returns its path. */
-export async function writeDraftNote(app: App, settings: PlannerSettings, uiLanguage: string): Promise<string | undefined> {
+/**
+ * Writes the offline draft for `request` (the settings' tier, hardware and uses unless a form says
+ * otherwise), opens it and returns its path.
+ */
+export async function writeDraftNote(ctx: PluginContext, request?: { tier: Tier; hardware: string; usage: string }): Promise<string | undefined> {
+  const settings = ctx.settings();
+  const { tier, hardware, usage } = request ?? { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage };
   try {
-    const path = await writeOfflineDraft(new ObsidianVaultPort(app.vault), settings.plansFolder, {
-      tier: settings.defaultTier,
-      language: resolveLanguage(settings.language, uiLanguage),
-      hardware: settings.hardware,
-      usage: settings.usage,
-      ...(settings.hardwareProfile ? { profile: profileFromStored(settings.hardwareProfile) } : {}),
+    const language = resolveLanguage(settings.language, ctx.uiLanguage());
+    const path = await writeOfflineDraft(new ObsidianVaultPort(ctx.app.vault), settings.plansFolder, {
+      tier,
+      language,
+      hardware,
+      usage,
+      profile: profileFor(settings, hardware, language),
       created: new Date(),
-      action: pluginActionContext(app, settings),
+      action: pluginActionContext(ctx.app, settings),
     });
     new Notice(strings(TEXT).saved(path));
-    if (settings.openPlanAfterWrite) await openNote(app, path);
+    if (settings.openPlanAfterWrite) await openNote(ctx.app, path);
     return path;
   } catch (error) {
     showFailure(error);
     return undefined;
   }
-}
-
-/** The Ollama client for the settings' host (the host policy applies). */
-function llmFor(deps: HardwareCommandDeps, settings: PlannerSettings) {
-  return createLlm(settings.ollamaHost, settings.allowRemoteHost, deps.fetch ?? ((input, init) => window.fetch(input, init))).llm;
 }
 
 /** A failure as the user sees it, with the offline draft offered when Ollama can't help. */
@@ -143,38 +132,39 @@ async function openNote(app: App, path: string): Promise<void> {
 }
 
 /** Runs the fixed prompt on every installed chat model that fits and writes the comparison note. */
-export async function runBenchmark(app: App, deps: HardwareCommandDeps): Promise<string | undefined> {
+export async function runBenchmark(ctx: PluginContext): Promise<string | undefined> {
   const t = strings(TEXT);
-  const controller = deps.slot ? deps.slot.acquire() : new AbortController();
+  // Benchmarks hold the generation slot: one model run at a time, and Stop works.
+  const controller = ctx.slot.acquire();
   if (!controller) return undefined;
   const progress = new Notice(t.benchmarking("…", 0, 0), 0);
   try {
-    const settings = deps.settings();
-    const lang = resolveLanguage(settings.language, deps.uiLanguage());
-    const llm = llmFor(deps, settings);
+    const settings = ctx.settings();
+    const lang = resolveLanguage(settings.language, ctx.uiLanguage());
+    const llm = ctx.llm(settings);
     const models = await withShowFacts(llm, await llm.listModels(controller.signal), controller.signal, { includeCatalog: true });
-    const run = await benchmarkModels({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, models, effectiveProfile(settings, lang), controller.signal, (model, i, n) =>
+    const run = await benchmarkModels({ llm, now: () => new Date(), monotonicMs: () => performance.now() }, models, profileFor(settings, settings.hardware, lang), controller.signal, (model, i, n) =>
       progress.setMessage(t.benchmarking(model, i + 1, n)),
     );
-    const path = await writeBenchmarkNote(new ObsidianVaultPort(app.vault), settings.plansFolder, run, lang);
+    const path = await writeBenchmarkNote(new ObsidianVaultPort(ctx.app.vault), settings.plansFolder, run, lang);
     new Notice(t.benchmarkSaved(path));
-    if (settings.openPlanAfterWrite) await openNote(app, path);
+    if (settings.openPlanAfterWrite) await openNote(ctx.app, path);
     return path;
   } catch (error) {
     showFailure(error);
     return undefined;
   } finally {
     progress.hide();
-    deps.slot?.release(controller);
+    ctx.slot.release(controller);
   }
 }
 
 /** Catalog models that run well here and are not installed; the offline draft's pick first. */
-export async function pullCandidates(deps: HardwareCommandDeps): Promise<{ rows: FitRow[]; recommended: Set<string> }> {
-  const settings = deps.settings();
-  const lang = resolveLanguage(settings.language, deps.uiLanguage());
-  const llm = llmFor(deps, settings);
-  const table = computeFitTable(effectiveProfile(settings, lang), { installed: await llm.listModels(), lang });
+export async function pullCandidates(ctx: PluginContext): Promise<{ rows: FitRow[]; recommended: Set<string> }> {
+  const settings = ctx.settings();
+  const lang = resolveLanguage(settings.language, ctx.uiLanguage());
+  const llm = ctx.llm(settings, "probe");
+  const table = computeFitTable(profileFor(settings, settings.hardware, lang), { installed: await llm.listModels(), lang });
   const stack = chooseDraftStack(table, settings.usage, lang);
   const picks = [stack.main, stack.embedding].filter((row): row is FitRow => row !== undefined && !row.installed);
   const rest = table.rows
@@ -184,10 +174,10 @@ export async function pullCandidates(deps: HardwareCommandDeps): Promise<{ rows:
 }
 
 /** Pulls `tag` with a progress notice; returns true when Ollama reported success. */
-export async function pullWithProgress(deps: HardwareCommandDeps, tag: string, signal: AbortSignal): Promise<boolean> {
+export async function pullWithProgress(ctx: PluginContext, tag: string, signal: AbortSignal): Promise<boolean> {
   const t = strings(TEXT);
-  const settings = deps.settings();
-  const llm = llmFor(deps, settings);
+  const settings = ctx.settings();
+  const llm = ctx.llm(settings, "probe");
   const notice = new Notice(t.pulling(tag, ""), 0);
   try {
     if (!llm.pullModel) return false;
@@ -235,31 +225,31 @@ class PullModal extends SuggestModal<FitRow> {
 }
 
 /** Registers "Write offline draft plan", "Benchmark installed models", "Pull a model that fits" and, on desktop, "Detect my hardware". No default hotkeys. */
-export function registerHardwareCommands(plugin: Plugin, deps: HardwareCommandDeps): void {
+export function registerHardwareCommands(plugin: Plugin, ctx: PluginContext): void {
   const pulls = new AbortController();
   plugin.register(() => pulls.abort());
-  plugin.addCommand({ id: "benchmark-models", name: strings(TEXT).benchmarkCommand, callback: () => void runBenchmark(plugin.app, deps) });
+  plugin.addCommand({ id: "benchmark-models", name: strings(TEXT).benchmarkCommand, callback: () => void runBenchmark(ctx) });
   plugin.addCommand({
     id: "pull-model",
     name: strings(TEXT).pullCommand,
     callback: () =>
-      void pullCandidates(deps).then(
+      void pullCandidates(ctx).then(
         ({ rows, recommended }) => {
           if (rows.length === 0) {
             new Notice(strings(TEXT).nothingToPull);
             return;
           }
-          new PullModal(plugin.app, rows, recommended, (row) => void pullWithProgress(deps, row.tag, pulls.signal)).open();
+          new PullModal(plugin.app, rows, recommended, (row) => void pullWithProgress(ctx, row.tag, pulls.signal)).open();
         },
         showFailure,
       ),
   });
   if (Platform.isDesktop) {
-    plugin.addCommand({ id: "detect-hardware", name: strings(TEXT).detectCommand, callback: () => void detectAndSaveHardware(deps) });
+    plugin.addCommand({ id: "detect-hardware", name: strings(TEXT).detectCommand, callback: () => void detectAndSaveHardware(ctx) });
   }
   plugin.addCommand({
     id: "write-offline-draft",
     name: strings(TEXT).draftCommand,
-    callback: () => void writeDraftNote(plugin.app, deps.settings(), deps.uiLanguage()),
+    callback: () => void writeDraftNote(ctx),
   });
 }

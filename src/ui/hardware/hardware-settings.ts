@@ -4,19 +4,18 @@
  * one-line summary of what fits. While nothing was detected or edited, the fields show the free-
  * text description parsed, and follow it when it changes.
  */
-import { Platform, getLanguage, type Setting, type SettingDefinitionGroup } from "obsidian";
+import { Platform, type Setting, type SettingDefinitionGroup } from "obsidian";
 import { withShowFacts } from "../../core/hardware/fit-check";
 import { computeFitTable, hasHardwareFacts, modelFactsFromInstalled, type FitTable } from "../../core/hardware/fit-table";
 import { assessFit, VERDICT_LABELS, type Verdict } from "../../core/hardware/fit";
 import type { InstalledModel } from "../../core/shared/ports";
-import { createLlm } from "../../adapters/ollama/llm-factory";
-import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import { describeProfile, type HardwareProfile } from "../../core/hardware/profile";
-import { effectiveProfile, formatGpuList, parseGpuList, storeProfile, type StoredHardwareProfile } from "../../core/hardware/stored-profile";
+import { profileFor, formatGpuList, parseGpuList, storeProfile, type StoredHardwareProfile } from "../../core/hardware/stored-profile";
 import { formatGb } from "../../core/hardware/units";
-import { resolveLanguage, type PlannerSettings } from "../../core/shared/settings";
+import { resolveLanguage } from "../../core/shared/language";
 import { detectAndSaveHardware } from "./hardware-commands";
 import { strings } from "../shared/i18n";
+import type { PluginContext } from "../shared/plugin-context";
 
 const TEXT = {
   en: {
@@ -67,12 +66,6 @@ const TEXT = {
   },
 };
 
-/** What the group needs from the plugin: the settings and a way to save them. */
-export interface HardwareSettingsHost {
-  settings: PlannerSettings;
-  saveSettings(next: Partial<PlannerSettings>): Promise<void>;
-}
-
 /** One line per verdict: the largest model that runs that way (the smallest for "too big"). */
 export function fitSummary(table: FitTable, lang: "en" | "zh"): string {
   const t = TEXT[lang];
@@ -89,10 +82,10 @@ export function fitSummary(table: FitTable, lang: "en" | "zh"): string {
 }
 
 /** The settings group; `refresh` re-reads every row after a change made elsewhere. */
-export function hardwareProfileGroup(host: HardwareSettingsHost): SettingDefinitionGroup {
+export function hardwareProfileGroup(ctx: PluginContext): SettingDefinitionGroup {
   const t = strings(TEXT);
-  const lang = () => resolveLanguage(host.settings.language, getLanguage());
-  const current = (): HardwareProfile => effectiveProfile(host.settings, lang());
+  const lang = () => resolveLanguage(ctx.settings().language, ctx.uiLanguage());
+  const current = (): HardwareProfile => profileFor(ctx.settings(), ctx.settings().hardware, lang());
   // Inputs are re-read only after detection or a reset; while typing, only the summaries follow.
   const refreshers = new Set<() => void>();
   const summaries = new Set<() => void>();
@@ -101,10 +94,10 @@ export function hardwareProfileGroup(host: HardwareSettingsHost): SettingDefinit
 
   /** Applies an edit to the profile shown (parsed or stored); the result is stored as edited by hand. */
   const edit = async (change: (profile: StoredHardwareProfile) => void) => {
-    const base = host.settings.hardwareProfile ?? storeProfile(current(), "manual", new Date());
+    const base = ctx.settings().hardwareProfile ?? storeProfile(current(), "manual", new Date());
     const next: StoredHardwareProfile = { ...base, gpus: [...base.gpus], source: "manual", updated: new Date().toISOString() };
     change(next);
-    await host.saveSettings({ hardwareProfile: next });
+    await ctx.saveSettings({ hardwareProfile: next });
     refreshSummaries();
   };
 
@@ -140,14 +133,14 @@ export function hardwareProfileGroup(host: HardwareSettingsHost): SettingDefinit
       {
         name: t.profile,
         render: row((setting) => {
-          const stored = host.settings.hardwareProfile;
+          const stored = ctx.settings().hardwareProfile;
           const source = !stored ? t.fromText : stored.source === "detected" ? t.detected(new Date(stored.updated).toLocaleString()) : t.manual;
           setting.setDesc(`${describeProfile(current(), lang())}. ${source}`);
           setting.controlEl.empty();
           if (stored) {
             setting.addButton((button) =>
               button.setButtonText(t.reset).onClick(async () => {
-                await host.saveSettings({ hardwareProfile: null });
+                await ctx.saveSettings({ hardwareProfile: null });
                 refreshAll();
               }),
             );
@@ -160,7 +153,7 @@ export function hardwareProfileGroup(host: HardwareSettingsHost): SettingDefinit
                 .onClick(async () => {
                   button.setDisabled(true);
                   try {
-                    await detectAndSaveHardware({ settings: () => host.settings, save: (next) => host.saveSettings(next), uiLanguage: () => getLanguage() });
+                    await detectAndSaveHardware(ctx);
                   } finally {
                     button.setDisabled(false);
                     refreshAll();
@@ -217,15 +210,15 @@ export function hardwareProfileGroup(host: HardwareSettingsHost): SettingDefinit
  * the model dropdown. Empty when the profile has no memory fact; a failed lookup falls back to
  * what /api/tags said.
  */
-export async function installedFitLabels(settings: PlannerSettings, models: readonly InstalledModel[], fetchFn: FetchFn): Promise<Map<string, string>> {
-  const lang = resolveLanguage(settings.language, getLanguage());
-  const profile = effectiveProfile(settings, lang);
+export async function installedFitLabels(ctx: PluginContext, models: readonly InstalledModel[]): Promise<Map<string, string>> {
+  const settings = ctx.settings();
+  const lang = resolveLanguage(settings.language, ctx.uiLanguage());
+  const profile = profileFor(settings, settings.hardware, lang);
   const labels = new Map<string, string>();
   if (!hasHardwareFacts(profile) || models.length === 0) return labels;
   let enriched: readonly InstalledModel[] = models;
   try {
-    const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, fetchFn);
-    enriched = await withShowFacts(llm, models, undefined, { includeCatalog: true });
+    enriched = await withShowFacts(ctx.llm(settings, "probe"), models, undefined, { includeCatalog: true });
   } catch {
     // The host was refused: the tags' facts are all there is.
   }

@@ -1,6 +1,10 @@
-/** The one mapping from the vault indexer's status to what the panel's index section shows. */
+/** The vault index as the sidebar panel uses it: its status (mapped once, here) and a retriever for "Ask my vault". */
 import type { IndexStatus as IndexerStatus } from "../../core/index/indexer";
-import type { IndexStatus } from "../panel/panel-ports";
+import type { PluginContext } from "../shared/plugin-context";
+import type { IndexStatus, IndexStatusSource, Retriever } from "../panel/panel-ports";
+
+/** Passages a panel answer retrieves at most; the context budget trims further. */
+const RETRIEVE_K = 12;
 
 /** The indexer's status as the panel shows it. */
 export function panelIndexStatus(status: IndexerStatus): IndexStatus {
@@ -14,4 +18,34 @@ export function panelIndexStatus(status: IndexerStatus): IndexStatus {
     default:
       return { ...base, state: status.notes === 0 ? "empty" : "ready" };
   }
+}
+
+/** The index state as the sidebar panel shows it (before the index is first opened: empty). */
+function panelStatusOf(status: IndexerStatus | null): IndexStatus {
+  return status ? panelIndexStatus(status) : { state: "empty", indexedNotes: 0 };
+}
+
+/** The panel's view of the index (status, progress, index now, rebuild); undefined while the index is off. */
+export function indexStatusSource(ctx: PluginContext): IndexStatusSource | undefined {
+  if (!ctx.settings().indexEnabled) return undefined;
+  const index = ctx.index;
+  return {
+    status: () => panelStatusOf(index.status),
+    onChange: (listener) => index.onChange((status) => listener(panelStatusOf(status))),
+    indexNow: async () => {
+      await index.indexNow();
+    },
+    rebuild: async () => {
+      await index.rebuild();
+    },
+  };
+}
+
+/** "Ask my vault"'s retriever over the index; undefined while the index is off. */
+export function indexRetriever(ctx: PluginContext): Retriever | undefined {
+  if (!ctx.settings().indexEnabled) return undefined;
+  const index = ctx.index;
+  return {
+    retrieve: async (query, signal) => (await index.search(query, RETRIEVE_K, signal)).map((r) => ({ path: r.path, headingPath: r.headingPath, text: r.text, score: r.score, startLine: r.startLine })),
+  };
 }

@@ -2,18 +2,16 @@
  * "Ask my vault" in the panel: a question, the passages retrieved for it, and the answer streaming
  * in with its [[note#heading]] citations rendered as links. Stop aborts the HTTP request.
  */
-import type { App, Component } from "obsidian";
+import type { Component } from "obsidian";
 import { buildAskPrompt } from "../../core/plan/ask-vault";
 import { PlannerError, userMessage } from "../../core/shared/errors";
 import { chooseModel } from "../../core/plan/generate-plan";
 import type { RetrievedChunk } from "../../core/index/retrieval";
-import { resolveLanguage, type PlannerSettings } from "../../core/shared/settings";
-import { createLlm } from "../../adapters/ollama/llm-factory";
-import type { FetchFn } from "../../adapters/ollama/ollama-client";
-import type { GenerationSlot } from "../generate/generation-slot";
+import { resolveLanguage } from "../../core/shared/language";
 import { strings } from "../shared/i18n";
 import { iconButton } from "../shared/icon-button";
-import type { Retriever } from "./panel-ports";
+import { indexRetriever } from "../index/index-features";
+import type { PluginContext } from "../shared/plugin-context";
 import { SourcesList } from "./sources-list";
 import { StreamingMarkdown } from "./streaming-markdown";
 
@@ -51,14 +49,6 @@ const TEXT = {
 /** Pause between renders of the streamed answer. */
 const ASK_RENDER_INTERVAL_MS = 200;
 
-export interface AskVaultDeps {
-  settings: () => PlannerSettings;
-  fetch: FetchFn;
-  slot: GenerationSlot;
-  uiLanguage: () => string;
-  retriever: () => Retriever | undefined;
-}
-
 export class AskVaultSection {
   private readonly t = strings(TEXT);
   private readonly question: HTMLTextAreaElement;
@@ -70,11 +60,11 @@ export class AskVaultSection {
   private controller: AbortController | null = null;
 
   constructor(
-    app: App,
+    private readonly ctx: PluginContext,
     owner: Component,
     el: HTMLElement,
-    private readonly deps: AskVaultDeps,
   ) {
+    const app = ctx.app;
     el.createDiv({ cls: "ai-stack-planner-section-title", text: this.t.title });
     this.question = el.createEl("textarea", { cls: "ai-stack-planner-question", attr: { rows: "2", placeholder: this.t.placeholder, "aria-label": this.t.title } });
     const buttons = el.createDiv({ cls: "ai-stack-planner-buttons" });
@@ -102,20 +92,21 @@ export class AskVaultSection {
       this.statusEl.setText(this.t.empty);
       return null;
     }
-    const controller = this.deps.slot.acquire();
+    const controller = this.ctx.slot.acquire();
     if (!controller) return null;
     this.controller = controller;
     this.setRunning(true);
     this.sources.clear();
     await this.answer.flush("");
-    const settings = this.deps.settings();
+    const settings = this.ctx.settings();
     let received = "";
     let note = "";
     try {
-      const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
+      // Ask sends the question and passages of notes: the host's warnings show, as for plans.
+      const llm = this.ctx.llm(settings);
       const chunks = await this.retrieve(question, controller.signal);
       note = chunks === null ? this.t.noIndex : chunks.length === 0 ? this.t.nothingFound : "";
-      const language = resolveLanguage(settings.language, this.deps.uiLanguage());
+      const language = resolveLanguage(settings.language, this.ctx.uiLanguage());
       const prompt = buildAskPrompt(question, chunks ?? [], language, settings.contextTokens);
       this.sources.show(prompt.context.used, this.t.sources);
       const model = chooseModel(settings.chatModel, await llm.listModels(controller.signal));
@@ -136,7 +127,7 @@ export class AskVaultSection {
       this.statusEl.setText(joinLines(note, stopped ? this.t.stopped : userMessage(error)));
       return null;
     } finally {
-      this.deps.slot.release(controller);
+      this.ctx.slot.release(controller);
       this.controller = null;
       await this.answer.flush(received);
       this.setRunning(false);
@@ -145,7 +136,7 @@ export class AskVaultSection {
 
   /** Retrieved chunks, or null when there is no index to ask. */
   private async retrieve(question: string, signal: AbortSignal): Promise<RetrievedChunk[] | null> {
-    const retriever = this.deps.retriever();
+    const retriever = indexRetriever(this.ctx);
     if (!retriever) return null;
     this.statusEl.setText(this.t.searching);
     return retriever.retrieve(question, signal);

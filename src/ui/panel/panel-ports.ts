@@ -1,7 +1,6 @@
 /**
- * What the panel can use from features that land separately (the vault index, hardware fit).
- * Each is optional: while absent, the panel says so ("Index not available yet") or hides the
- * control, and never shows made-up data.
+ * What the panel shows of the vault index and the hardware fit. The index part is optional: while
+ * the index is off, the panel says so ("Index not available yet") and never shows made-up data.
  */
 import type { InstalledModel } from "../../core/shared/ports";
 import type { RetrievedChunk } from "../../core/index/retrieval";
@@ -52,11 +51,4 @@ export interface FitAdvisor {
   verdict(model: InstalledModel, hardware: string): FitVerdict;
   /** The fit table of `model` on `hardware`. */
   table(model: InstalledModel, hardware: string): FitRow[];
-}
-
-/** The optional features, all absent until their issues land. */
-export interface PanelFeatures {
-  retriever?: () => Retriever | undefined;
-  index?: () => IndexStatusSource | undefined;
-  fit?: () => FitAdvisor | undefined;
 }

@@ -10,18 +10,15 @@ import { pluginActionContext } from "../shared/action-context";
 import { userMessage } from "../../core/shared/errors";
 import type { PlanRecord } from "../../core/plan/plan-note";
 import type { InstalledModel } from "../../core/shared/ports";
-import type { LanguageSetting, PlannerSettings, Tier } from "../../core/shared/settings";
-import { createLlm } from "../../adapters/ollama/llm-factory";
-import { vaultIndexFor } from "../index/vault-index";
-import type { FetchFn } from "../../adapters/ollama/ollama-client";
+import type { LanguageSetting, Tier } from "../../core/shared/language";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
 import { AskVaultSection } from "./ask-vault";
 import { writeDraftNote } from "../hardware/hardware-commands";
-import type { GenerationSlot } from "../generate/generation-slot";
 import { strings } from "../shared/i18n";
 import { iconButton } from "../shared/icon-button";
 import { IndexSection } from "./index-section";
-import type { PanelFeatures } from "./panel-ports";
+import { indexStatusSource } from "../index/index-features";
+import type { PluginContext } from "../shared/plugin-context";
 import { SourcesList } from "./sources-list";
 import { StreamingMarkdown } from "./streaming-markdown";
 
@@ -103,16 +100,6 @@ const TEXT = {
   },
 };
 
-/** What the panel needs from the plugin. */
-export interface PlannerViewDeps {
-  settings: () => PlannerSettings;
-  fetch: FetchFn;
-  uiLanguage: () => string;
-  slot: GenerationSlot;
-  /** Index, retrieval and hardware fit, once those features are there. */
-  features?: PanelFeatures;
-}
-
 interface FormState {
   tier: Tier;
   hardware: string;
@@ -144,7 +131,7 @@ export class PlannerView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly deps: PlannerViewDeps,
+    private readonly ctx: PluginContext,
   ) {
     super(leaf);
   }
@@ -162,7 +149,7 @@ export class PlannerView extends ItemView {
   }
 
   async onOpen(): Promise<void> {
-    const s = this.deps.settings();
+    const s = this.ctx.settings();
     this.form = { tier: s.defaultTier, hardware: s.hardware, usage: s.usage, model: s.chatModel, language: s.language };
     const root = this.contentEl;
     root.empty();
@@ -184,14 +171,8 @@ export class PlannerView extends ItemView {
     this.answer = new StreamingMarkdown(this.app, this, answerEl, { intervalMs: RENDER_INTERVAL_MS });
     this.actionsEl = root.createDiv({ cls: "ai-stack-planner-actions" });
 
-    this.indexSection = new IndexSection(this, root.createDiv({ cls: "ai-stack-planner-index" }), this.deps.features?.index?.());
-    this.ask = new AskVaultSection(this.app, this, root.createDiv({ cls: "ai-stack-planner-ask" }), {
-      settings: this.deps.settings,
-      fetch: this.deps.fetch,
-      slot: this.deps.slot,
-      uiLanguage: this.deps.uiLanguage,
-      retriever: () => this.deps.features?.retriever?.(),
-    });
+    this.indexSection = new IndexSection(this, root.createDiv({ cls: "ai-stack-planner-index" }), indexStatusSource(this.ctx));
+    this.ask = new AskVaultSection(this.ctx, this, root.createDiv({ cls: "ai-stack-planner-ask" }));
 
     this.trackMarkdownView();
     await this.refreshConnection();
@@ -213,12 +194,12 @@ export class PlannerView extends ItemView {
     el.empty();
     el.removeClass("is-error");
     el.createSpan({ cls: "ai-stack-planner-muted", text: this.t.checking });
-    const settings = this.deps.settings();
+    const settings = this.ctx.settings();
     let status: ConnectionStatus;
     // A host the settings refuse is a settings problem; only a host that did not answer gets the draft.
     let hostRefused = false;
     try {
-      status = await probeConnection(createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch).llm);
+      status = await probeConnection(this.ctx.llm(settings, "probe"));
     } catch (error) {
       hostRefused = true;
       status = { host: settings.ollamaHost, reachable: false, loaded: [], chatModels: [], error: userMessage(error) };
@@ -248,10 +229,7 @@ export class PlannerView extends ItemView {
 
   /** The offline draft for what the form says now (no model needed), as the command writes it. */
   private async writeOfflineDraft(): Promise<string | undefined> {
-    const settings = this.deps.settings();
-    // A stored hardware profile describes the settings' hardware, not a different one typed here.
-    const hardwareProfile = this.form.hardware === settings.hardware ? settings.hardwareProfile : null;
-    return writeDraftNote(this.app, { ...settings, defaultTier: this.form.tier, hardware: this.form.hardware, usage: this.form.usage, hardwareProfile }, this.deps.uiLanguage());
+    return writeDraftNote(this.ctx, this.form);
   }
 
   private buildForm(container: HTMLElement): void {
@@ -309,11 +287,11 @@ export class PlannerView extends ItemView {
 
   /** Each installed model's label, with its fit on the form's hardware when hardware fit is available. */
   private labelModels(): void {
-    const fit = this.deps.features?.fit?.();
+    const fit = this.ctx.fit;
     for (const option of Array.from(this.modelSelect.options)) {
       const model = this.chatModels.find((m) => m.name === option.value);
       if (!model) continue;
-      const verdict = fit?.verdict(model, this.form.hardware);
+      const verdict = fit.verdict(model, this.form.hardware);
       option.text = [model.name, model.parameterSize, verdict?.label].filter(Boolean).join(" · ");
       option.toggleClass("is-too-big", verdict?.fits === false);
     }
@@ -323,9 +301,9 @@ export class PlannerView extends ItemView {
   private showFit(): void {
     const el = this.fitEl;
     el.empty();
-    const fit = this.deps.features?.fit?.();
+    const fit = this.ctx.fit;
     const model = this.chatModels.find((m) => m.name === this.form.model) ?? (this.form.model ? undefined : this.chatModels[0]);
-    const rows = fit && model ? fit.table(model, this.form.hardware) : [];
+    const rows = model ? fit.table(model, this.form.hardware) : [];
     if (rows.length === 0) return;
     const details = el.createEl("details");
     details.createEl("summary", { text: this.t.fitTable });
@@ -340,7 +318,7 @@ export class PlannerView extends ItemView {
 
   /** Streams a plan into the panel; nothing is written until the user saves it. */
   async generate(): Promise<PlanRecord | null> {
-    const controller = this.deps.slot.acquire();
+    const controller = this.ctx.slot.acquire();
     if (!controller) return null;
     this.controller = controller;
     this.setRunning(true);
@@ -348,14 +326,12 @@ export class PlannerView extends ItemView {
     this.actionsEl.empty();
     this.sources.clear();
     await this.answer.flush("");
-    const settings = { ...this.deps.settings(), chatModel: this.form.model, language: this.form.language };
+    const settings = { ...this.ctx.settings(), chatModel: this.form.model, language: this.form.language };
     let model = "";
     try {
-      const { llm } = createLlm(settings.ollamaHost, settings.allowRemoteHost, this.deps.fetch);
-      const input = planInputFromSettings(settings, this.form, this.deps.uiLanguage());
-      // The vault index adds "From my notes" the same way as the palette commands (core/plan-context).
-      const notes = vaultIndexFor(this.app)?.retriever() ?? null;
-      const plan = await streamPlan({ llm, now: () => new Date(), monotonicMs: () => performance.now(), notes }, input, controller.signal, {
+      const input = planInputFromSettings(settings, this.form, this.ctx.uiLanguage());
+      // The same plan dependencies as the palette commands: "From my notes" included (core/plan-context).
+      const plan = await streamPlan(this.ctx.planDeps(settings), input, controller.signal, {
         onContext: (context) => {
           if (context.used.length > 0) this.sources.show(context.used, this.t.sources);
         },
@@ -383,7 +359,7 @@ export class PlannerView extends ItemView {
       }
       return null;
     } finally {
-      this.deps.slot.release(controller);
+      this.ctx.slot.release(controller);
       this.controller = null;
       // The run is over once the whole answer is on screen.
       await this.answer.flush(this.plan?.answer ?? "");
@@ -418,7 +394,7 @@ export class PlannerView extends ItemView {
 
   /** Writes the shown plan as a plan note (the same writer as the commands) and opens it. */
   async saveAsNote(plan: PlanRecord): Promise<string | null> {
-    const settings = this.deps.settings();
+    const settings = this.ctx.settings();
     try {
       const path = await writePlanNote(new ObsidianVaultPort(this.app.vault), settings.plansFolder, plan, pluginActionContext(this.app, settings));
       new Notice(this.t.saved(path));
@@ -474,9 +450,9 @@ export async function openPlannerView(plugin: Plugin): Promise<PlannerView | nul
 }
 
 /** Registers the panel, its ribbon icon and the command that opens it. */
-export function registerPlannerView(plugin: Plugin, deps: PlannerViewDeps): void {
+export function registerPlannerView(plugin: Plugin, ctx: PluginContext): void {
   const t = strings(TEXT);
-  plugin.registerView(PLANNER_VIEW_TYPE, (leaf) => new PlannerView(leaf, deps));
+  plugin.registerView(PLANNER_VIEW_TYPE, (leaf) => new PlannerView(leaf, ctx));
   plugin.addRibbonIcon("layers", t.open, () => void openPlannerView(plugin));
   plugin.addCommand({ id: "open-planner", name: t.open, callback: () => void openPlannerView(plugin) });
 }

@@ -7,34 +7,33 @@ import { checkOllamaHost, REMOTE_HOST_EXPLANATION } from "../../core/shared/host
 import { userMessage } from "../../core/shared/errors";
 import type { InstalledModel } from "../../core/shared/ports";
 import { migrateSettings, type PlannerSettings } from "../../core/shared/settings";
-import { createLlm } from "../../adapters/ollama/llm-factory";
-import type { FetchFn } from "../../adapters/ollama/ollama-client";
 import { hardwareProfileGroup, installedFitLabels } from "../hardware/hardware-settings";
-import { VAULT_INDEX_KEYS, vaultIndexFor, vaultIndexSettingsGroup } from "../index/vault-index";
-
-/** What the tab needs from the plugin: read and save settings, and a fetch for the model list. */
-export interface SettingsHost {
-  settings: PlannerSettings;
-  saveSettings(next: Partial<PlannerSettings>): Promise<void>;
-  fetchFn: FetchFn;
-}
+import { vaultIndexSettingsGroup } from "../index/index-settings-group";
+import type { PluginContext } from "../shared/plugin-context";
+import { checkN8nUrl, DEFAULT_N8N_URL } from "../../core/plan/stack/n8n-url";
+import { N8N_API_KEY_STORAGE } from "../stack/stack-commands";
 
 type Key = Exclude<keyof PlannerSettings, "version">;
 
 /** Settings whose change invalidates the host status line and the installed-model list. */
 const CONNECTION_KEYS: readonly string[] = ["ollamaHost", "allowRemoteHost"];
 
+function n8nUrlProblem(value: string): string | undefined {
+  const checked = checkN8nUrl(value);
+  return "error" in checked ? checked.error : undefined;
+}
+
 export class PlannerSettingTab extends PluginSettingTab {
   constructor(
     app: App,
     plugin: Plugin,
-    private readonly host: SettingsHost,
+    private readonly ctx: PluginContext,
   ) {
     super(app, plugin);
   }
 
   getControlValue(key: string): unknown {
-    const value = this.host.settings[key as Key];
+    const value = this.ctx.settings()[key as Key];
     // Lists (excluded folders and tags) are edited as one item per line.
     return Array.isArray(value) ? value.join("\n") : value;
   }
@@ -48,8 +47,7 @@ export class PlannerSettingTab extends PluginSettingTab {
 
   async setControlValue(key: string, value: unknown): Promise<void> {
     // migrateSettings (inside saveSettings) replaces a value of the wrong type by the default.
-    await this.host.saveSettings({ [key]: value });
-    if (VAULT_INDEX_KEYS.includes(key) || CONNECTION_KEYS.includes(key)) vaultIndexFor(this.app)?.settingsChanged();
+    await this.ctx.saveSettings({ [key]: value });
     if (CONNECTION_KEYS.includes(key)) {
       if (this.hostStatusRow) this.renderHostStatus(this.hostStatusRow);
       this.refreshModels();
@@ -65,7 +63,7 @@ export class PlannerSettingTab extends PluginSettingTab {
           {
             name: "Ollama host",
             desc: "Where your local Ollama server listens, for example http://127.0.0.1:11434.",
-            control: { type: "text", key: "ollamaHost", placeholder: "127.0.0.1:11434", validate: (value) => checkOllamaHost(value, this.host.settings.allowRemoteHost).error },
+            control: { type: "text", key: "ollamaHost", placeholder: "127.0.0.1:11434", validate: (value) => checkOllamaHost(value, this.ctx.settings().allowRemoteHost).error },
           },
           {
             name: "Allow a non-local Ollama host",
@@ -97,7 +95,7 @@ export class PlannerSettingTab extends PluginSettingTab {
           },
         ],
       },
-      hardwareProfileGroup(this.host),
+      hardwareProfileGroup(this.ctx),
       {
         type: "group",
         heading: "Plans",
@@ -122,8 +120,31 @@ export class PlannerSettingTab extends PluginSettingTab {
           },
         ],
       },
-      vaultIndexSettingsGroup(this.app),
+      vaultIndexSettingsGroup(this.ctx.index),
+      {
+        type: "group",
+        heading: "Automation (n8n)",
+        items: [
+          {
+            name: "n8n URL",
+            desc: "Where the stack check finds n8n. Only this computer is contacted.",
+            control: { type: "text", key: "n8nUrl", placeholder: DEFAULT_N8N_URL, validate: (value) => n8nUrlProblem(value) },
+          },
+          { name: "n8n API key", aliases: ["api key"], render: (setting) => this.renderN8nApiKey(setting) },
+        ],
+      },
     ];
+  }
+
+  /** The key stays on this device (local storage), out of data.json, which syncs with the vault. */
+  private renderN8nApiKey(setting: Setting): void {
+    setting.setDesc("Optional: lets the stack check see whether the plan's workflow is imported. Kept on this device only.");
+    setting.addText((text) => {
+      text.inputEl.type = "password";
+      const stored = this.app.loadLocalStorage(N8N_API_KEY_STORAGE) as unknown;
+      text.setValue(typeof stored === "string" ? stored : "");
+      text.onChange((value) => this.app.saveLocalStorage(N8N_API_KEY_STORAGE, value.trim() === "" ? null : value.trim()));
+    });
   }
 
   /** Renders the same definitions on Obsidian versions before 1.13. */
@@ -184,7 +205,7 @@ export class PlannerSettingTab extends PluginSettingTab {
 
   private renderHostStatus(setting: Setting): void {
     this.hostStatusRow = setting;
-    const check = checkOllamaHost(this.host.settings.ollamaHost, this.host.settings.allowRemoteHost);
+    const check = checkOllamaHost(this.ctx.settings().ollamaHost, this.ctx.settings().allowRemoteHost);
     const lines = check.error !== undefined ? [check.error] : check.warnings;
     setting.setDesc(lines.length > 0 ? lines.join(" ") : `Local host ${check.baseUrl ?? ""}: nothing leaves this computer.`);
     setting.settingEl.toggleClass("ai-stack-planner-warning", lines.length > 0);
@@ -193,29 +214,28 @@ export class PlannerSettingTab extends PluginSettingTab {
   /** A dropdown of installed chat models from /api/tags; free text when the list is empty or Ollama is down. */
   private async renderModelPicker(setting: Setting): Promise<void> {
     this.modelRow = setting;
-    const current = this.host.settings.chatModel;
+    const current = this.ctx.settings().chatModel;
     setting.setDesc("Loading installed models…");
     let models: InstalledModel[] = [];
     let problem = "";
     try {
-      const { llm } = createLlm(this.host.settings.ollamaHost, this.host.settings.allowRemoteHost, this.host.fetchFn);
-      models = (await llm.listModels()).filter((m) => m.canChat);
+      models = (await this.ctx.llm(this.ctx.settings(), "probe").listModels()).filter((m) => m.canChat);
     } catch (error) {
       problem = userMessage(error);
     }
     setting.controlEl.empty();
     if (models.length === 0) {
       setting.setDesc(problem ? `${problem} Type a model name instead.` : "No chat models are installed. Type a model name, then pull it with Ollama.");
-      setting.addText((text) => text.setPlaceholder("Model name").setValue(current).onChange((value) => void this.host.saveSettings({ chatModel: value.trim() })));
+      setting.addText((text) => text.setPlaceholder("Model name").setValue(current).onChange((value) => void this.ctx.saveSettings({ chatModel: value.trim() })));
       return;
     }
     setting.setDesc("Models installed in Ollama.");
-    const fits = await installedFitLabels(this.host.settings, models, this.host.fetchFn);
+    const fits = await installedFitLabels(this.ctx, models);
     setting.addDropdown((d) => {
       d.addOption("", "First installed model");
       for (const m of models) d.addOption(m.name, [m.name, m.parameterSize, m.quantization, fits.get(m.name)].filter(Boolean).join(" · "));
       if (current !== "" && !models.some((m) => m.name === current)) d.addOption(current, `${current} (not installed)`);
-      d.setValue(current).onChange((value) => void this.host.saveSettings({ chatModel: value }));
+      d.setValue(current).onChange((value) => void this.ctx.saveSettings({ chatModel: value }));
     });
   }
 }

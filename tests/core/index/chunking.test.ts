@@ -1,4 +1,6 @@
-import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, embedTextFor, estimateTokens, noteTitle, parseFrontmatter, splitLines, type ChunkOptions, type NoteAnalysis } from "../../../src/core/index/chunking";
+import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, embedTextFor, noteTitle, splitLines, type ChunkOptions, type NoteAnalysis } from "../../../src/core/index/chunking";
+import { parseFrontmatter } from "../../../src/core/shared/frontmatter";
+import { estimateTokens } from "../../../src/core/shared/tokens";
 
 /** A readable picture of the chunk boundaries, for approval snapshots. */
 function picture(analysis: NoteAnalysis): string {

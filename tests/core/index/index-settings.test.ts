@@ -47,12 +47,13 @@ test("exclusion rules follow the settings", () => {
 });
 
 test("index folder failures are told in words, with the way out", async () => {
-  const { indexStorageMessage, isStorageError } = await import("../../../src/core/index/index-errors");
+  const { indexStorageMessage } = await import("../../../src/core/index/index-errors");
+  const { isFsError } = await import("../../../src/core/shared/fs-errors");
   const exists = Object.assign(new Error("EEXIST: file already exists, mkdir 'x'"), { code: "EEXIST" });
-  expect(isStorageError(exists)).toBe(true);
-  expect(isStorageError(new Error("plain"))).toBe(false);
+  expect(isFsError(exists)).toBe(true);
+  expect(isFsError(new Error("plain"))).toBe(false);
   expect(indexStorageMessage(".ai-stack-planner/index", exists)).toBe(
-    'The vault index in ".ai-stack-planner/index" can\'t be used: a file is in the way of the index folder. Move that file away or pick another index folder in settings; your notes are not affected.',
+    'The vault index in ".ai-stack-planner/index" can\'t be used: a file is in the way (the folder or one above it is a file). Move that file away or pick another index folder in settings; your notes are not affected.',
   );
   expect(indexStorageMessage("i", Object.assign(new Error(""), { code: "EACCES" }))).toContain("no permission to write");
   expect(indexStorageMessage("i", Object.assign(new Error(""), { code: "ENOSPC" }))).toContain("the disk is full");

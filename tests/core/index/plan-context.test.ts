@@ -2,7 +2,7 @@
  * planContext: the budget, the failure notes and the query. The retriever here is the index port
  * with fixed results (the index itself is exercised end to end in indexer.test.ts and the CLI test).
  */
-import { estimateTokens } from "../../../src/core/index/chunking";
+import { estimateTokens } from "../../../src/core/shared/tokens";
 import { EmbedError, embedErrors } from "../../../src/core/index/index-errors";
 import { contextQuery, planContext, type NotesRetriever } from "../../../src/core/index/plan-context";
 import { defaultAnswerTokens, type RetrievedChunk } from "../../../src/core/index/retrieval";

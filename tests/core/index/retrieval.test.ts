@@ -1,4 +1,4 @@
-import { estimateTokens } from "../../../src/core/index/chunking";
+import { estimateTokens } from "../../../src/core/shared/tokens";
 import { assemblePrompt } from "../../../src/core/plan/prompts";
 import { buildVaultContext, defaultAnswerTokens, renderSourcesSection, sourcesFrontmatter, VAULT_CONTEXT_TITLE, wikiLink, type RetrievedChunk } from "../../../src/core/index/retrieval";
 

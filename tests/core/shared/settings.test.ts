@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, migrateSettings, resolveLanguage } from "../../../src/core/shared/settings";
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, migrateSettings } from "../../../src/core/shared/settings";
+import { resolveLanguage } from "../../../src/core/shared/language";
 
 describe("migrateSettings", () => {
   test.each([

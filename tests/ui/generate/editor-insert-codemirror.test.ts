@@ -9,7 +9,8 @@ import type { Editor, EditorPosition, MarkdownView } from "obsidian";
 import { FakeOllama } from "../../harness/fake-ollama";
 import { startPlugin, waitFor } from "../../harness/plugin-harness";
 import { streamPlanIntoEditor } from "../../../src/ui/generate/editor-insert";
-import { GenerationSlot } from "../../../src/ui/generate/generation-slot";
+import { App } from "obsidian-test-mocks/obsidian";
+import { PluginServices } from "../../../src/ui/shared/create-context";
 import { migrateSettings } from "../../../src/core/shared/settings";
 
 let fake: FakeOllama;
@@ -65,8 +66,8 @@ test("the streamed plan lands in the note as one undoable change", async () => {
   const editor = editorOver(view);
   const settings = migrateSettings({ ollamaHost: fake.url, hardware: "M3 MacBook Pro 16GB", usage: "wiki", language: "en" });
   const file = {};
-  const deps = { settings: () => settings, fetch, uiLanguage: () => "en", slot: new GenerationSlot() };
-  const run = streamPlanIntoEditor(deps, editor, { file } as unknown as MarkdownView, 4, { usage: "wiki" });
+  const ctx = new PluginServices({ app: App.createConfigured__({}).asOriginalType__(), settings, persist: () => Promise.resolve(), fetch, uiLanguage: () => "en" });
+  const run = streamPlanIntoEditor(ctx, editor, { file } as unknown as MarkdownView, 4, { usage: "wiki" });
   // The user types at the top while the plan streams.
   await waitFor(() => view.state.doc.toString().includes("w10 "), "the first words");
   view.dispatch({ changes: { from: 0, insert: "# Title\n" }, userEvent: "input.type" });

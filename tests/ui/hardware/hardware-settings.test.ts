@@ -2,6 +2,7 @@
  * The "Hardware profile" settings group and "Detect my hardware", through the real plugin and
  * settings tab; the model dropdown's fit marks from the fake Ollama's /api/show.
  */
+import { parseHardwareText } from "../../../src/core/hardware/parse-text";
 import os from "node:os";
 import { ButtonComponent, DropdownComponent, Platform, Setting, TextComponent, ToggleComponent } from "obsidian-test-mocks/obsidian";
 import { detectAndSaveHardware } from "../../../src/ui/hardware/hardware-commands";
@@ -66,7 +67,7 @@ describe("hardware profile group", () => {
     const input = planInputFromSettings(h.plugin.settings, { tier: "pro", hardware: "Laptop, 8GB RAM", usage: "" }, "en");
     expect(input.profile?.gpus).toEqual([{ name: "RTX 3060", vendor: "nvidia", vramGb: 12 }]);
     // A request whose hardware text was edited in the dialog describes another machine.
-    expect(planInputFromSettings(h.plugin.settings, { tier: "pro", hardware: "M3 MacBook Pro 16GB", usage: "" }, "en").profile).toBeUndefined();
+    expect(planInputFromSettings(h.plugin.settings, { tier: "pro", hardware: "M3 MacBook Pro 16GB", usage: "" }, "en").profile).toEqual(parseHardwareText("M3 MacBook Pro 16GB", "en"));
 
     component(row("Memory in GB"), TextComponent).setValue("zero");
     await waitFor(() => h.plugin.settings.hardwareProfile?.ramGb === null, "the RAM to be cleared");
@@ -109,8 +110,8 @@ describe("detection off the desktop", () => {
     const desktop = Platform.isDesktop;
     Platform.isDesktop = false;
     try {
-      const save = jest.fn(() => Promise.resolve());
-      expect(await detectAndSaveHardware({ settings: () => h.plugin.settings, save, uiLanguage: () => "en" })).toBeNull();
+      const save = jest.spyOn(h.plugin.context, "saveSettings");
+      expect(await detectAndSaveHardware(h.plugin.context)).toBeNull();
       expect(save).not.toHaveBeenCalled();
       expect(h.notices.plain()).toEqual(["Hardware detection needs the desktop app. Describe your hardware in settings instead."]);
     } finally {

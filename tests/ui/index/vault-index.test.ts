@@ -8,7 +8,7 @@ import { FakeOllama } from "../../harness/fake-ollama";
 import { parseNote, startPlugin, waitFor, type PluginHarness } from "../../harness/plugin-harness";
 import { startPanelHarness } from "../../harness/panel-harness";
 import { embeddedTexts } from "../../harness/vault-index";
-import { VAULT_INDEX_TIMING, vaultIndexFor, type VaultIndexService } from "../../../src/ui/index/vault-index";
+import { VAULT_INDEX_TIMING, type VaultIndex } from "../../../src/ui/index/vault-index";
 import type { IndexSearchModal } from "../../../src/ui/index/index-search-modal";
 import type { PlannerSettingTab } from "../../../src/ui/settings/settings-tab";
 
@@ -40,10 +40,13 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-function service(h: PluginHarness): VaultIndexService {
-  const found = vaultIndexFor(h.plugin.app);
-  if (!found) throw new Error("The vault index was not registered");
-  return found;
+function service(h: PluginHarness): VaultIndex {
+  return h.plugin.context.index as VaultIndex;
+}
+
+/** The index component's registered vault events (the mock Component records them). */
+function indexEvents(h: PluginHarness): unknown[] {
+  return (service(h) as unknown as { events__: unknown[] }).events__;
 }
 
 function indexStatusBar(h: PluginHarness): HTMLElement {
@@ -121,12 +124,14 @@ test("unloading clears the pending debounce: the event after it never reaches Ol
   const h = await started();
   fake.clearRequests();
   await h.app.vault.create("Late.md", "# Late\ntext\n");
+  expect(indexEvents(h)).toHaveLength(4);
   h.mock.unload();
   await new Promise((r) => setTimeout(r, 150));
   expect(fake.requestsTo("/api/embed")).toHaveLength(0);
   expect(h.mock.events__).toHaveLength(0);
   expect(h.mock.intervals__).toHaveLength(0);
-  expect(vaultIndexFor(h.plugin.app)).toBeUndefined();
+  expect(indexEvents(h)).toHaveLength(0);
+  expect(service(h).status).toBeNull();
 });
 
 test("commands: index now, show status, rebuild", async () => {

@@ -53,7 +53,11 @@ async function openAsk(withRetriever: boolean) {
   // Without a retriever the vault index is turned off: the "no index" path users have with indexing off.
   const h = await startPanelHarness({ settings: { ollamaHost: fake.url, language: "en", indexEnabled: withRetriever }, files: NOTES });
   const retriever = keywordRetriever(h);
-  if (withRetriever) h.plugin.panelFeatures.retriever = () => retriever;
+  // The index the context holds answers searches with the keyword retriever (no embedding model needed).
+  if (withRetriever)
+    jest.spyOn(h.plugin.context.index, "search").mockImplementation(async (query, _limit, signal) =>
+      (await retriever.retrieve(query, signal ?? new AbortController().signal)).map((c, ord) => ({ ...c, headingPath: [...c.headingPath], ord, hash: String(ord), startLine: c.startLine ?? 0, endLine: c.startLine ?? 0 })),
+    );
   const view = await h.openPanel();
   const section = view.contentEl.querySelector<HTMLElement>(".ai-stack-planner-ask");
   if (!section) throw new Error("no ask section");

@@ -9,7 +9,9 @@ import { useFakeOllama } from "../../harness/use-fake-ollama";
 import { avoidMinuteBoundary, parseNote, waitFor } from "../../harness/plugin-harness";
 import { startPanelHarness, type PanelHarness } from "../../harness/panel-harness";
 import { PLANNER_VIEW_TYPE, RENDER_INTERVAL_MS, type PlannerView } from "../../../src/ui/panel/planner-view";
-import type { FitAdvisor, IndexStatus, IndexStatusSource } from "../../../src/ui/panel/panel-ports";
+import type { FitAdvisor } from "../../../src/ui/panel/panel-ports";
+import type { IndexStatus as IndexerStatus } from "../../../src/core/index/indexer";
+import type { VaultIndexApi } from "../../../src/ui/index/index-api";
 
 const MODEL = "llama3.2:3b";
 const HARDWARE = "PC, RTX 4090 24GB VRAM, 64GB RAM";
@@ -400,45 +402,48 @@ describe("closing the panel", () => {
 });
 
 describe("optional features", () => {
-  test("without an index or hardware fit: says the index is not available and shows no fit column", async () => {
+  test("without an index: says the index is not available and offers no index buttons", async () => {
     // The vault index turned off in settings is the panel's "no index" case.
     const h = await start({ indexEnabled: false });
-    h.plugin.panelFeatures.fit = undefined;
     const view = await h.openPanel();
     expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("Index not available yet.");
     expect(view.contentEl.querySelector(".ai-stack-planner-index-now")).toBeNull();
-    expect(view.contentEl.querySelector(".ai-stack-planner-fit-table")).toBeNull();
-    const labels = Array.from(q<HTMLSelectElement>(view, "select.ai-stack-planner-model").options).map((o) => o.text);
-    expect(labels).toEqual(["First installed model", `${MODEL} · 3.2B`]);
   });
 
   test("with an index: status, progress and the Index now / Rebuild buttons; updates follow; closing unsubscribes", async () => {
-    const listeners = new Set<(status: IndexStatus) => void>();
+    // The index as the plugin context holds it, driven by hand: the panel maps its states itself.
+    const listeners = new Set<(status: IndexerStatus | null) => void>();
     const calls: string[] = [];
-    let status: IndexStatus = { state: "ready", indexedNotes: 12 };
-    const source: IndexStatusSource = {
-      status: () => status,
+    const base: IndexerStatus = { state: "idle", notes: 12, chunks: 40, model: "nomic-embed-text", progress: null, message: null, lastRun: null };
+    let status: IndexerStatus = base;
+    const index: VaultIndexApi = {
+      get status() {
+        return status;
+      },
       onChange: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
-      indexNow: async () => void calls.push("index"),
-      rebuild: async () => void calls.push("rebuild"),
+      search: () => Promise.resolve([]),
+      indexNow: async () => (calls.push("index"), null),
+      rebuild: async () => (calls.push("rebuild"), null),
+      retriever: () => null,
+      runFromCommand: () => Promise.resolve(),
     };
     const h = await start();
-    h.plugin.panelFeatures.index = () => source;
+    h.plugin.context.index = index;
     const view = await h.openPanel();
     expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("12 notes indexed.");
     expect(q(view, ".ai-stack-planner-index-progress").classList.contains("ai-stack-planner-hidden")).toBe(true);
     button(view, "ai-stack-planner-index-now").click();
     button(view, "ai-stack-planner-rebuild").click();
     expect(calls).toEqual(["index", "rebuild"]);
-    status = { state: "indexing", indexedNotes: 12, progress: { done: 5, total: 14 } };
+    status = { ...base, state: "indexing", progress: { done: 5, total: 14, embedded: 9, notesPerSecond: 2, etaSeconds: 5 } };
     for (const l of listeners) l(status);
     expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("Indexing… 5 of 14 notes");
     const progress = q<HTMLProgressElement>(view, ".ai-stack-planner-index-progress");
     expect([progress.value, progress.max, progress.classList.contains("ai-stack-planner-hidden")]).toEqual([5, 14, false]);
-    status = { state: "error", indexedNotes: 12, message: "Ollama isn't reachable. Start it with `ollama serve`." };
+    status = { ...base, state: "paused", message: "Ollama isn't reachable. Start it with `ollama serve`." };
     for (const l of listeners) l(status);
     expect(q(view, ".ai-stack-planner-index-status").textContent).toBe("Indexing stopped. Ollama isn't reachable. Start it with `ollama serve`.");
     expect(q(view, ".ai-stack-planner-index-status").classList.contains("is-error")).toBe(true);
@@ -455,7 +460,7 @@ describe("optional features", () => {
       ],
     };
     const h = await start();
-    h.plugin.panelFeatures.fit = () => advisor;
+    jest.replaceProperty(h.plugin.context, "fit", advisor);
     const view = await h.openPanel();
     const labels = Array.from(q<HTMLSelectElement>(view, "select.ai-stack-planner-model").options).map((o) => o.text);
     expect(labels).toEqual(["First installed model", `${MODEL} · 3.2B · fits in VRAM`]);

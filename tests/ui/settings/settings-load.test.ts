@@ -3,7 +3,6 @@
  * into default settings that index everything: the excluded folders in that file are unknown.
  */
 import { pluginDir, startPlugin, waitFor } from "../../harness/plugin-harness";
-import { vaultIndexFor } from "../../../src/ui/index/vault-index";
 
 const FILES = { "Private/Diary.md": "# Diary\nsecret\n", "PC.md": "# PC\nRTX 4090\n" };
 
@@ -20,7 +19,7 @@ test("an unreadable data.json keeps the vault index off and says which file to f
   ]);
   h.app.workspace.setLayoutReady__();
   await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(vaultIndexFor(h.plugin.app)?.status ?? null).toBeNull();
+  expect(h.plugin.context.index?.status ?? null).toBeNull();
   // The broken file is left as it was for the user to repair.
   expect(await h.app.vault.adapter.read(dataFile)).toBe('{"indexExcludedFolders": ["Private"], ');
   h.mock.unload();
@@ -31,6 +30,6 @@ test("no data.json at all is a first run: defaults, index on, no notice", async 
   expect(h.plugin.settings.indexEnabled).toBe(true);
   expect(h.notices.plain()).toEqual([]);
   h.app.workspace.setLayoutReady__();
-  await waitFor(() => vaultIndexFor(h.plugin.app)?.status !== null, "the index to start");
+  await waitFor(() => h.plugin.context.index?.status !== null, "the index to start");
   h.mock.unload();
 });

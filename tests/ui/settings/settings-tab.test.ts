@@ -6,7 +6,7 @@
 import type { SettingDefinition, SettingDefinitionGroup, SettingDefinitionItem } from "obsidian";
 import { DropdownComponent, Setting, TextComponent, ToggleComponent } from "obsidian-test-mocks/obsidian";
 import { DEFAULT_SETTINGS, migrateSettings, type PlannerSettings } from "../../../src/core/shared/settings";
-import { PlannerSettingTab, type SettingsHost } from "../../../src/ui/settings/settings-tab";
+import { PlannerSettingTab } from "../../../src/ui/settings/settings-tab";
 import type { FetchFn } from "../../../src/adapters/ollama/ollama-client";
 import { FakeOllama, unusedLoopbackPort } from "../../harness/fake-ollama";
 import { startPlugin, waitFor, type PluginHarness } from "../../harness/plugin-harness";
@@ -90,7 +90,7 @@ describe("definitions", () => {
     expect(new Set(keys).size).toBe(keys.length);
     const chatModel = definitions(tab).find((d) => d.name === "Chat model");
     expect(chatModel && "render" in chatModel && typeof chatModel.render).toBe("function");
-    expect(groups(tab).map((g) => g.heading)).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index"]);
+    expect(groups(tab).map((g) => g.heading)).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index", "Automation (n8n)"]);
   });
 
   test("getControlValue reads the current settings", async () => {
@@ -140,9 +140,9 @@ describe("display() for Obsidian before 1.13", () => {
     const { tab } = await pluginTab({ hardware: "RTX 4090 24GB", usage: "Notes", language: "zh", contextTokens: 16384 });
     const { rows, row } = display(tab);
     const headings = [...tab.containerEl.querySelectorAll(".setting-item-heading")].map((el) => el.textContent);
-    expect(headings).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index"]);
+    expect(headings).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index", "Automation (n8n)"]);
     const names = definitions(tab).map((d) => d.name);
-    expect(rows.map((s) => s.nameEl.textContent)).toEqual(["Ollama", ...names.slice(0, 5), "About you", ...names.slice(5, 7), "Hardware profile", ...names.slice(7, 15), "Plans", ...names.slice(15, 21), "Vault index", ...names.slice(21)]);
+    expect(rows.map((s) => s.nameEl.textContent)).toEqual(["Ollama", ...names.slice(0, 5), "About you", ...names.slice(5, 7), "Hardware profile", ...names.slice(7, 15), "Plans", ...names.slice(15, 21), "Vault index", ...names.slice(21, -2), "Automation (n8n)", ...names.slice(-2)]);
     for (const s of rows) expect(tab.containerEl.contains(s.settingEl)).toBe(true);
     expect(tab.containerEl.textContent).toContain("Allow a non-local Ollama host");
 
@@ -186,12 +186,11 @@ describe("display() for Obsidian before 1.13", () => {
   });
 
   test("the host status row warns about a remote host the user allowed", async () => {
-    const settings = migrateSettings({ ollamaHost: "http://192.168.1.20:11434", allowRemoteHost: true });
-    // A host object whose fetch never reaches the network: the picker would otherwise dial the LAN.
+    // A plugin whose fetch never reaches the network: the picker would otherwise dial the LAN.
     const platformFetch = jest.fn<ReturnType<FetchFn>, Parameters<FetchFn>>(() => Promise.reject(new TypeError("fetch failed")));
-    const host: SettingsHost = { settings, fetchFn: platformFetch, saveSettings: () => Promise.resolve() };
-    const { h } = await pluginTab();
-    const tab = new PlannerSettingTab(h.app.asOriginalType__(), h.plugin, host);
+    const h = await startPlugin({ settings: { ollamaHost: "http://192.168.1.20:11434", allowRemoteHost: true, indexEnabled: false }, fetch: platformFetch });
+    const tab = h.mock.settingTabs__[0];
+    if (!(tab instanceof PlannerSettingTab)) throw new Error("The registered tab is not a PlannerSettingTab");
     const { row } = display(tab);
     const status = row("Host status");
     expect(status.descEl.textContent).toBe(

@@ -9,7 +9,7 @@ import { computeFitTable } from "../../hardware/fit-table";
 import { VERDICT_LABELS } from "../../hardware/fit";
 import { parseHardwareText } from "../../hardware/parse-text";
 import type { InstalledModel } from "../../shared/ports";
-import type { PromptLanguage } from "../../shared/settings";
+import type { PromptLanguage } from "../../shared/language";
 import type { N8nWorkflow } from "../workflow/n8n-json";
 
 /** What the vault index probe reports. */

@@ -3,7 +3,7 @@
  * unticked line, written in place. Re-running replaces that section and nothing else: every byte
  * before and after it stays as it was.
  */
-import type { PromptLanguage } from "../../shared/settings";
+import type { PromptLanguage } from "../../shared/language";
 import type { StackFinding } from "./check-stack";
 
 const HEADINGS: Record<PromptLanguage, string> = { en: "## Stack status", zh: "## 技术栈状态" };

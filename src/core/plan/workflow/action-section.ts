@@ -4,7 +4,7 @@
  * computer, the vault read-only with one writable folder, Ollama reachable but not exposed; and the
  * same without Docker).
  */
-import type { PromptLanguage } from "../../shared/settings";
+import type { PromptLanguage } from "../../shared/language";
 import type { WorkflowKind } from "./main-use";
 import type { N8nWorkflow } from "./n8n-json";
 import { FINANCE_INBOX_FOLDER, N8N_OUTPUT_FOLDER, type N8nRuntime } from "./runtime";

@@ -4,7 +4,7 @@
  * the URL is the one n8n can reach), and a note written into the vault's one writable folder.
  * Deterministic: the same input gives the same JSON.
  */
-import type { PromptLanguage } from "../../shared/settings";
+import type { PromptLanguage } from "../../shared/language";
 import type { WorkflowKind } from "./main-use";
 import {
   ANSWER_OF,

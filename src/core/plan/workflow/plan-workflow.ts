@@ -5,7 +5,7 @@
 import type { FitCheck } from "../../hardware/fit-check";
 import type { FitTable } from "../../hardware/fit-table";
 import { catalogByTag } from "../../hardware/catalog";
-import type { PromptLanguage } from "../../shared/settings";
+import type { PromptLanguage } from "../../shared/language";
 import { renderActionSection } from "./action-section";
 import { buildWorkflow } from "./build-workflow";
 import { mainUseOf, type WorkflowKind } from "./main-use";

@@ -1,5 +1,5 @@
 /** The words of the plan's action-layer section (workflow and safe n8n setup), in English and Chinese. */
-import type { PromptLanguage } from "../../shared/settings";
+import type { PromptLanguage } from "../../shared/language";
 import type { WorkflowKind } from "./main-use";
 
 /** The words of one language. */

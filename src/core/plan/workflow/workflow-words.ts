@@ -1,5 +1,5 @@
 /** What the generated workflows say, in the plan's language: the model's instructions and the notes' labels. */
-import type { PromptLanguage } from "../../shared/settings";
+import type { PromptLanguage } from "../../shared/language";
 import type { WorkflowKind } from "./main-use";
 
 /** The words of one language. */
