@@ -140,3 +140,15 @@ test("Ask my vault sends passages of the notes, after the host's warnings", asyn
   expect(sent).toContain("answers email drafts with a small model at night");
   expect(h.notices.plain().slice(noticesBefore)).toEqual(expect.arrayContaining(WARNINGS));
 });
+
+test("the vault index, which sends notes to be embedded, showed the host's warnings once", async () => {
+  // The first reconcile (in beforeEach) embedded every note through the non-local host.
+  expect(fake.requests.length).toBe(0);
+  const seen = h.notices.plain();
+  for (const warning of WARNINGS) expect(seen.filter((m) => m === warning)).toHaveLength(1);
+  // A later run (a new note) sends notes again but does not repeat the warnings.
+  await h.app.vault.create("Later.md", "# Later\nA second GPU for the homelab, maybe.\n");
+  await h.plugin.context.index.indexNow();
+  expect(fake.requestsTo("/api/embed").length).toBeGreaterThan(0);
+  for (const warning of WARNINGS) expect(h.notices.plain().filter((m) => m === warning)).toHaveLength(1);
+});

@@ -10,79 +10,18 @@
  * One job runs at a time; requests made meanwhile are merged into the next job.
  */
 import { isFsError } from "../shared/fs-errors";
-import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions, type NoteAnalysis } from "./chunking";
+import { sameModel } from "../shared/model-name";
+import { analyzeNote, chunkerSignature, DEFAULT_CHUNK_OPTIONS, splitLines, type ChunkOptions } from "./chunking";
 import { excludedNote, type ExclusionRules } from "./exclusions";
 import { EmbedError, embedErrorIn, embedErrors, IndexBusyError, indexStorageMessage } from "./index-errors";
-import type { Embedder, IndexHit, IndexOpenReport, IndexStoreOp, IndexStorePort, NoteSource, StoredChunkWithVector, StoredNote } from "./index-ports";
+import type { Embedder, IndexOpenReport, IndexStorePort, NoteSource } from "./index-ports";
 import type { RetrievedChunk } from "./retrieval";
+import type { IndexEvent, IndexPreview, IndexRunSummary, IndexSearchResult, IndexStatus } from "./indexer-types";
+import { DimensionsChanged, runScan, type ScanHost } from "./index-run";
 import type { MessageContext } from "../shared/user-actions";
-import { describeRebuild, scanForSync, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncOp, type SyncScan, type SyncTarget, type VaultFileInfo } from "./sync-plan";
+import { describeRebuild, scanForSync, scanPaths, SyncResolver, type IndexedNote, type IndexSnapshot, type SyncScan, type SyncTarget, type VaultFileInfo } from "./sync-plan";
 
-export type IndexState = "starting" | "idle" | "indexing" | "paused" | "error" | "closed";
-
-export interface IndexProgress {
-  /** Notes looked at in this run, of `total` to read. */
-  done: number;
-  total: number;
-  /** Chunks embedded so far in this run. */
-  embedded: number;
-  notesPerSecond: number;
-  /** Estimated seconds left, or null before there is a rate. */
-  etaSeconds: number | null;
-}
-
-/** What the status bar, the commands and the sidebar show. */
-export interface IndexStatus {
-  state: IndexState;
-  notes: number;
-  chunks: number;
-  model: string;
-  progress: IndexProgress | null;
-  /** Why indexing is paused or failed, written for the user; null otherwise. */
-  message: string | null;
-  /** The last finished run, if any. */
-  lastRun: IndexRunSummary | null;
-}
-
-export interface IndexRunSummary {
-  kind: "full" | "paths" | "rebuild";
-  /** Notes read and analysed. */
-  read: number;
-  /** Chunks sent to the embedding model. */
-  embedded: number;
-  /** Notes written (new, changed or renamed). */
-  written: number;
-  removed: number;
-  renamed: number;
-  unchanged: number;
-  /** Set when the run rebuilt the index from scratch, with the user-facing reason. */
-  rebuilt: string | null;
-  /** False when the run stopped early (paused, stopped). */
-  complete: boolean;
-}
-
-/** A search result with the chunk's text as it is in the note now. */
-export interface IndexSearchResult extends IndexHit {
-  text: string;
-}
-
-/** What a reconcile would change now (see `VaultIndexer.preview`). */
-export interface IndexPreview {
-  notes: number;
-  chunks: number;
-  model: string;
-  dims: number;
-  /** Notes that would be written (new, changed, renamed) and the chunks that would be embedded. */
-  toWrite: number;
-  toEmbed: number;
-  toRemove: number;
-  renamed: number;
-  /** Why the whole index would be rebuilt, or null. */
-  rebuild: string | null;
-  upToDate: boolean;
-}
-
-export type IndexEvent = { type: "status"; status: IndexStatus } | { type: "notice"; message: string };
+export type { IndexEvent, IndexPreview, IndexProgress, IndexRunSummary, IndexSearchResult, IndexState, IndexStatus } from "./indexer-types";
 
 export interface IndexerDeps {
   source: NoteSource;
@@ -102,53 +41,6 @@ export interface IndexerDeps {
   now?: () => number;
   /** Status events are sent at most this often while indexing (default 250 ms). */
   progressIntervalMs?: number;
-}
-
-interface PendingNote {
-  op: Extract<SyncOp, { kind: "put" }>;
-  chunks: (StoredChunkWithVector | null)[];
-  missing: number;
-}
-
-interface EmbedItem {
-  note: PendingNote;
-  index: number;
-  text: string;
-}
-
-/** Thrown inside a run when the model's vector size differs from the index's: the run restarts as a rebuild. */
-class DimensionsChanged extends Error {
-  constructor(
-    readonly from: number,
-    readonly to: number,
-  ) {
-    super(`dimensions changed from ${from} to ${to}`);
-  }
-}
-
-/** Adds vectors to a pool keyed by chunk hash (a multiset: equal chunks keep one vector each). */
-function addVectors(pool: Map<string, Float32Array[]>, vectors: readonly { hash: string; vector: Float32Array }[]): void {
-  for (const { hash, vector } of vectors) {
-    const list = pool.get(hash) ?? [];
-    list.push(vector);
-    pool.set(hash, list);
-  }
-}
-
-/**
- * Completed notes are written in groups (one log record each): when this many are ready, when
- * PERSIST_EVERY_MS passed since the last write, and at the end. A crash loses at most that much.
- */
-const PERSIST_GROUP = 256;
-const PERSIST_EVERY_MS = 1000;
-
-function sameModel(a: string, b: string): boolean {
-  const norm = (name: string) => (name.includes(":") ? name : `${name}:latest`).toLowerCase();
-  return norm(a) === norm(b);
-}
-
-function noteMeta(op: Extract<SyncOp, { kind: "put" }>): StoredNote {
-  return { path: op.path, mtime: op.stat.mtime, size: op.stat.size, contentHash: op.analysis.contentHash, tags: [...op.analysis.metadata.tags], chunkCount: op.analysis.chunks.length };
 }
 
 export class VaultIndexer {
@@ -439,188 +331,18 @@ export class VaultIndexer {
     }
   }
 
-  /**
-   * Phase 2 for a scan: reads each note, resolves its operation, embeds what is missing in
-   * batches and persists every completed batch. Deletions of vanished notes come last, so a note
-   * renamed during the run is re-pathed rather than deleted and embedded again.
-   */
-  private async runScan(store: IndexStorePort, embedder: Embedder, snapshot: IndexSnapshot, scan: SyncScan, signal: AbortSignal, summary: IndexRunSummary, knownDims: number | undefined): Promise<void> {
-    const rules = this.deps.rules();
-    const resolver = new SyncResolver(snapshot, scan, rules);
-    // Vectors of notes gone from the vault, by chunk hash, read once and only if a new note needs them.
-    let vanishedPool: Map<string, Float32Array[]> | null = null;
-    const vanishedVectors = () => {
-      if (!vanishedPool) {
-        vanishedPool = new Map();
-        for (const path of scan.vanished) addVectors(vanishedPool, store.vectorsOf(path));
-      }
-      return vanishedPool;
+  /** Phase 2 for a scan (see index-run.ts). */
+  private runScan(store: IndexStorePort, embedder: Embedder, snapshot: IndexSnapshot, scan: SyncScan, signal: AbortSignal, summary: IndexRunSummary, knownDims: number | undefined): Promise<void> {
+    const host: ScanHost = {
+      rules: this.deps.rules(),
+      batchSize: Math.max(1, this.deps.batchSize ?? 32),
+      source: this.deps.source,
+      chunkOptions: this.chunkOptions,
+      now: () => this.now(),
+      setStatus: (patch, force) => this.setStatus(patch, force),
+      checkModel: (model, abort) => this.checkModel(model, abort),
     };
-    const batchSize = Math.max(1, this.deps.batchSize ?? 32);
-    const started = this.now();
-    const total = scan.toRead.length;
-    let done = 0;
-    let modelChecked = knownDims !== undefined;
-    let expectedDims = store.dims || knownDims || 0;
-
-    summary.unchanged += scan.unchanged;
-    const simple: IndexStoreOp[] = [];
-    const waiting: PendingNote[] = [];
-    const queue: EmbedItem[] = [];
-    // Held in an object: both are set from inside callbacks, which narrowing cannot see.
-    const pipe: { inflight: Promise<void> | null; failure: Error | null } = { inflight: null, failure: null };
-
-    const progress = (force = false) => {
-      const seconds = (this.now() - started) / 1000;
-      const rate = seconds > 0 ? done / seconds : 0;
-      const left = total - done;
-      this.setStatus({ state: "indexing", progress: { done, total, embedded: summary.embedded, notesPerSecond: rate, etaSeconds: rate > 0 ? left / rate : null } }, force);
-    };
-
-    const countOp = (op: IndexStoreOp) => {
-      if (op.kind === "remove") summary.removed++;
-      else if (op.kind === "put") summary.written++;
-    };
-
-    /** Persists the simple ops and every note whose vectors are all there, in order. */
-    const persistReady = async () => {
-      const ops: IndexStoreOp[] = simple.splice(0);
-      while (waiting.length > 0 && waiting[0].missing === 0) {
-        const note = waiting.shift() as PendingNote;
-        const chunks = note.chunks as StoredChunkWithVector[];
-        ops.push({ kind: "put", note: noteMeta(note.op), chunks, replaces: note.op.removeSource && note.op.reuseFrom !== null ? note.op.reuseFrom : undefined });
-      }
-      if (ops.length === 0) return;
-      await store.apply(ops);
-      ops.forEach(countOp);
-    };
-
-    // Writes run beside the embedding requests (the store queues them), never between two requests.
-    let persisting: Promise<void> = Promise.resolve();
-    let lastPersist = this.now();
-    const schedulePersist = (force: boolean) => {
-      let ready = simple.length;
-      while (ready < waiting.length + simple.length && waiting[ready - simple.length].missing === 0) ready++;
-      if (ready === 0) return;
-      if (!force && ready < PERSIST_GROUP && this.now() - lastPersist < PERSIST_EVERY_MS) return;
-      lastPersist = this.now();
-      persisting = persisting.then(persistReady).catch((error: unknown) => {
-        pipe.failure ??= error instanceof Error ? error : new Error(String(error));
-      });
-    };
-
-    const embedBatch = async (batch: EmbedItem[]) => {
-      if (!modelChecked) {
-        const dims = await this.checkModel(embedder, signal);
-        modelChecked = true;
-        if (dims !== undefined && store.dims !== 0 && dims !== store.dims) throw new DimensionsChanged(store.dims, dims);
-        if (dims !== undefined) expectedDims = expectedDims || dims;
-      }
-      const vectors = await embedder.embed(
-        batch.map((item) => item.text),
-        signal,
-        "document",
-      );
-      if (vectors.length !== batch.length) throw embedErrors.badAnswer(`${vectors.length} vectors for ${batch.length} texts`);
-      for (const vector of vectors) {
-        if (expectedDims === 0) expectedDims = vector.length;
-        if (vector.length !== expectedDims) throw embedErrors.wrongDimensions(embedder.model, vector.length, expectedDims);
-      }
-      batch.forEach((item, i) => {
-        const chunk = item.note.op.analysis.chunks[item.index];
-        item.note.chunks[item.index] = { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, vector: vectors[i] };
-        item.note.missing--;
-      });
-      summary.embedded += batch.length;
-      schedulePersist(false);
-      progress();
-    };
-
-    const settle = async () => {
-      if (pipe.inflight) await pipe.inflight;
-      pipe.inflight = null;
-      if (pipe.failure) throw pipe.failure;
-    };
-
-    /** Starts the next request once the previous one finished; reading goes on meanwhile. */
-    const pump = async (force: boolean) => {
-      while (queue.length >= batchSize || (force && queue.length > 0)) {
-        await settle();
-        const batch = queue.splice(0, batchSize);
-        pipe.inflight = embedBatch(batch).catch((error: unknown) => {
-          pipe.failure = error instanceof Error ? error : new Error(String(error));
-        });
-      }
-      if (force) await settle();
-    };
-
-    try {
-      if (scan.removals.length > 0) {
-        await store.apply(scan.removals.map((op): IndexStoreOp => ({ kind: "remove", path: op.path })));
-        summary.removed += scan.removals.length;
-      }
-      for (const path of scan.toRead) {
-        if (signal.aborted) throw embedErrors.aborted();
-        if (pipe.failure) await settle();
-        const content = await this.deps.source.read(path);
-        const analysis: NoteAnalysis | null = content === null ? null : analyzeNote(path, content, this.chunkOptions);
-        if (analysis) summary.read++;
-        const op = resolver.resolve(path, analysis);
-        done++;
-        if (!op) {
-          progress();
-          continue;
-        }
-        if (op.kind === "remove") simple.push({ kind: "remove", path: op.path });
-        else if (op.kind === "touch") {
-          const known = store.getNote(path);
-          if (known) simple.push({ kind: "meta", note: { path, mtime: op.stat.mtime, size: op.stat.size, contentHash: known.contentHash, tags: [...known.tags], chunkCount: known.chunkHashes.length } });
-        } else {
-          if (op.reason === "renamed") summary.renamed++;
-          const pending = this.prepare(store, op, vanishedVectors);
-          waiting.push(pending);
-          pending.chunks.forEach((chunk, index) => {
-            if (chunk === null) queue.push({ note: pending, index, text: op.analysis.chunks[index].embedText });
-          });
-        }
-        await pump(false);
-        schedulePersist(false);
-        progress();
-      }
-      await pump(true);
-      schedulePersist(true);
-      await persisting;
-      if (pipe.failure) throw pipe.failure;
-      const deletions = resolver.finish();
-      if (deletions.length > 0) {
-        await store.apply(deletions.map((op): IndexStoreOp => ({ kind: "remove", path: op.path })));
-        summary.removed += deletions.length;
-      }
-    } catch (error) {
-      // Let the request in flight end, keep every note that was completed, then report the first error.
-      if (pipe.inflight) await pipe.inflight;
-      schedulePersist(true);
-      await persisting;
-      throw pipe.failure ?? error;
-    }
-    progress(true);
-  }
-
-  /** The note's chunks with the vectors that can be reused by hash; null where one must be embedded. */
-  private prepare(store: IndexStorePort, op: Extract<SyncOp, { kind: "put" }>, vanished: () => Map<string, Float32Array[]>): PendingNote {
-    const pool = new Map<string, Float32Array[]>();
-    if (op.reuseFrom !== null) addVectors(pool, store.vectorsOf(op.reuseFrom));
-    let missing = 0;
-    const chunks = op.analysis.chunks.map((chunk): StoredChunkWithVector | null => {
-      // A note renamed and edited at once is "new": its unchanged chunks still come from the vanished note.
-      const vector = pool.get(chunk.hash)?.shift() ?? (op.reason === "new" ? vanished().get(chunk.hash)?.shift() : undefined);
-      if (!vector) {
-        missing++;
-        return null;
-      }
-      return { ord: chunk.ordinal, hash: chunk.hash, start: chunk.startLine, end: chunk.endLine, headingPath: chunk.headingPath, vector };
-    });
-    return { op, chunks, missing };
+    return runScan(host, { store, embedder, snapshot, scan, signal, summary, knownDims });
   }
 
   // ---------------------------------------------------------------- search

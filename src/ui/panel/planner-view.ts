@@ -19,6 +19,7 @@ import { iconButton } from "../shared/icon-button";
 import { IndexSection } from "./index-section";
 import { indexStatusSource } from "../index/index-features";
 import type { PluginContext } from "../shared/plugin-context";
+import { labelModelOptions, renderFitTable } from "./fit-picker";
 import { SourcesList } from "./sources-list";
 import { StreamingMarkdown } from "./streaming-markdown";
 
@@ -285,35 +286,15 @@ export class PlannerView extends ItemView {
     this.showFit();
   }
 
-  /** Each installed model's label, with its fit on the form's hardware when hardware fit is available. */
+  /** Each installed model's label, with its fit on the form's hardware. */
   private labelModels(): void {
-    const fit = this.ctx.fit;
-    for (const option of Array.from(this.modelSelect.options)) {
-      const model = this.chatModels.find((m) => m.name === option.value);
-      if (!model) continue;
-      const verdict = fit.verdict(model, this.form.hardware);
-      option.text = [model.name, model.parameterSize, verdict?.label].filter(Boolean).join(" · ");
-      option.toggleClass("is-too-big", verdict?.fits === false);
-    }
+    labelModelOptions(this.modelSelect, this.chatModels, this.ctx.fit, this.form.hardware);
   }
 
-  /** The fit table of the chosen model, one click away; hidden while hardware fit is not available. */
+  /** The fit table of the chosen model, one click away. */
   private showFit(): void {
-    const el = this.fitEl;
-    el.empty();
-    const fit = this.ctx.fit;
     const model = this.chatModels.find((m) => m.name === this.form.model) ?? (this.form.model ? undefined : this.chatModels[0]);
-    const rows = model ? fit.table(model, this.form.hardware) : [];
-    if (rows.length === 0) return;
-    const details = el.createEl("details");
-    details.createEl("summary", { text: this.t.fitTable });
-    const table = details.createEl("table", { cls: "ai-stack-planner-fit-table" });
-    for (const row of rows) {
-      const tr = table.createEl("tr", { cls: row.verdict.fits === false ? "is-too-big" : row.verdict.fits ? "is-fit" : "" });
-      tr.createEl("td", { text: row.label });
-      tr.createEl("td", { text: row.memory });
-      tr.createEl("td", { text: row.verdict.label });
-    }
+    renderFitTable(this.fitEl, this.ctx.fit, model, this.form.hardware, this.t.fitTable);
   }
 
   /** Streams a plan into the panel; nothing is written until the user saves it. */
