@@ -7,6 +7,7 @@ import { ItemView, MarkdownView, Notice, Setting, TFile, setIcon, type Plugin, t
 import { probeConnection, type ConnectionStatus } from "../../core/plan/connection";
 import { InterruptedPlan, planInputFromSettings, streamPlan, writePlanNote } from "../../core/plan/generate-plan";
 import { pluginActionContext } from "../shared/action-context";
+import { checkFromPanel, copyPlanWorkflow } from "../stack/stack-commands";
 import { userMessage } from "../../core/shared/errors";
 import type { PlanRecord } from "../../core/plan/plan-note";
 import type { InstalledModel } from "../../core/shared/ports";
@@ -57,6 +58,8 @@ const TEXT = {
     insert: "Insert into current note",
     copy: "Copy",
     regenerate: "Regenerate",
+    copyWorkflow: "Copy n8n workflow",
+    checkStack: "Check my stack",
     saved: (path: string) => `Stack plan saved to ${path}`,
     noEditor: "Open a note in the editor first.",
     inserted: (name: string) => `Plan inserted into ${name}.`,
@@ -92,6 +95,8 @@ const TEXT = {
     insert: "插入当前笔记",
     copy: "复制",
     regenerate: "重新生成",
+    copyWorkflow: "复制 n8n 工作流",
+    checkStack: "检查我的技术栈",
     saved: (path: string) => `方案已保存到 ${path}`,
     noEditor: "请先在编辑器中打开一篇笔记。",
     inserted: (name: string) => `方案已插入 ${name}。`,
@@ -126,6 +131,8 @@ export class PlannerView extends ItemView {
   private plan: PlanRecord | null = null;
   /** The editor "Insert into current note" writes to: the last Markdown view the user was in. */
   private lastMarkdownView: MarkdownView | null = null;
+  /** The plan note saved from this panel, which "Check my stack" checks. */
+  private savedPath: string | null = null;
   private indexSection: IndexSection | null = null;
   private ask: AskVaultSection | null = null;
   private closed = false;
@@ -371,6 +378,8 @@ export class PlannerView extends ItemView {
     button(this.t.insert, "text-cursor-input", "ai-stack-planner-insert", () => this.insertIntoNote(plan));
     button(this.t.copy, "copy", "ai-stack-planner-copy", () => this.copy(plan));
     button(this.t.regenerate, "rotate-ccw", "ai-stack-planner-regenerate", () => this.generate());
+    button(this.t.copyWorkflow, "workflow", "ai-stack-planner-copy-workflow", () => copyPlanWorkflow(this.ctx, plan));
+    button(this.t.checkStack, "list-checks", "ai-stack-planner-check-stack", () => checkFromPanel(this.ctx, this.savedPath));
   }
 
   /** Writes the shown plan as a plan note (the same writer as the commands) and opens it. */
@@ -378,6 +387,7 @@ export class PlannerView extends ItemView {
     const settings = this.ctx.settings();
     try {
       const path = await writePlanNote(new ObsidianVaultPort(this.app.vault), settings.plansFolder, plan, pluginActionContext(this.app, settings));
+      this.savedPath = path;
       new Notice(this.t.saved(path));
       const file = this.app.vault.getAbstractFileByPath(path);
       if (settings.openPlanAfterWrite && file instanceof TFile) await this.app.workspace.getLeaf(false).openFile(file);

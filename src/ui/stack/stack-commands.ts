@@ -7,7 +7,9 @@ import { Notice, TFile, type Plugin } from "obsidian";
 import { checkStack, planFacts, workflowInNote, type IndexProbeResult, type StackProbes } from "../../core/plan/stack/check-stack";
 import { checkN8nUrl } from "../../core/plan/stack/n8n-url";
 import { renderStackStatus, upsertStackStatus } from "../../core/plan/stack/stack-status";
-import { WORKFLOW_FILE_EXTENSION } from "../../core/plan/workflow/plan-workflow";
+import type { PlanRecord } from "../../core/plan/plan-note";
+import { planWorkflow, recommendedChatModel, WORKFLOW_FILE_EXTENSION } from "../../core/plan/workflow/plan-workflow";
+import { pluginActionContext } from "../shared/action-context";
 import { N8nClient } from "../../adapters/n8n/n8n-client";
 import type { PluginContext } from "../shared/plugin-context";
 
@@ -83,6 +85,21 @@ export async function copyWorkflowCommand(ctx: PluginContext): Promise<void> {
   }
   await navigator.clipboard.writeText(json);
   new Notice(`Copied the n8n workflow of ${file.basename}: paste it onto the n8n canvas.`);
+}
+
+/** The panel's "Copy n8n workflow": the workflow of the plan shown, saved or not. */
+export async function copyPlanWorkflow(ctx: PluginContext, plan: PlanRecord): Promise<void> {
+  const planned = planWorkflow(plan, recommendedChatModel(plan), pluginActionContext(ctx.app, ctx.settings()));
+  await navigator.clipboard.writeText(planned.json);
+  new Notice("Copied the n8n workflow: paste it onto the n8n canvas.");
+}
+
+/** The panel's "Check my stack": the plan saved from the panel, else the open or newest plan note. */
+export async function checkFromPanel(ctx: PluginContext, savedPath: string | null): Promise<void> {
+  const saved = savedPath ? ctx.app.vault.getAbstractFileByPath(savedPath) : null;
+  if (!(saved instanceof TFile)) return runCheckCommand(ctx);
+  const { passed, total } = await checkPlanStack(ctx, saved);
+  new Notice(`Stack status of ${saved.basename}: ${passed} of ${total} checks pass. The checklist is in the note.`);
 }
 
 /** Registers "Check my stack" and "Copy n8n workflow". */

@@ -352,6 +352,29 @@ describe("after generation", () => {
     expect(writeText).toHaveBeenCalledWith(REPLY);
   });
 
+  test("Copy n8n workflow copies the shown plan's workflow; Check my stack checks the note saved from the panel", async () => {
+    const writeText = jest.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const h = await start({ n8nUrl: `http://127.0.0.1:${await unusedLoopbackPort()}` });
+    const view = await h.openPanel();
+    await generateAndWait(view);
+    button(view, "ai-stack-planner-copy-workflow").click();
+    await waitFor(() => writeText.mock.calls.length === 1, "the workflow on the clipboard");
+    // The plan recommends qwen2.5:14b, which fits the RTX 4090: the workflow runs it.
+    expect(JSON.parse(writeText.mock.calls[0][0])).toMatchObject({ name: "AI Stack Planner: Notes digest (qwen2.5:14b)" });
+    button(view, "ai-stack-planner-save").click();
+    await waitFor(() => h.planPaths().length === 1, "the saved note");
+    const [path] = h.planPaths();
+    const saved = await h.read(path);
+    button(view, "ai-stack-planner-check-stack").click();
+    await waitFor(() => h.notices.plain().some((n) => n.startsWith("Stack status of")), "the check's notice");
+    const checked = await h.read(path);
+    expect(checked.slice(0, saved.length)).toBe(saved);
+    expect(checked.slice(saved.length)).toMatch(/^\n## Stack status\n\nChecked [^\n]+\n\n- \[x\] Ollama /);
+    expect(checked).toContain("- [ ] `qwen2.5:14b` is not installed (fits in VRAM on this hardware)\n    - Fix: `ollama pull qwen2.5:14b`");
+    expect(checked).toMatch(/- \[ \] n8n does not answer at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/);
+  });
+
   test("Regenerate sends a new request and shows the new answer", async () => {
     const h = await start();
     const view = await h.openPanel();

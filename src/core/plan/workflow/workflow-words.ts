@@ -40,10 +40,10 @@ export const WORKFLOW_WORDS: Record<PromptLanguage, WorkflowWords> = {
       categories: "Groceries, Rent, Utilities, Transport, Eating out, Health, Subscriptions, Income, Transfers, Other",
     },
     sticky: {
-      email: "## Before the first run\n1. **Email Trigger (IMAP)**: create an IMAP credential for your mailbox.\n2. **Settings**: check the Ollama URL and the model.\n3. Activate the workflow. Nothing is sent: drafts go into the digest note in the vault's `n8n` folder.",
-      notes: "## Before the first run\n1. **Settings**: check the Ollama URL, the model and the vault folder.\n2. Run it once by hand, then activate it: it runs every morning at 7 and summarises notes that are new or changed.",
-      finance: "## Before the first run\n1. **Settings**: check the Ollama URL, the model, the inbox folder and your categories.\n2. Drop your bank's CSV export into the inbox folder; each new transaction is appended to `Finance ledger.md` in the vault's `n8n` folder.",
-      code: "## Before the first run\n1. **Settings**: check the Ollama URL and the model.\n2. Activate the workflow, then send a diff: `git diff | jq -Rs '{title: \"my change\", diff: .}' | curl -s -H 'Content-Type: application/json' --data-binary @- http://127.0.0.1:5678/webhook/ai-stack-code-review`",
+      email: "## Before the first run\nCreate the IMAP credential in **Email Trigger (IMAP)**, check **Settings**, then activate. Nothing is sent.",
+      notes: "## Before the first run\nCheck **Settings**, run once by hand, then activate: every morning at 7.",
+      finance: "## Before the first run\nCheck **Settings** (folders, categories), then drop bank CSV exports into the inbox folder.",
+      code: "## Before the first run\nCheck **Settings**, activate, then POST `{\"title\", \"diff\"}` to /webhook/ai-stack-code-review (see the plan note).",
     },
   },
   zh: {
@@ -68,10 +68,10 @@ export const WORKFLOW_WORDS: Record<PromptLanguage, WorkflowWords> = {
       categories: "餐饮, 房租, 水电, 交通, 外出就餐, 医疗, 订阅, 收入, 转账, 其他",
     },
     sticky: {
-      email: "## 首次运行前\n1. **Email Trigger (IMAP)**：为你的邮箱创建 IMAP 凭据。\n2. **Settings**：检查 Ollama 地址和模型。\n3. 激活工作流。不会发送任何邮件：回复草稿写入库中 `n8n` 文件夹的摘要笔记。",
-      notes: "## 首次运行前\n1. **Settings**：检查 Ollama 地址、模型和库文件夹。\n2. 先手动运行一次，再激活：每天早上 7 点汇总新增或修改过的笔记。",
-      finance: "## 首次运行前\n1. **Settings**：检查 Ollama 地址、模型、收件文件夹和类别。\n2. 把银行导出的 CSV 放进收件文件夹；每笔新交易都会追加到库中 `n8n` 文件夹的 `财务账本.md`。",
-      code: "## 首次运行前\n1. **Settings**：检查 Ollama 地址和模型。\n2. 激活工作流，然后发送代码差异：`git diff | jq -Rs '{title: \"my change\", diff: .}' | curl -s -H 'Content-Type: application/json' --data-binary @- http://127.0.0.1:5678/webhook/ai-stack-code-review`",
+      email: "## 首次运行前\n在 **Email Trigger (IMAP)** 中创建 IMAP 凭据，检查 **Settings**，然后激活。不会发送任何邮件。",
+      notes: "## 首次运行前\n检查 **Settings**，先手动运行一次，再激活：每天早上 7 点运行。",
+      finance: "## 首次运行前\n检查 **Settings**（文件夹、类别），然后把银行导出的 CSV 放进收件文件夹。",
+      code: "## 首次运行前\n检查 **Settings** 并激活，然后把 `{\"title\", \"diff\"}` POST 到 /webhook/ai-stack-code-review（见方案笔记）。",
     },
   },
 };
