@@ -2,6 +2,8 @@ import { buildWorkflow, type WorkflowInput } from "../../../../src/core/plan/wor
 import { mainUseOf } from "../../../../src/core/plan/workflow/main-use";
 import type { N8nNode, N8nWorkflow } from "../../../../src/core/plan/workflow/n8n-json";
 import { workflowOllamaUrl } from "../../../../src/core/plan/workflow/runtime";
+import { N8N_CHECKED_VERSION } from "../../../../src/core/plan/workflow/action-section";
+import nodeList from "../../../fixtures/n8n-nodes.json";
 import { prepareN8nSchemas, removeN8nSchemas, sdkValidate, structuralProblems } from "../../../harness/n8n-validation";
 
 beforeAll(prepareN8nSchemas);
@@ -42,6 +44,11 @@ describe("every workflow the plugin can generate", () => {
     expect(JSON.parse(JSON.stringify(workflow))).toEqual(workflow);
     const assignments = (node(workflow, "Settings").parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
     expect(assignments.find((a) => a.name === "model")?.value).toBe(input.model);
+  });
+
+  test("the n8n release the setup pins is the one whose node lists the fixtures hold", () => {
+    const minor = (version: string) => version.split(".").slice(0, 2).join(".");
+    expect(minor(N8N_CHECKED_VERSION)).toBe(minor(nodeList.readFrom["n8n-nodes-base"]));
   });
 
   test("the same input gives the same JSON", () => {
