@@ -25,6 +25,8 @@ const context = await esbuild.context({
   sourcemap: production ? false : "inline",
   treeShaking: true,
   minify: production,
+  // Chinese text as UTF-8 (3 bytes a character) instead of \uXXXX escapes (6): Obsidian reads main.js as UTF-8.
+  charset: "utf8",
   outfile: "main.js",
   metafile: true,
   plugins: [vectraSlimPlugin],

@@ -6,7 +6,8 @@ import tseslint from "typescript-eslint";
 const nodeBuiltins = ["fs", "path", "os", "child_process", "crypto", "http", "https", "net", "url", "stream", "util"];
 
 export default defineConfig([
-  globalIgnores(["node_modules/", "main.js", ".build/", "coverage/", "examples/", "docs/"]),
+  // isolated-vm-stub is a stand-in package npm installs in place of isolated-vm (see its package.json), not project code.
+  globalIgnores(["node_modules/", "main.js", ".build/", "coverage/", "examples/", "docs/", "tests/harness/isolated-vm-stub/"]),
   ...obsidianmd.configs.recommended,
   {
     languageOptions: {

@@ -12,6 +12,7 @@ import { VaultIndex } from "./ui/index/vault-index";
 import { registerPlannerView } from "./ui/panel/planner-view";
 import { loadDeviceSettings, saveDeviceRemoteOptIn, syncedSettings } from "./ui/settings/settings-load";
 import { PlannerSettingTab } from "./ui/settings/settings-tab";
+import { registerStackCommands } from "./ui/stack/stack-commands";
 import { PluginServices } from "./ui/shared/create-context";
 
 export default class AiStackPlannerPlugin extends Plugin {
@@ -57,6 +58,7 @@ export default class AiStackPlannerPlugin extends Plugin {
     registerHardwareCommands(this, ctx);
     registerEditorCommands(this, ctx);
     registerAiStackBlock(this, ctx);
+    registerStackCommands(this, ctx);
     this.addSettingTab(new PlannerSettingTab(this.app, this, ctx));
   }
 

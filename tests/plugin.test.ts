@@ -101,7 +101,7 @@ describe("commands", () => {
   test("registers the blueprint and stop commands by id, with no default hotkeys", async () => {
     const h = await start();
     const commands = h.mock.commands__;
-    expect([...commands.keys()].sort()).toEqual(["benchmark-models", "detect-hardware", "generate-basic-plan", "generate-plan", "generate-pro-plan", "index-vault", "insert-plan-at-cursor", "open-planner", "plan-from-selection", "pull-model", "rebuild-index", "search-related-notes", "show-index-status", "stop-generation", "write-offline-draft"]);
+    expect([...commands.keys()].sort()).toEqual(["benchmark-models", "check-my-stack", "copy-n8n-workflow", "detect-hardware", "generate-basic-plan", "generate-plan", "generate-pro-plan", "index-vault", "insert-plan-at-cursor", "open-planner", "plan-from-selection", "pull-model", "rebuild-index", "search-related-notes", "show-index-status", "stop-generation", "write-offline-draft"]);
     expect(commands.get("generate-basic-plan")?.name).toBe("Generate basic stack plan");
     expect(commands.get("generate-pro-plan")?.name).toBe("Generate pro stack plan");
     expect(commands.get("generate-plan")?.name).toBe("Generate stack plan");
@@ -129,7 +129,8 @@ describe("generating a plan", () => {
     const path = await h.runs()[0];
 
     // Exactly one note, in the plans folder, and nothing else in the vault.
-    expect(h.filePaths()).toEqual([path]);
+    // ... and its n8n workflow beside it.
+    expect(h.filePaths()).toEqual([path, path?.replace(/\.md$/, ".n8n.json")]);
     expect(path).toMatch(/^AI Stack Plans\/[^/]+\.md$/);
     expect(path).toContain("Pro plan");
     expect(h.notices.plain()).toEqual([`Stack plan saved to ${path}`]);
@@ -231,7 +232,8 @@ describe("generating a plan", () => {
     fake.setReply("A different second answer.");
     const second = await h.generate("generate-pro-plan");
     expect(second).toBe(firstPath.replace(/\.md$/, " 2.md"));
-    expect(h.filePaths()).toEqual([firstPath, second].sort());
+    expect(h.planPaths()).toEqual([firstPath, second].sort());
+    expect(h.workflowPaths()).toEqual([firstPath, second ?? ""].map((p) => p.replace(/\.md$/, ".n8n.json")).sort());
     expect(await h.read(firstPath)).toBe(firstContent);
     expect(await h.read(second ?? "")).toContain("A different second answer.");
     expect(h.app.vault.getAllFolders(false).map((f) => f.path).filter((p) => p !== "/")).toEqual(["AI Stack Plans"]);

@@ -67,7 +67,8 @@ export function openFolderIndex(vaultDir: string, settings: FolderIndexSettings,
   });
 }
 
-async function hasIndex(vaultDir: string, settings: PlannerSettings): Promise<boolean> {
+/** True when the vault has an index folder with a manifest (built by the CLI or the plugin). */
+export async function hasIndex(vaultDir: string, settings: PlannerSettings): Promise<boolean> {
   return fs.access(path.join(vaultDir, settings.indexFolder, MANIFEST_FILE)).then(
     () => true,
     () => false,

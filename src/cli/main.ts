@@ -9,15 +9,17 @@
  *   npm run cli -- index --vault <dir>                        (build or update the vault index)
  *   npm run cli -- search "<query>" --vault <dir>             (closest notes from the index)
  *   npm run cli -- status --vault <dir>                       (what the index holds, what is pending)
+ *   npm run cli -- check --vault <dir> [--plan <note>]        (Check my stack: writes the plan's Stack status)
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PlannerError, userMessage } from "../core/shared/errors";
 import { generatePlan, PartialPlanSaved, planInputFromSettings } from "../core/plan/generate-plan";
-import { writeOfflineDraft } from "../core/plan/offline-plan";
 import { readVaultFacts } from "../core/plan/vault-facts";
 import { FolderNoteSource } from "./folder-note-source";
+import { writeOfflineDraftFiles } from "../core/plan/offline-plan";
+import type { ActionContext } from "../core/plan/workflow/plan-workflow";
 import { hardwareFactsFor } from "../core/hardware/fit-check";
 import { profileFor } from "../core/hardware/stored-profile";
 import { buildPlanPrompt } from "../core/plan/prompts";
@@ -27,6 +29,7 @@ import { checkOllamaHost } from "../core/shared/host-policy";
 import { FolderVaultPort } from "../adapters/node/folder-vault";
 import { createLlm, streamLimitsFrom } from "../adapters/ollama/llm-factory";
 import { cliContext, openNotesForPlan, runIndex, runSearch, runStatus } from "./index-commands";
+import { runCheck } from "./check-command";
 import type { MessageContext } from "../core/shared/user-actions";
 import { configDirOf, invalidSettingsMessage, readExcludedFiles, readVaultSettings } from "./vault-settings";
 import { keepUnsavedNote } from "./unsaved-note";
@@ -42,6 +45,8 @@ const USAGE = `Usage:
   ai-stack-planner index --vault <dir> [--rebuild] [--embed-model <name>] [--host <url>] [--allow-remote] [--quiet]
   ai-stack-planner search "<query>" --vault <dir> [--limit <n>] [--embed-model <name>] [--host <url>] [--allow-remote]
   ai-stack-planner status --vault <dir>
+  ai-stack-planner check --vault <dir> [--plan <note>] [--n8n-url <url>] [--n8n-api-key <key>]
+
 Every command with --vault also takes --config-dir <folder> (default .obsidian); plan, index and
 search take --stall-timeout SECONDS (default 60, or the plugin's Stall limit): how long an answer
 may go quiet once it started before it is given up with a message.
@@ -49,7 +54,7 @@ may go quiet once it started before it is given up with a message.
 Settings come from the plugin's own data.json in the vault's config folder (.obsidian, or
 --config-dir) when present, then OLLAMA_HOST, then the flags. A host that is not this computer
 needs --allow-remote on every run (the plugin's own opt-in stays on its device). A data.json that is there but can't be read stops plan, draft, index
-and search (your exclusions would be unknown); status and prompt go on with a warning. When Ollama isn't reachable, plan and demo write an offline draft
+and search (your exclusions would be unknown); status, prompt and check go on with a warning. When Ollama isn't reachable, plan and demo write an offline draft
 plan (built from your hardware and uses, without a model) and exit 0, unless --no-draft is given.`;
 
 const DEMO_VAULT = path.resolve(__dirname, "../../examples/vault");
@@ -83,6 +88,10 @@ const OPTIONS = {
   "embed-model": { type: "string" },
   "config-dir": { type: "string" },
   "stall-timeout": { type: "string" },
+  // Check my stack.
+  plan: { type: "string" },
+  "n8n-url": { type: "string" },
+  "n8n-api-key": { type: "string" },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
@@ -195,7 +204,7 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   const notes = await openNotesForPlan(vaultDir, settings);
   const outcome = await generatePlanOrDraft(vaultDir, settings, flags, io, () => generatePlan(
     { llm, vault, now: () => new Date(), monotonicMs: () => performance.now(), notes: notes?.retriever },
-    { ...planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)), messageContext: cliContext(vaultDir) },
+    { ...planInputFromSettings(settings, { tier: settings.defaultTier, hardware: settings.hardware, usage: settings.usage }, uiLanguage(io.env)), messageContext: cliContext(vaultDir), action: actionContext(vaultDir, settings) },
     controller.signal,
     {
       onStart: (model) => io.err(`Generating a ${settings.defaultTier} stack plan with ${model} at ${llm.hostLabel}…\n`),
@@ -207,8 +216,17 @@ async function plan(vaultDir: string, flags: Flags, io: CliIo): Promise<number> 
   if (outcome === null) return 0;
   if (!flags.quiet) io.out("\n");
   if (outcome.plan.notesNote) io.err(`${outcome.plan.notesNote}\n`);
-  io.err(`Wrote ${path.join(vaultDir, outcome.path)}\n`);
+  io.err(`Wrote ${path.join(vaultDir, outcome.path)}${workflowLine(vaultDir, outcome.workflowPath)}\n`);
   return 0;
+}
+
+/** n8n in the documented Docker setup, with the vault's real path and this machine's time zone. */
+function actionContext(vaultDir: string, settings: PlannerSettings): ActionContext {
+  return { ollamaHost: settings.ollamaHost, runtime: "docker", vaultPath: vaultDir, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+}
+
+function workflowLine(vaultDir: string, workflowPath: string | undefined): string {
+  return workflowPath ? ` (n8n workflow: ${path.join(vaultDir, workflowPath)})` : "";
 }
 
 /** Ollama absent (or without a chat model): the offline draft, announced in one line. */
@@ -220,14 +238,15 @@ async function generatePlanOrDraft<T>(vaultDir: string, settings: PlannerSetting
     if (!offline || flags["no-draft"]) throw error;
     const reason = userMessage(error, cliContext(vaultDir));
     const draftPath = await writeDraft(vaultDir, settings, io, reason);
-    io.err(`${reason} Wrote an offline draft plan instead: ${path.join(vaultDir, draftPath)}\n`);
+    io.err(`${reason} Wrote an offline draft plan instead: ${draftPath}\n`);
     return null;
   }
 }
 
+/** Writes the offline draft and its workflow; returns the line part naming both files. */
 async function writeDraft(vaultDir: string, settings: PlannerSettings, io: CliIo, reason?: string): Promise<string> {
   const language = resolveLanguage(settings.language, uiLanguage(io.env));
-  return writeOfflineDraft(new FolderVaultPort(vaultDir), settings.plansFolder, {
+  const written = await writeOfflineDraftFiles(new FolderVaultPort(vaultDir), settings.plansFolder, {
     tier: settings.defaultTier,
     language,
     hardware: settings.hardware,
@@ -237,7 +256,9 @@ async function writeDraft(vaultDir: string, settings: PlannerSettings, io: CliIo
     ...(reason === undefined ? {} : { reason }),
     // What the vault holds decides the memory layer; earlier plans are not part of it.
     vault: await readVaultFacts(new FolderNoteSource(vaultDir), (note) => note.startsWith(`${settings.plansFolder}/`)),
+    action: actionContext(vaultDir, settings),
   });
+  return `${path.join(vaultDir, written.path)}${workflowLine(vaultDir, written.workflowPath)}`;
 }
 
 /** `index`, `search` and `status` over a folder vault (see ./index-commands.ts). */
@@ -281,7 +302,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const stat = await fs.stat(vaultDir).catch(() => null);
         if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
         const draftPath = await writeDraft(vaultDir, await settingsFor(vaultDir, flags, io), io);
-        io.err(`Wrote an offline draft plan: ${path.join(vaultDir, draftPath)}\n`);
+        io.err(`Wrote an offline draft plan: ${draftPath}\n`);
         return 0;
       }
       case "prompt": {
@@ -291,6 +312,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const facts = hardwareFactsFor({ hardware: settings.hardware, language, profile: profileFor(settings, settings.hardware, language) }, []);
         io.out(`${buildPlanPrompt({ tier: settings.defaultTier, language, hardware: settings.hardware, usage: settings.usage }, facts ? [facts.part] : [])}\n`);
         return 0;
+      }
+      case "check": {
+        if (!flags.vault) throw new UsageError("check needs --vault <dir>.");
+        const vaultDir = path.resolve(flags.vault);
+        const stat = await fs.stat(vaultDir).catch(() => null);
+        if (!stat?.isDirectory()) throw new UsageError(`The vault folder "${vaultDir}" doesn't exist.`);
+        const settings = await settingsFor(vaultDir, flags, io, "warn");
+        // The API key never comes from data.json (synced with the vault): a flag or the environment only.
+        const apiKey = flags["n8n-api-key"] ?? io.env.N8N_API_KEY;
+        return await runCheck(vaultDir, settings, { ...(flags.plan ? { plan: flags.plan } : {}), ...(flags["n8n-url"] ? { n8nUrl: flags["n8n-url"] } : {}), ...(apiKey ? { n8nApiKey: apiKey } : {}) }, io);
       }
       case "index":
       case "search":

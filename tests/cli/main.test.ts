@@ -34,13 +34,19 @@ describe("plan", () => {
     const code = await runCli(["plan", "--vault", vault, "--tier", "basic", "--hardware", "M3 MacBook Pro 16GB", "--usage", "notes", "--quiet"], run.io);
     expect(code).toBe(0);
     const files = await listFiles(vault);
-    expect(files).toHaveLength(2);
-    const plan = files.find((f) => f.startsWith("AI Stack Plans/"));
+    // The note, and the n8n workflow for its main use beside it.
+    expect(files).toHaveLength(3);
+    const plan = files.find((f) => f.startsWith("AI Stack Plans/") && f.endsWith(".md"));
     expect(plan).toMatch(/^AI Stack Plans\/\d{4}-\d\d-\d\d \d{4} - Basic plan - M3 MacBook Pro 16GB\.md$/);
+    const workflow = (plan ?? "").replace(/\.md$/, ".n8n.json");
+    expect(files).toContain(workflow);
     const note = await fs.readFile(path.join(vault, plan ?? ""), "utf8");
     expect(note).toContain("tier: basic");
     expect(note).toContain("hardware: M3 MacBook Pro 16GB");
-    expect(run.err()).toContain(`Wrote ${path.join(vault, plan ?? "")}`);
+    // The setup names this vault, mounted read-only.
+    expect(note).toContain(`- "${vault}:/vault:ro"`);
+    expect(JSON.parse(await fs.readFile(path.join(vault, workflow), "utf8"))).toMatchObject({ name: expect.stringMatching(/^AI Stack Planner: Notes digest/) as unknown });
+    expect(run.err()).toContain(`Wrote ${path.join(vault, plan ?? "")} (n8n workflow: ${path.join(vault, workflow)})\n`);
     const prompt = (fake.requestsTo("/api/chat").at(-1)?.body as { messages: { content: string }[] }).messages[0].content;
     expect(prompt).toContain("I have a M3 MacBook Pro 16GB.");
   });
@@ -95,11 +101,13 @@ describe("draft", () => {
     const before = fake.requests.length;
     const run = io({ OLLAMA_HOST: fake.url });
     expect(await runCli(["draft", "--vault", vault, "--hardware", "Laptop, 8GB RAM", "--usage", "budget", "--lang", "zh"], run.io)).toBe(0);
-    const draft = (await listFiles(vault)).find((f) => f.startsWith("AI Stack Plans/")) ?? "";
-    expect(run.err()).toBe(`Wrote an offline draft plan: ${path.join(vault, draft)}\n`);
+    const draft = (await listFiles(vault)).find((f) => f.startsWith("AI Stack Plans/") && f.endsWith(".md")) ?? "";
+    expect(run.err()).toBe(`Wrote an offline draft plan: ${path.join(vault, draft)} (n8n workflow: ${path.join(vault, draft.replace(/\.md$/, ".n8n.json"))})\n`);
     const note = await fs.readFile(path.join(vault, draft), "utf8");
     expect(note).toContain("# AI 技术栈方案（专家版，离线草稿）");
-    expect(note).toContain("**Local File Trigger**");
+    // A budget is a finance use: the workflow reads bank exports on a schedule; n8n 2.x disables the Local File Trigger.
+    expect(note).toContain("**Read bank exports**");
+    expect(note).not.toContain("localFileTrigger");
     expect(fake.requests.length).toBe(before);
   });
 
@@ -242,10 +250,12 @@ describe("as a process", () => {
     const result = await runProcess(["plan", "--vault", vault, "--hardware", "M3 MacBook Pro 16GB", "--usage", "email"], { OLLAMA_HOST: `http://127.0.0.1:${port}` });
     expect(result.code).toBe(0);
     const files = await listFiles(vault);
-    expect(files).toHaveLength(2);
-    const draft = files.find((f) => f.startsWith("AI Stack Plans/")) ?? "";
+    expect(files).toHaveLength(3);
+    const draft = files.find((f) => f.startsWith("AI Stack Plans/") && f.endsWith(".md")) ?? "";
     expect(draft).toMatch(/^AI Stack Plans\/\d{4}-\d\d-\d\d \d{4} - Offline draft plan - M3 MacBook Pro 16GB\.md$/);
-    expect(result.stderr).toBe(`Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`. Wrote an offline draft plan instead: ${path.join(vault, draft)}\n`);
+    const workflow = draft.replace(/\.md$/, ".n8n.json");
+    expect(files).toContain(workflow);
+    expect(result.stderr).toBe(`Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`. Wrote an offline draft plan instead: ${path.join(vault, draft)} (n8n workflow: ${path.join(vault, workflow)})\n`);
     expect(result.stdout).toBe("");
     // A refused connection is reported at once: had the CLI waited out its 4 s probe timeout, the
     // run would take at least that much longer than the baseline. (Compared with a run on the same
@@ -272,9 +282,10 @@ describe("as a process", () => {
     const created = (await listFiles(plans)).filter((f) => !before.includes(f));
     try {
       expect(result.code).toBe(0);
-      expect(created).toHaveLength(1);
-      expect(created[0]).toContain("Offline draft plan");
-      expect(result.stderr.split("\n").filter(Boolean)).toEqual([`Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`. Wrote an offline draft plan instead: ${path.join(plans, created[0])}`]);
+      expect(created).toHaveLength(2);
+      const [draft, workflow] = [created.find((f) => f.endsWith(".md")) ?? "", created.find((f) => f.endsWith(".n8n.json")) ?? ""];
+      expect(draft).toContain("Offline draft plan");
+      expect(result.stderr.split("\n").filter(Boolean)).toEqual([`Ollama isn't reachable at http://127.0.0.1:${port}. Start it with \`ollama serve\`. Wrote an offline draft plan instead: ${path.join(plans, draft)} (n8n workflow: ${path.join(plans, workflow)})`]);
       expect(result.stdout).toBe("");
     } finally {
       for (const file of created) await fs.rm(path.join(plans, file));
@@ -288,9 +299,12 @@ describe("as a process", () => {
     expect(result.stderr).toContain("Wrote ");
     expect(result.code).toBe(0);
     const created = (await listFiles(plans)).filter((f) => !before.includes(f));
-    expect(created).toHaveLength(1);
-    const note = await fs.readFile(path.join(plans, created[0]), "utf8");
-    expect(note).toMatch(/^---\ntype: ai-stack-plan\ntier: pro\n/);
-    await fs.rm(path.join(plans, created[0]));
+    try {
+      expect(created.map((f) => f.replace(/^.* - Pro plan - .*?(\.md|\.n8n\.json)$/, "plan$1")).sort()).toEqual(["plan.md", "plan.n8n.json"]);
+      const note = await fs.readFile(path.join(plans, created.find((f) => f.endsWith(".md")) ?? ""), "utf8");
+      expect(note).toMatch(/^---\ntype: ai-stack-plan\ntier: pro\n/);
+    } finally {
+      for (const file of created) await fs.rm(path.join(plans, file));
+    }
   });
 });

@@ -129,8 +129,10 @@ export interface PluginHarness {
   generate(id: "generate-basic-plan" | "generate-pro-plan", edit?: ModalEdit): Promise<string | undefined>;
   /** Every file in the vault, by path. */
   filePaths(): string[];
-  /** Files under the plans folder. */
+  /** Plan notes (`.md`) under the plans folder. */
   planPaths(): string[];
+  /** The n8n workflow files written beside plan notes. */
+  workflowPaths(): string[];
   read(path: string): Promise<string>;
   statusBar(): HTMLElement;
 }
@@ -224,7 +226,9 @@ export async function startPlugin(options: HarnessOptions = {}): Promise<PluginH
     },
     generate: (id, edit) => harness.start(id, edit),
     filePaths: () => app.vault.getFiles().map((f) => f.path).sort(),
-    planPaths: () => harness.filePaths().filter((p) => p.startsWith(`${plugin.settings.plansFolder}/`)),
+    // Plan notes only: each plan's n8n workflow file beside it is in workflowPaths.
+    planPaths: () => harness.filePaths().filter((p) => p.startsWith(`${plugin.settings.plansFolder}/`) && p.endsWith(".md")),
+    workflowPaths: () => harness.filePaths().filter((p) => p.startsWith(`${plugin.settings.plansFolder}/`) && p.endsWith(".n8n.json")),
     async read(p) {
       const file = app.vault.getAbstractFileByPath(p);
       if (!(file instanceof TFile)) throw new Error(`No file at ${p}`);

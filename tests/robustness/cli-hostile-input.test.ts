@@ -34,8 +34,9 @@ beforeEach(async () => {
 });
 afterEach(() => removeTempVault(parent));
 
+/** Plan notes written (each has its n8n workflow beside it, checked in the first test below). */
 async function planFiles(): Promise<string[]> {
-  return (await listFiles(vault)).filter((f) => f !== "Hardware.md" && !f.startsWith("."));
+  return (await listFiles(vault)).filter((f) => f !== "Hardware.md" && !f.startsWith(".") && !f.endsWith(".n8n.json"));
 }
 
 function frontmatterOf(note: string): Record<string, unknown> {
@@ -57,6 +58,7 @@ test.each([
   expect(run.code).toBe(0);
   const files = await planFiles();
   expect(files).toHaveLength(1);
+  expect(await listFiles(vault)).toContain(files[0].replace(/\.md$/, ".n8n.json"));
   const [folder, name] = files[0].split("/");
   expect(folder).toBe("AI Stack Plans");
   expect(name).toMatch(/^\d{4}-\d\d-\d\d \d{4} - Pro plan( - [^/\\:*?"<>|#^[\]]+)?\.md$/);

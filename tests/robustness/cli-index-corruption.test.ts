@@ -110,7 +110,7 @@ test("damaged index during plan: the plan is still written, the user's notes are
   const notesBefore = await userNoteHashes(vault);
   const run = await cli(["plan", "--vault", vault, "--hardware", "RTX 4090", "--quiet"], env);
   expect(run.code).toBe(0);
-  expect(run.err).toMatch(/\nWrote .*AI Stack Plans\/.*\.md\n$/);
+  expect(run.err).toMatch(/\nWrote .*AI Stack Plans\/.*\.md \(n8n workflow: .*\.n8n\.json\)\n$/);
   expect(await userNoteHashes(vault)).toEqual(notesBefore);
 });
 

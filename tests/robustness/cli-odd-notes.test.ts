@@ -130,10 +130,10 @@ test("a plan over the odd vault is written, cites only real notes, and changes n
   const before = await userNoteHashes(vault);
   const run = await cli(["plan", "--vault", vault, "--tier", "basic", "--hardware", "RTX 4090 24 GB VRAM", "--usage", "显卡 emoji 🚀 C# 100% [draft]", "--quiet"], env);
   expect(run.code).toBe(0);
-  expect(run.err).toMatch(/\nWrote .*AI Stack Plans\/.*\.md\n$/);
+  expect(run.err).toMatch(/\nWrote .*AI Stack Plans\/.*\.md \(n8n workflow: .*\.n8n\.json\)\n$/);
   expect(await userNoteHashes(vault)).toEqual(before);
   const plans = (await listFiles(vault)).filter((f) => f.startsWith("AI Stack Plans/"));
-  expect(plans).toHaveLength(1);
+  expect(plans.map((f) => f.replace(/^.*?(\.md|\.n8n\.json)$/, "plan$1")).sort()).toEqual(["plan.md", "plan.n8n.json"]);
   const chat = fake.requestsTo("/api/chat").at(-1)?.rawBody ?? "";
   // Binary junk is never sent as a note excerpt: no NUL or replacement characters in the prompt.
   expect(chat).not.toMatch(/\\u0000/);

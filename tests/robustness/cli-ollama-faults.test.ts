@@ -105,7 +105,8 @@ describe("index", () => {
 
 describe("plan", () => {
   async function plans(): Promise<string[]> {
-    return (await listFiles(vault)).filter((f) => f.startsWith("AI Stack Plans/"));
+    // Plan notes; a complete plan's n8n workflow file beside it is not counted.
+    return (await listFiles(vault)).filter((f) => f.startsWith("AI Stack Plans/") && !f.endsWith(".n8n.json"));
   }
   /** `vault` is only known once beforeEach ran. */
   const argv = () => ["plan", "--vault", vault, "--hardware", "RTX 4090 24 GB", "--quiet"];
@@ -174,7 +175,7 @@ describe("plan", () => {
     const refused = { OLLAMA_HOST: `http://127.0.0.1:${await unusedLoopbackPort()}` };
     const run = await cli(argv(), refused);
     expect(run.code).toBe(0);
-    expect(run.err).toMatch(/^Ollama isn't reachable at http:\/\/127\.0\.0\.1:\d+\. Start it with `ollama serve`\. Wrote an offline draft plan instead: .*AI Stack Plans\/.*Offline draft plan.*\.md\n$/);
+    expect(run.err).toMatch(/^Ollama isn't reachable at http:\/\/127\.0\.0\.1:\d+\. Start it with `ollama serve`\. Wrote an offline draft plan instead: .*AI Stack Plans\/.*Offline draft plan.*\.md \(n8n workflow: .*\.n8n\.json\)\n$/);
     expect(await plans()).toHaveLength(1);
   });
 });

@@ -25,12 +25,24 @@ function requestUrl(input: Parameters<FetchFn>[0]): string {
   return input.url;
 }
 
+/** A refused redirect: the answer's status, for callers that report it (n8n's health check). */
+export interface RedirectRefusal {
+  redirectStatus: number;
+}
+
 /** The refusal of a redirect: both addresses, and that nothing went to the second one. */
-export function redirectRefused(from: string, to: string | null): PlannerError {
+export function redirectRefused(from: string, to: string | null, status = 0, service = "Ollama"): PlannerError & RedirectRefusal {
   const target = to === null ? "another address (the platform does not say which)" : to;
-  return plannerErrors.invalidHost(
-    `Refused a redirect: ${from} answered with a redirect to ${target}. Nothing was sent there. Check what is listening at ${new URL(from).origin}, or set the Ollama host to the address Ollama really answers on.`,
+  const where = service === "Ollama" ? "set the Ollama host" : `set the ${service} URL`;
+  const error = plannerErrors.invalidHost(
+    `Refused a redirect: ${from} answered with a redirect to ${target}. Nothing was sent there. Check what is listening at ${new URL(from).origin}, or ${where} to the address ${service} really answers on.`,
   );
+  return Object.assign(error, { redirectStatus: status });
+}
+
+/** True for the error scopedFetch throws when it refused a redirect. */
+export function isRedirectRefusal(error: unknown): error is RedirectRefusal {
+  return typeof error === "object" && error !== null && typeof (error as Partial<RedirectRefusal>).redirectStatus === "number";
 }
 
 /** True for an answer that is a redirect (Node shows the 3xx; a browser an opaque redirect). */
@@ -43,7 +55,7 @@ function isRedirect(response: Response): boolean {
  * platform fetch would replay the note text to wherever it points), and cancels with `signal`.
  * URLs are compared parsed, so the client's explicit default port (":443") still matches.
  */
-export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: AbortSignal, limits: Partial<StreamLimits> = {}): FetchFn {
+export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: AbortSignal, limits: Partial<StreamLimits> = {}, service = "Ollama"): FetchFn {
   const base = new URL(baseUrl);
   const basePath = base.pathname.replace(/\/+$/, "");
   const all: StreamLimits = { ...DEFAULT_STREAM_LIMITS, ...limits };
@@ -56,7 +68,7 @@ export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: Ab
       target = null;
     }
     if (target === null || target.origin !== base.origin || !(target.pathname === basePath || target.pathname.startsWith(`${basePath}/`))) {
-      throw plannerErrors.invalidHost(`Blocked a request to ${url}: only the configured Ollama host ${base.origin} may be contacted.`);
+      throw plannerErrors.invalidHost(`Blocked a request to ${url}: only the configured ${service} host ${base.origin} may be contacted.`);
     }
     const signals = [signal, init?.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined);
     const outer = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
@@ -65,12 +77,12 @@ export function scopedFetch(baseUrl: string, platformFetch: FetchFn, signal?: Ab
       if (isRedirect(response)) {
         const location = response.headers.get("location");
         await response.body?.cancel().catch(() => undefined);
-        throw redirectRefused(url, location === null ? null : new URL(location, url).href);
+        throw redirectRefused(url, location === null ? null : new URL(location, url).href, response.status, service);
       }
       // A fetch that ignored "manual" (a polyfill) already followed it: refuse the answer at least.
       if (response.redirected && response.url !== "" && new URL(response.url).origin !== base.origin) {
         await response.body?.cancel().catch(() => undefined);
-        throw redirectRefused(url, response.url);
+        throw redirectRefused(url, response.url, response.status, service);
       }
       return response;
     }, all, outer);

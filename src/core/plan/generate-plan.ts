@@ -6,7 +6,7 @@ import { checkPlanFit, hardwareFactsWithShow } from "../hardware/fit-check";
 import type { HardwareProfile } from "../hardware/profile";
 import { profileFor } from "../hardware/stored-profile";
 import { planNoteBaseName } from "./file-naming";
-import { writeNewNote } from "./note-writer";
+import { writeNewNoteWith } from "./note-writer";
 import { renderPlanNote, tierLabel, type PlanRecord } from "./plan-note";
 import type { InstalledModel, LlmPort, VaultPort } from "../shared/ports";
 import { buildPlanPrompt, type PromptPart } from "./prompts";
@@ -14,6 +14,7 @@ import { planContext, type NotesRetriever, type PlanContext } from "../index/pla
 import type { PlannerSettings } from "../shared/settings";
 import { resolveLanguage, type PromptLanguage, type Tier } from "../shared/language";
 import { splitThinking, ThinkingStream } from "../shared/thinking";
+import { DEFAULT_ACTION_CONTEXT, planActionSection, planWorkflow, recommendedChatModel, WORKFLOW_FILE_EXTENSION, type ActionContext } from "./workflow/plan-workflow";
 
 /** What the model is asked: the blueprint's inputs plus the model and context size. */
 export interface PlanRequestInput {
@@ -47,6 +48,7 @@ export function planInputFromSettings(settings: PlannerSettings, request: { tier
     plansFolder: settings.plansFolder,
     keepPartial: settings.keepPartialPlans,
     keepThinking: settings.keepThinking,
+    action: { ...DEFAULT_ACTION_CONTEXT, ollamaHost: settings.ollamaHost },
     profile: profileFor(settings, request.hardware, language),
   };
 }
@@ -56,6 +58,8 @@ export interface PlanInput extends PlanRequestInput {
   plansFolder: string;
   /** Keep a stopped or cut answer as a note marked partial instead of discarding it. */
   keepPartial: boolean;
+  /** Where n8n runs, for the workflow written beside the note; the documented Docker setup when absent. */
+  action?: ActionContext;
 }
 
 export interface PlanDeps {
@@ -82,6 +86,8 @@ export interface PlanProgress {
 export interface PlanOutcome {
   /** Vault path of the written note. */
   path: string;
+  /** Vault path of the n8n workflow file written beside it. */
+  workflowPath?: string;
   plan: PlanRecord;
 }
 
@@ -215,13 +221,13 @@ export async function generatePlan(deps: PlanDeps, input: PlanInput, signal: Abo
     plan = await streamPlan(deps, input, signal, progress);
   } catch (error) {
     if (error instanceof InterruptedPlan) {
-      if (input.keepPartial && error.partial) throw new PartialPlanSaved(error.cause, await writePlanNote(deps.vault, input.plansFolder, error.partial));
+      if (input.keepPartial && error.partial) throw new PartialPlanSaved(error.cause, await writePlanNote(deps.vault, input.plansFolder, error.partial, input.action));
       throw nothingSaved(error.cause);
     }
     if (error instanceof PlannerError && error.kind === "aborted") throw nothingSaved(error);
     throw error;
   }
-  return { path: await writePlanNote(deps.vault, input.plansFolder, plan), plan };
+  return { ...(await writePlanFiles(deps.vault, input.plansFolder, plan, input.action)), plan };
 }
 
 function nothingSaved(error: PlannerError): PlannerError {
@@ -240,9 +246,23 @@ export class PartialPlanSaved extends PlannerError {
   }
 }
 
-/** Writes `plan` under a fresh, unique name in `folder` and returns its path. */
-export async function writePlanNote(vault: VaultPort, folder: string, plan: PlanRecord): Promise<string> {
+/** Writes `plan` (and its n8n workflow beside it) under a fresh, unique name in `folder` and returns the note's path. */
+export async function writePlanNote(vault: VaultPort, folder: string, plan: PlanRecord, action: ActionContext = DEFAULT_ACTION_CONTEXT): Promise<string> {
+  return (await writePlanFiles(vault, folder, plan, action)).path;
+}
+
+/**
+ * Writes the plan note and `<note>.n8n.json`, the workflow for the plan's main use with the model
+ * it recommends (fit-checked); the note links the file and shows the workflow and its setup.
+ * A partial plan is written alone.
+ */
+export async function writePlanFiles(vault: VaultPort, folder: string, plan: PlanRecord, action: ActionContext = DEFAULT_ACTION_CONTEXT): Promise<{ path: string; workflowPath?: string }> {
   const label = tierLabel(plan.tier, "en");
+  // A stopped plan keeps only what arrived: it gets no workflow until it is generated in full.
+  if (plan.partial) return writeNewNoteWith(vault, folder, planNoteBaseName(label, plan.hardware, plan.created), renderPlanNote(plan), planNoteBaseName(label, "", plan.created));
+  const planned = planWorkflow(plan, recommendedChatModel(plan), action);
+  const render = (workflowPath: string | undefined) => renderPlanNote(plan, planActionSection(planned, plan.language, action, workflowPath));
   // The short name (no hardware text) is the fallback when the full one can't be written.
-  return writeNewNote(vault, folder, planNoteBaseName(label, plan.hardware, plan.created), renderPlanNote(plan), planNoteBaseName(label, "", plan.created));
+  const written = await writeNewNoteWith(vault, folder, planNoteBaseName(label, plan.hardware, plan.created), render, planNoteBaseName(label, "", plan.created), { extension: WORKFLOW_FILE_EXTENSION, content: planned.json });
+  return { path: written.path, ...(written.besidePath ? { workflowPath: written.besidePath } : {}) };
 }

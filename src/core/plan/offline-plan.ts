@@ -15,15 +15,17 @@ import { profileForRequest } from "../hardware/fit-check";
 import { computeFitTable, hasHardwareFacts, renderFitTable, type FitRow, type FitTable } from "../hardware/fit-table";
 import { describeProfile, type HardwareProfile } from "../hardware/profile";
 import { formatGb } from "../hardware/units";
-import { writeNewNote } from "./note-writer";
+import { writeNewNoteWith } from "./note-writer";
 import { isoLocal, tierLabel } from "./plan-note";
 import type { InstalledModel, VaultPort } from "../shared/ports";
 import type { PromptLanguage, Tier } from "../shared/language";
 import { draftBottlenecks, draftDifficulty, memoryLayer, type DraftFacts } from "./draft-advice";
-import { WORDS, type WorkflowKind } from "./offline-words";
+import { WORDS } from "./offline-words";
 import type { VaultFacts } from "./vault-facts";
+import { mainUseOf, type WorkflowKind } from "./workflow/main-use";
+import { DEFAULT_ACTION_CONTEXT, planActionSection, planWorkflow, WORKFLOW_FILE_EXTENSION, type ActionContext } from "./workflow/plan-workflow";
 
-export type { WorkflowKind } from "./offline-words";
+export type { WorkflowKind } from "./workflow/main-use";
 
 export interface OfflineDraftInput {
   tier: Tier;
@@ -38,6 +40,8 @@ export interface OfflineDraftInput {
   reason?: string;
   /** What the vault holds, when it was read: decides the memory layer. */
   vault?: VaultFacts;
+  /** Where n8n will run, for the action layer's workflow; the documented Docker setup when absent. */
+  action?: ActionContext;
 }
 
 export interface DraftStack {
@@ -85,24 +89,6 @@ function pick(rows: readonly FitRow[], use: string, maxNeedGb = Number.POSITIVE_
     .sort((a, b) => released(b).localeCompare(released(a)) || (b.fit.needGb ?? 0) - (a.fit.needGb ?? 0) || a.tag.localeCompare(b.tag))[0];
 }
 
-const WORKFLOW_WORDS: ReadonlyArray<readonly [WorkflowKind, RegExp]> = [
-  ["email", /e-?mail|inbox|mailbox|newsletter|邮件|邮箱|郵件/i],
-  ["finance", /financ|budget|expense|invoice|bank|accounting|tax|财务|记账|账单|发票|理财|报销|財務/i],
-  ["code", /\bcod(?:e|ing)\b|program|develop|software|github|gitea|\bgit\b|编程|代码|开发|程式/i],
-  ["notes", /note|knowledge|obsidian|wiki|journal|research|paper|writ|笔记|知识|日记|论文|研究|写作|筆記/i],
-];
-
-function uses(usage: string): string[] {
-  return usage.split(/[,，;；、\n]|\band\b|和/).map((part) => part.trim()).filter(Boolean);
-}
-
-/** The first use the user lists is the main one; its workflow is the matching one, or a general sketch. */
-function workflowFor(usage: string, lang: PromptLanguage): { kind: WorkflowKind; mainUse: string } {
-  const first = uses(usage)[0];
-  if (first === undefined) return { kind: "notes", mainUse: WORDS[lang].generalUse };
-  return { kind: WORKFLOW_WORDS.find(([, re]) => re.test(first))?.[0] ?? "general", mainUse: first };
-}
-
 /** The models and the workflow the offline draft recommends for `table`'s machine. */
 export function chooseDraftStack(table: FitTable, usage: string, lang: PromptLanguage, vault?: VaultFacts): DraftStack {
   const rows = table.rows;
@@ -118,8 +104,8 @@ export function chooseDraftStack(table: FitTable, usage: string, lang: PromptLan
     .filter((row) => row.kind === "chat" && row.fit.verdict === "does-not-run" && useOf(row) === "general")
     .sort((a, b) => (a.fit.needGb ?? 0) - (b.fit.needGb ?? 0))
     .slice(0, 3);
-  const { kind, mainUse } = workflowFor(usage, lang);
-  return { main, light, reasoning, embedding, tooBig, workflow: kind, mainUse, multilingual };
+  const { kind, mainUse } = mainUseOf(usage);
+  return { main, light, reasoning, embedding, tooBig, workflow: kind, mainUse: mainUse || WORDS[lang].generalUse, multilingual };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -137,8 +123,23 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** The offline draft as a note: frontmatter, the draft label, the three layers, difficulty, bottlenecks, fit table. */
-export function renderOfflineDraft(input: OfflineDraftInput): string {
+/** The draft's workflow: its main use, run by `chatTag`, where `input.action` says n8n runs. */
+function draftWorkflow(input: OfflineDraftInput, chatTag: string) {
+  return planWorkflow({ usage: input.usage, language: input.language }, chatTag, input.action ?? DEFAULT_ACTION_CONTEXT);
+}
+
+/** The chat model the draft recommends (what its workflow runs). */
+function draftChatModel(input: OfflineDraftInput): string {
+  const profile = profileForRequest(input);
+  const table = computeFitTable(profile, { installed: input.installed ?? [], lang: input.language });
+  return (hasHardwareFacts(profile) ? chooseDraftStack(table, input.usage, input.language, input.vault).main?.tag : undefined) ?? "llama3.2:3b";
+}
+
+/**
+ * The offline draft as a note: frontmatter, the draft label, the three layers (the action layer with
+ * its n8n workflow, linked at `workflowPath` when written beside the note), difficulty, bottlenecks, fit table.
+ */
+export function renderOfflineDraft(input: OfflineDraftInput, workflowPath?: string): string {
   const lang = input.language;
   const w = WORDS[lang];
   const profile = profileForRequest(input);
@@ -148,7 +149,6 @@ export function renderOfflineDraft(input: OfflineDraftInput): string {
   const main = known ? stack.main : undefined;
   const embedding = known ? stack.embedding : undefined;
   const chatTag = main?.tag ?? "llama3.2:3b";
-  const embedTag = embedding?.tag ?? "nomic-embed-text";
 
   const frontmatter = renderFrontmatter([
     ["type", "ai-stack-plan"],
@@ -176,8 +176,9 @@ export function renderOfflineDraft(input: OfflineDraftInput): string {
   const facts: DraftFacts = { profile, table, multilingual: stack.multilingual, ...(main ? { main } : {}), ...(embedding ? { embedding } : {}), ...(input.vault ? { vault: input.vault } : {}) };
   const memory = memoryLayer(facts, lang);
 
-  const steps = w.workflows[stack.workflow](chatTag, embedTag, oneLine(stack.mainUse)).map((step, i) => `${i + 1}. ${step}`);
-  const action = [`- ${w.n8n}`, `- ${w.workflowTitle(oneLine(stack.mainUse))}`, "", ...steps.map((step) => `    ${step}`)];
+  // The action layer: the workflow for the main use with the model recommended above.
+  const context = input.action ?? DEFAULT_ACTION_CONTEXT;
+  const action = [w.mainUse(oneLine(stack.mainUse)), "", w.n8n, "", planActionSection(draftWorkflow(input, chatTag), lang, context, workflowPath, 3)];
 
   const difficulty = known ? draftDifficulty(profile, main, lang) : w.difficultyUnknown;
   const bottlenecks = known ? draftBottlenecks(facts, lang) : [];
@@ -198,5 +199,12 @@ export function renderOfflineDraft(input: OfflineDraftInput): string {
 
 /** Writes the offline draft under a fresh, unique name in `folder` and returns its path. */
 export async function writeOfflineDraft(vault: VaultPort, folder: string, input: OfflineDraftInput): Promise<string> {
-  return writeNewNote(vault, folder, planNoteBaseName("Offline draft", input.hardware, input.created), renderOfflineDraft(input));
+  return (await writeOfflineDraftFiles(vault, folder, input)).path;
+}
+
+/** Writes the draft and its n8n workflow file beside it (`<note>.n8n.json`); returns both paths. */
+export async function writeOfflineDraftFiles(vault: VaultPort, folder: string, input: OfflineDraftInput): Promise<{ path: string; workflowPath?: string }> {
+  const planned = draftWorkflow(input, draftChatModel(input));
+  const written = await writeNewNoteWith(vault, folder, planNoteBaseName("Offline draft", input.hardware, input.created), (besidePath) => renderOfflineDraft(input, besidePath), undefined, { extension: WORKFLOW_FILE_EXTENSION, content: planned.json });
+  return { path: written.path, ...(written.besidePath ? { workflowPath: written.besidePath } : {}) };
 }

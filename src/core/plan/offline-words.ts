@@ -1,9 +1,6 @@
 /** The offline draft's words, in English and Chinese. */
 import type { PromptLanguage } from "../shared/language";
 
-/** The workflow the action layer sketches, from the user's first listed use. */
-export type WorkflowKind = "email" | "notes" | "finance" | "code" | "general";
-
 /** Why a setup is as hard as it is: the GPU vendor and the operating system. */
 export type DifficultyReason = "apple" | "nvidiaWindows" | "nvidiaLinux" | "nvidia" | "amdLinux" | "amdWindows" | "amd" | "intel" | "jetson" | "unifiedOther" | "cpu";
 
@@ -35,8 +32,6 @@ export interface Words {
   pipeline: string;
   action: string;
   n8n: string;
-  workflowTitle: (use: string) => string;
-  workflows: Record<WorkflowKind, (chat: string, embed: string, use: string) => string[]>;
   difficulty: string;
   difficultyUnknown: string;
   levels: Record<"easy" | "moderate" | "hard", string>;
@@ -51,6 +46,8 @@ export interface Words {
   thermals: string;
   indexTime: (chunks: number, minutes: number) => string;
   generalUse: string;
+  /** The action layer's first line: the main use, the first one the user lists. */
+  mainUse: (use: string) => string;
   cpuOnly: string;
   bothModels: (total: string, budget: string) => string;
   partialOnly: string;
@@ -87,41 +84,7 @@ export const WORDS: Record<PromptLanguage, Words> = {
       "Vector database: **Qdrant** (open source, runs in Docker: `docker run -p 6333:6333 qdrant/qdrant`) for documents outside the vault; for the vault itself, this plugin's local index keeps vectors inside the vault.",
     pipeline: "Pipeline: split notes into chunks by heading → embed each chunk → store with the note path → at question time, embed the question, fetch the closest chunks and give them to the chat model.",
     action: "Action layer",
-    n8n: "Automation: **n8n**, self-hosted (`docker run -p 5678:5678 n8nio/n8n`), fair-code and fully local. Its HTTP Request node calls Ollama's API directly.",
-    workflowTitle: (use) => `Workflow sketch for your main use${use ? ` (${use})` : ""}:`,
-    workflows: {
-      general: (chat, _embed, use) => [
-        "**Schedule Trigger** (or a **Webhook** you call from a shortcut).",
-        "**Read files**: the inputs for this use from a folder in the vault.",
-        `**HTTP Request** → \`/api/chat\` with \`${chat}\`: do the task (${use}) on each input.`,
-        "**Write file**: the result as a note in the vault, linked to its input.",
-      ],
-      email: (chat) => [
-        "**Email Trigger (IMAP)**: fires on every new message in your inbox.",
-        `**HTTP Request** → \`POST http://127.0.0.1:11434/api/chat\` with \`${chat}\`: summarise the message, classify it (action / reply / read later) and draft a reply.`,
-        "**IF** the class is *reply*: save the draft in your mail account (nothing is sent automatically).",
-        "**Write file** into the vault's inbox folder: one note per day with the summaries.",
-      ],
-      notes: (chat, embed) => [
-        "**Schedule Trigger**: every morning.",
-        "**Read files** changed in the vault since yesterday.",
-        `**HTTP Request** → \`/api/embed\` with \`${embed}\`, then store the vectors (this plugin's index for the vault, **Qdrant** for other documents): the knowledge base stays current.`,
-        `**HTTP Request** → \`/api/chat\` with \`${chat}\`: a digest of yesterday's notes with open questions and links.`,
-        "**Write file**: the digest as a note in the vault.",
-      ],
-      finance: (chat) => [
-        "**Local File Trigger**: a bank CSV export dropped into a folder.",
-        "**Extract from File**: one item per transaction.",
-        `**HTTP Request** → \`/api/chat\` with \`${chat}\` and \`format: json\`: a category and a one-line note per transaction.`,
-        "**Write file**: append to a local ledger CSV; on the 1st of the month, a summary note in the vault.",
-      ],
-      code: (chat) => [
-        "**Webhook**: called by your self-hosted Git server (Gitea, Forgejo) on every push or pull request.",
-        "**HTTP Request**: fetch the diff.",
-        `**HTTP Request** → \`/api/chat\` with \`${chat}\`: review the diff for bugs and unclear names.`,
-        "**HTTP Request**: post the review as a comment on the pull request.",
-      ],
-    },
+    n8n: "Automation: **n8n**, self-hosted and fair-code: it runs on this computer and calls Ollama's API directly. Below is a workflow for your main use to import, and how to run n8n without exposing it or Ollama to the network.",
     difficulty: "Difficulty",
     difficultyUnknown: "Unknown until the hardware is described.",
     levels: { easy: "Easy, about an hour", moderate: "Moderate, about an afternoon", hard: "Hard, a day with some troubleshooting" },
@@ -148,6 +111,7 @@ export const WORDS: Record<PromptLanguage, Words> = {
     thermals: "A laptop throttles during long generations; keep it plugged in and cool.",
     indexTime: (chunks, minutes) => `The first indexing embeds about ${chunks} chunks, ${minutes < 1 ? "under a minute" : minutes === 1 ? "about a minute" : `roughly ${minutes} minutes`}; later changes are indexed note by note.`,
     generalUse: "your notes",
+    mainUse: (use) => `Your main use: **${use}**.`,
     cpuOnly: "No GPU Ollama can use: generation runs on the CPU at a few tokens per second.",
     bothModels: (total, budget) => `The chat and embedding models together need ${total}, more than the ${budget} on the GPU: Ollama swaps them, so indexing and chatting at once is slow.`,
     partialOnly: "Larger models only run with partial CPU offload, several times slower.",
@@ -180,41 +144,7 @@ export const WORDS: Record<PromptLanguage, Words> = {
     vectorDb: "向量数据库：库外文档用 **Qdrant**（开源，Docker 运行：`docker run -p 6333:6333 qdrant/qdrant`）；库内笔记用本插件的本地索引，向量保存在库内。",
     pipeline: "流程：按标题把笔记切块 → 逐块向量化 → 连同笔记路径存储 → 提问时把问题向量化，取最相近的块交给对话模型。",
     action: "行动层",
-    n8n: "自动化：**n8n**，自托管（`docker run -p 5678:5678 n8nio/n8n`），fair-code 许可，完全本地运行。它的 HTTP Request 节点可直接调用 Ollama 的 API。",
-    workflowTitle: (use) => `主要用途的工作流示例${use ? `（${use}）` : ""}：`,
-    workflows: {
-      general: (chat, _embed, use) => [
-        "**Schedule Trigger**（或由快捷方式调用的 **Webhook**）。",
-        "**Read files**：从库中某个文件夹读取这项用途的输入。",
-        `**HTTP Request** → \`/api/chat\`，使用 \`${chat}\`：对每个输入完成任务（${use}）。`,
-        "**Write file**：把结果写成库中的笔记，并链接到输入。",
-      ],
-      email: (chat) => [
-        "**Email Trigger (IMAP)**：收件箱每来一封新邮件就触发。",
-        `**HTTP Request** → \`POST http://127.0.0.1:11434/api/chat\`，使用 \`${chat}\`：总结邮件、分类（待办 / 需回复 / 稍后读）并起草回复。`,
-        "**IF** 分类为“需回复”：把草稿保存到邮箱（不会自动发送）。",
-        "**Write file**：每天一篇笔记，写入库的收件箱文件夹，汇总当天邮件。",
-      ],
-      notes: (chat, embed) => [
-        "**Schedule Trigger**：每天早上运行。",
-        "**Read files**：读取库中昨天以来修改过的笔记。",
-        `**HTTP Request** → \`/api/embed\`，使用 \`${embed}\`，再保存向量（库内笔记用本插件的索引，其他文档用 **Qdrant**）：知识库保持最新。`,
-        `**HTTP Request** → \`/api/chat\`，使用 \`${chat}\`：生成昨日笔记摘要、待解决问题和链接。`,
-        "**Write file**：把摘要写成库中的一篇笔记。",
-      ],
-      finance: (chat) => [
-        "**Local File Trigger**：把银行导出的 CSV 放进某个文件夹即触发。",
-        "**Extract from File**：每笔交易一条记录。",
-        `**HTTP Request** → \`/api/chat\`，使用 \`${chat}\` 和 \`format: json\`：为每笔交易给出类别和一句说明。`,
-        "**Write file**：追加到本地账本 CSV；每月 1 日在库中生成月度汇总笔记。",
-      ],
-      code: (chat) => [
-        "**Webhook**：由自托管的 Git 服务（Gitea、Forgejo）在每次推送或合并请求时调用。",
-        "**HTTP Request**：获取代码差异。",
-        `**HTTP Request** → \`/api/chat\`，使用 \`${chat}\`：检查差异中的缺陷和不清楚的命名。`,
-        "**HTTP Request**：把审查意见作为评论发到合并请求。",
-      ],
-    },
+    n8n: "自动化：**n8n**，自托管，fair-code 许可：在本机运行并直接调用 Ollama 的 API。下面是可导入的主要用途工作流，以及如何运行 n8n 而不把它或 Ollama 暴露到网络。",
     difficulty: "实施难度",
     difficultyUnknown: "描述硬件之后才能评估。",
     levels: { easy: "简单，大约一小时", moderate: "中等，大约一个下午", hard: "较难，需要一天并排查一些问题" },
@@ -241,6 +171,7 @@ export const WORDS: Record<PromptLanguage, Words> = {
     thermals: "笔记本长时间生成会降频；请接通电源并注意散热。",
     indexTime: (chunks, minutes) => `首次建索引约需向量化 ${chunks} 个文本块，${minutes < 1 ? "不到 1" : `大约 ${minutes}`} 分钟；之后按笔记增量更新。`,
     generalUse: "你的笔记",
+    mainUse: (use) => `主要用途：**${use}**。`,
     cpuOnly: "没有 Ollama 可用的 GPU：生成在 CPU 上运行，每秒只有几个 token。",
     bothModels: (total, budget) => `对话模型和向量化模型共需 ${total}，超过 GPU 的 ${budget}：Ollama 会来回切换，同时建索引和对话会很慢。`,
     partialOnly: "更大的模型只能部分卸载到 CPU 运行，速度慢数倍。",

@@ -88,8 +88,12 @@ function quoteBlock(text: string): string {
   return text.split("\n").map((line) => `> ${line}`).join("\n");
 }
 
-/** The full note text: frontmatter, a title, the request, then the model's answer, made inert (no remote image, HTML or script link). */
-export function renderPlanNote(plan: PlanRecord): string {
+/**
+ * The full note text: frontmatter, a title, the request, then the model's answer made inert (no
+ * remote image, HTML or script link); `actionSection` (the n8n workflow for the main use, our own
+ * text) follows the answer.
+ */
+export function renderPlanNote(plan: PlanRecord, actionSection?: string): string {
   const h = HEADINGS[plan.language];
   const frontmatter = renderFrontmatter([
     ["type", "ai-stack-plan"],
@@ -124,6 +128,6 @@ export function renderPlanNote(plan: PlanRecord): string {
   const sources = plan.sources && plan.sources.length > 0 ? [renderSourcesSection(plan.sources, plan.language).trimEnd()] : [];
   // Thinking stays folded away under the answer: it is how the model got there, not the plan.
   const thinking = plan.thinking ? [`> [!abstract]- ${h.thinking}\n${quoteBlock(inertMarkdown(plan.thinking.trim()))}`] : [];
-  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, inertMarkdown(plan.answer.trim()), ...thinking, ...fitTable, ...sources].join("\n\n");
+  const body = [`# ${h.title} (${tierLabel(plan.tier, plan.language)})`, request, ...notices, ...hardwareCheck, inertMarkdown(plan.answer.trim()), ...thinking, ...(actionSection ? [actionSection] : []), ...fitTable, ...sources].join("\n\n");
   return `${frontmatter}\n${body}\n`;
 }

@@ -54,6 +54,8 @@ export interface PlannerSettings {
   /** Add the most relevant excerpts of the user's notes to blueprint prompts. */
   useNotesInPlans: boolean;
   // --- End of vault index settings.
+  // --- Action layer (issue 13): where "Check my stack" finds n8n (this computer only; the API key is not stored here).
+  n8nUrl: string;
 }
 
 /** Where an `ai-stack` code block's plan goes. */
@@ -90,6 +92,7 @@ export const DEFAULT_SETTINGS: Readonly<PlannerSettings> = Object.freeze({
   indexHonourExcludedFiles: true,
   useNotesInPlans: true,
   // --- End of vault index settings.
+  n8nUrl: "http://127.0.0.1:5678",
 });
 
 const MIN_CONTEXT = 2048;
@@ -208,5 +211,6 @@ export function migrateSettings(raw: unknown): PlannerSettings {
     indexHonourExcludedFiles: bool(input.indexHonourExcludedFiles, DEFAULT_SETTINGS.indexHonourExcludedFiles),
     useNotesInPlans: bool(input.useNotesInPlans, DEFAULT_SETTINGS.useNotesInPlans),
     // --- End of vault index settings.
+    n8nUrl: str(input.n8nUrl, DEFAULT_SETTINGS.n8nUrl).trim() || DEFAULT_SETTINGS.n8nUrl,
   };
 }

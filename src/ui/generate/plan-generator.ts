@@ -1,6 +1,7 @@
 /** Runs one plan generation at a time with visible progress, a real Stop and clear messages. */
 import { Notice, TFile } from "obsidian";
 import { PartialPlanSaved, generatePlan, planInputFromSettings } from "../../core/plan/generate-plan";
+import { pluginActionContext } from "../shared/action-context";
 import { PlannerError, userMessage } from "../../core/shared/errors";
 import type { PluginContext } from "../shared/plugin-context";
 import { offlineDraftHint } from "../hardware/hardware-commands";
@@ -36,7 +37,7 @@ export class PlanGenerator {
     try {
       const outcome = await generatePlan(
         this.ctx.planDeps(settings),
-        planInputFromSettings(settings, request, this.ctx.uiLanguage()),
+        { ...planInputFromSettings(settings, request, this.ctx.uiLanguage()), action: pluginActionContext(this.ctx.app, settings) },
         controller.signal,
         { onStart: (model) => progress.update(`Generating with ${model}…`), onThinking: () => progress.update("The model is thinking…"), onChunk: (_chunk, received) => progress.received(received.length) },
       );

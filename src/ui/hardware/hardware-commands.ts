@@ -16,6 +16,7 @@ import { desktopBindings, detectFacts } from "../../adapters/node/hardware-detec
 import { PlannerError, userMessage } from "../../core/shared/errors";
 import { profileFor } from "../../core/hardware/stored-profile";
 import { writeOfflineDraft } from "../../core/plan/offline-plan";
+import { pluginActionContext } from "../shared/action-context";
 import { resolveLanguage, type Tier } from "../../core/shared/language";
 import { ObsidianVaultPort } from "../../adapters/obsidian/obsidian-vault";
 import { ObsidianNoteSource } from "../../adapters/obsidian/obsidian-note-source";
@@ -113,6 +114,7 @@ export async function writeDraftNote(ctx: PluginContext, request?: { tier: Tier;
       created: new Date(),
       // What the vault holds decides the memory layer; earlier plans are not part of it.
       vault: await readVaultFacts(new ObsidianNoteSource(ctx.app.vault), (note) => note.startsWith(`${settings.plansFolder}/`)),
+      action: pluginActionContext(ctx.app, settings),
     });
     new Notice(strings(TEXT).saved(path));
     if (settings.openPlanAfterWrite) await openNote(ctx.app, path);

@@ -6,6 +6,8 @@
 import { ItemView, MarkdownView, Notice, Setting, TFile, setIcon, type Plugin, type WorkspaceLeaf } from "obsidian";
 import { probeConnection, type ConnectionStatus } from "../../core/plan/connection";
 import { InterruptedPlan, planInputFromSettings, streamPlan, writePlanNote } from "../../core/plan/generate-plan";
+import { pluginActionContext } from "../shared/action-context";
+import { checkFromPanel, copyPlanWorkflow } from "../stack/stack-commands";
 import { userMessage } from "../../core/shared/errors";
 import type { PlanRecord } from "../../core/plan/plan-note";
 import type { InstalledModel } from "../../core/shared/ports";
@@ -21,6 +23,7 @@ import type { PluginContext } from "../shared/plugin-context";
 import { labelModelOptions, renderFitTable } from "./fit-picker";
 import { SourcesList } from "./sources-list";
 import { StreamingMarkdown } from "./streaming-markdown";
+import { TEXT } from "./planner-text";
 import { inertMarkdown } from "../../core/shared/markdown-safety";
 
 export const PLANNER_VIEW_TYPE = "ai-stack-planner-view";
@@ -28,80 +31,6 @@ export const PLANNER_VIEW_TYPE = "ai-stack-planner-view";
 /** Pause between renders of the streamed answer: smooth, and never more than this behind. */
 export const RENDER_INTERVAL_MS = 200;
 
-const TEXT = {
-  en: {
-    title: "Stack planner",
-    open: "Open stack planner",
-    checking: "Checking Ollama…",
-    connected: (version: string, host: string) => `Ollama ${version} at ${host}`,
-    loaded: (models: string) => `Loaded now: ${models}`,
-    nothingLoaded: "No model loaded yet",
-    retry: "Check the connection again",
-    offlineDraft: "Write offline draft plan",
-    tier: "Tier",
-    basic: "Basic",
-    pro: "Pro",
-    hardware: "Hardware",
-    usage: "Main uses",
-    model: "Chat model",
-    firstModel: "First installed model",
-    fitTable: "Show how the chosen model fits this hardware",
-    language: "Language",
-    auto: "Auto",
-    generate: "Generate",
-    stop: "Stop",
-    receiving: (model: string, chars: number) => `${model}: ${chars.toLocaleString()} characters…`,
-    thinking: (model: string, chars: number) => `${model} is thinking… (${chars.toLocaleString()} characters)`,
-    done: (model: string, seconds: number, tps: string) => `${model}: done in ${seconds.toFixed(1)} s${tps}`,
-    stopped: "Stopped. The answer so far is shown below.",
-    save: "Save as note",
-    insert: "Insert into current note",
-    copy: "Copy",
-    regenerate: "Regenerate",
-    saved: (path: string) => `Stack plan saved to ${path}`,
-    noEditor: "Open a note in the editor first.",
-    inserted: (name: string) => `Plan inserted into ${name}.`,
-    copied: "Plan copied.",
-    sources: "From your notes",
-    copyFailed: "Couldn't copy: the clipboard isn't available.",
-  },
-  zh: {
-    title: "技术栈规划",
-    open: "打开技术栈规划",
-    checking: "正在检查 Ollama…",
-    connected: (version: string, host: string) => `Ollama ${version}，地址 ${host}`,
-    loaded: (models: string) => `已加载：${models}`,
-    nothingLoaded: "尚未加载模型",
-    retry: "重新检查连接",
-    offlineDraft: "写入离线草稿计划",
-    tier: "版本",
-    basic: "基础版",
-    pro: "专家版",
-    hardware: "硬件",
-    usage: "主要用途",
-    model: "对话模型",
-    firstModel: "第一个已安装的模型",
-    fitTable: "查看所选模型与此硬件的匹配情况",
-    language: "语言",
-    auto: "自动",
-    generate: "生成",
-    stop: "停止",
-    receiving: (model: string, chars: number) => `${model}：已接收 ${chars.toLocaleString()} 个字符…`,
-    thinking: (model: string, chars: number) => `${model} 正在思考…（${chars.toLocaleString()} 个字符）`,
-    done: (model: string, seconds: number, tps: string) => `${model}：用时 ${seconds.toFixed(1)} 秒${tps}`,
-    stopped: "已停止。下面是目前收到的内容。",
-    save: "保存为笔记",
-    insert: "插入当前笔记",
-    copy: "复制",
-    regenerate: "重新生成",
-    saved: (path: string) => `方案已保存到 ${path}`,
-    noEditor: "请先在编辑器中打开一篇笔记。",
-    inserted: (name: string) => `方案已插入 ${name}。`,
-    copied: "已复制方案。",
-    sources: "来自你的笔记",
-    copyFailed: "无法复制：剪贴板不可用。",
-  },
-};
 
 interface FormState {
   tier: Tier;
@@ -128,6 +57,8 @@ export class PlannerView extends ItemView {
   private plan: PlanRecord | null = null;
   /** The editor "Insert into current note" writes to: the last Markdown view the user was in. */
   private lastMarkdownView: MarkdownView | null = null;
+  /** The plan note saved from this panel, which "Check my stack" checks. */
+  private savedPath: string | null = null;
   private indexSection: IndexSection | null = null;
   private ask: AskVaultSection | null = null;
   private closed = false;
@@ -375,13 +306,16 @@ export class PlannerView extends ItemView {
     button(this.t.insert, "text-cursor-input", "ai-stack-planner-insert", () => this.insertIntoNote(plan));
     button(this.t.copy, "copy", "ai-stack-planner-copy", () => this.copy(plan));
     button(this.t.regenerate, "rotate-ccw", "ai-stack-planner-regenerate", () => this.generate());
+    button(this.t.copyWorkflow, "workflow", "ai-stack-planner-copy-workflow", () => copyPlanWorkflow(this.ctx, plan));
+    button(this.t.checkStack, "list-checks", "ai-stack-planner-check-stack", () => checkFromPanel(this.ctx, this.savedPath));
   }
 
   /** Writes the shown plan as a plan note (the same writer as the commands) and opens it. */
   async saveAsNote(plan: PlanRecord): Promise<string | null> {
     const settings = this.ctx.settings();
     try {
-      const path = await writePlanNote(new ObsidianVaultPort(this.app.vault), settings.plansFolder, plan);
+      const path = await writePlanNote(new ObsidianVaultPort(this.app.vault), settings.plansFolder, plan, pluginActionContext(this.app, settings));
+      this.savedPath = path;
       new Notice(this.t.saved(path));
       const file = this.app.vault.getAbstractFileByPath(path);
       if (settings.openPlanAfterWrite && file instanceof TFile) await this.app.workspace.getLeaf(false).openFile(file);

@@ -10,11 +10,18 @@ import { migrateSettings, type PlannerSettings } from "../../core/shared/setting
 import { hardwareProfileGroup, installedFitLabels } from "../hardware/hardware-settings";
 import { vaultIndexSettingsGroup } from "../index/index-settings-group";
 import type { PluginContext } from "../shared/plugin-context";
+import { checkN8nUrl, DEFAULT_N8N_URL } from "../../core/plan/stack/n8n-url";
+import { N8N_API_KEY_STORAGE } from "../stack/stack-commands";
 
 type Key = Exclude<keyof PlannerSettings, "version">;
 
 /** Settings whose change invalidates the host status line and the installed-model list. */
 const CONNECTION_KEYS: readonly string[] = ["ollamaHost", "allowRemoteHost"];
+
+function n8nUrlProblem(value: string): string | undefined {
+  const checked = checkN8nUrl(value);
+  return "error" in checked ? checked.error : undefined;
+}
 
 export class PlannerSettingTab extends PluginSettingTab {
   constructor(
@@ -124,7 +131,30 @@ export class PlannerSettingTab extends PluginSettingTab {
         ],
       },
       vaultIndexSettingsGroup(this.ctx.index),
+      {
+        type: "group",
+        heading: "Automation (n8n)",
+        items: [
+          {
+            name: "n8n URL",
+            desc: "Where the stack check finds n8n. Only this computer is contacted.",
+            control: { type: "text", key: "n8nUrl", placeholder: DEFAULT_N8N_URL, validate: (value) => n8nUrlProblem(value) },
+          },
+          { name: "n8n API key", aliases: ["api key"], render: (setting) => this.renderN8nApiKey(setting) },
+        ],
+      },
     ];
+  }
+
+  /** The key stays on this device (local storage), out of data.json, which syncs with the vault. */
+  private renderN8nApiKey(setting: Setting): void {
+    setting.setDesc("Optional: lets the stack check see whether the plan's workflow is imported. Kept on this device only.");
+    setting.addText((text) => {
+      text.inputEl.type = "password";
+      const stored = this.app.loadLocalStorage(N8N_API_KEY_STORAGE) as unknown;
+      text.setValue(typeof stored === "string" ? stored : "");
+      text.onChange((value) => this.app.saveLocalStorage(N8N_API_KEY_STORAGE, value.trim() === "" ? null : value.trim()));
+    });
   }
 
   /** Renders the same definitions on Obsidian versions before 1.13. */

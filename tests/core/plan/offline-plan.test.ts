@@ -1,3 +1,5 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
 /** The offline draft plan: deterministic, labelled, built only from models computed to fit. */
 import { parse } from "yaml";
 import { checkPlanFit } from "../../../src/core/hardware/fit-check";
@@ -93,7 +95,12 @@ describe("writeOfflineDraft", () => {
     const second = await writeOfflineDraft(port, "Plans", RTX);
     expect(first).toBe("Plans/2026-11-27 0930 - Offline draft plan - PC, RTX 4090 24GB VRAM, 64GB RAM.md");
     expect(second).toBe("Plans/2026-11-27 0930 - Offline draft plan - PC, RTX 4090 24GB VRAM, 64GB RAM 2.md");
-    expect(await listFiles(vault)).toEqual(["Keep.md", first, second].sort());
+    // Each draft has its own n8n workflow file beside it, and links that one.
+    const workflows = [first, second].map((note) => note.replace(/\.md$/, ".n8n.json"));
+    expect(await listFiles(vault)).toEqual(["Keep.md", first, second, ...workflows].sort());
+    const note = await fs.readFile(path.join(vault, second), "utf8");
+    expect(note).toContain(`[[${workflows[1]}|2026-11-27 0930 - Offline draft plan - PC, RTX 4090 24GB VRAM, 64GB RAM 2.n8n.json]]`);
+    expect(JSON.parse(await fs.readFile(path.join(vault, workflows[1]), "utf8"))).toMatchObject({ name: "AI Stack Planner: Notes digest (qwen3:30b-a3b)" });
   });
 });
 
@@ -101,8 +108,8 @@ describe("the draft is a plan for this machine and this vault", () => {
   const base: OfflineDraftInput = { tier: "pro", language: "en", hardware: "PC, RTX 4090 24GB VRAM, 64GB RAM", usage: "", created: CREATED };
 
   test("the first listed use is the main one, even when a later one has a ready workflow", () => {
-    expect(renderOfflineDraft({ ...base, usage: "translation of letters, email" })).toContain("Workflow sketch for your main use (translation of letters):");
-    expect(renderOfflineDraft({ ...base, usage: "" })).toContain("Workflow sketch for your main use (your notes):");
+    expect(renderOfflineDraft({ ...base, usage: "translation of letters, email" })).toContain("Your main use: **translation of letters**.");
+    expect(renderOfflineDraft({ ...base, usage: "" })).toContain("Your main use: **your notes**.");
   });
 
   test("difficulty follows the GPU vendor and the OS", () => {

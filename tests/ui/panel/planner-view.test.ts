@@ -308,7 +308,10 @@ describe("after generation", () => {
     expect(Object.keys(panelNote.frontmatter).sort()).toEqual(Object.keys(commandNote.frontmatter).sort());
     const timeless = (fm: Record<string, unknown>) => ({ ...fm, created: 0, generation_seconds: 0, tokens_per_second: 0 });
     expect(timeless(panelNote.frontmatter)).toEqual(timeless(commandNote.frontmatter));
-    expect(panelNote.body).toBe(commandNote.body);
+    // Each note links its own workflow file (the second one's name ends in " 2").
+    const unlinked = (body: string) => body.replace(/\[\[[^\]]*\.n8n\.json\|[^\]]*\]\]/g, "[[workflow]]");
+    expect(unlinked(panelNote.body)).toBe(unlinked(commandNote.body));
+    expect(h.workflowPaths()).toEqual([panelPath, commandPath ?? ""].map((p) => p.replace(/\.md$/, ".n8n.json")).sort());
   });
 
   test("Save as note twice keeps both notes (never overwrites)", async () => {
@@ -361,6 +364,29 @@ describe("after generation", () => {
     button(view, "ai-stack-planner-copy").click();
     await waitFor(() => h.notices.plain().includes("Plan copied."), "the copy notice");
     expect(writeText).toHaveBeenCalledWith(REPLY);
+  });
+
+  test("Copy n8n workflow copies the shown plan's workflow; Check my stack checks the note saved from the panel", async () => {
+    const writeText = jest.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const h = await start({ n8nUrl: `http://127.0.0.1:${await unusedLoopbackPort()}` });
+    const view = await h.openPanel();
+    await generateAndWait(view);
+    button(view, "ai-stack-planner-copy-workflow").click();
+    await waitFor(() => writeText.mock.calls.length === 1, "the workflow on the clipboard");
+    // The plan recommends qwen2.5:14b, which fits the RTX 4090: the workflow runs it.
+    expect(JSON.parse(writeText.mock.calls[0][0])).toMatchObject({ name: "AI Stack Planner: Notes digest (qwen2.5:14b)" });
+    button(view, "ai-stack-planner-save").click();
+    await waitFor(() => h.planPaths().length === 1, "the saved note");
+    const [path] = h.planPaths();
+    const saved = await h.read(path);
+    button(view, "ai-stack-planner-check-stack").click();
+    await waitFor(() => h.notices.plain().some((n) => n.startsWith("Stack status of")), "the check's notice");
+    const checked = await h.read(path);
+    expect(checked.slice(0, saved.length)).toBe(saved);
+    expect(checked.slice(saved.length)).toMatch(/^\n## Stack status\n\nChecked [^\n]+\n\n- \[x\] Ollama /);
+    expect(checked).toContain("- [ ] `qwen2.5:14b` is not installed (fits in VRAM on this hardware)\n    - Fix: `ollama pull qwen2.5:14b`");
+    expect(checked).toMatch(/- \[ \] n8n does not answer at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/);
   });
 
   test("Regenerate sends a new request and shows the new answer", async () => {

@@ -91,7 +91,7 @@ describe("definitions", () => {
     expect(new Set(keys).size).toBe(keys.length);
     const chatModel = definitions(tab).find((d) => d.name === "Chat model");
     expect(chatModel && "render" in chatModel && typeof chatModel.render).toBe("function");
-    expect(groups(tab).map((g) => g.heading)).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index"]);
+    expect(groups(tab).map((g) => g.heading)).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index", "Automation (n8n)"]);
   });
 
   test("getControlValue reads the current settings", async () => {
@@ -145,9 +145,9 @@ describe("display() for Obsidian before 1.13", () => {
     const { tab } = await pluginTab({ hardware: "RTX 4090 24GB", usage: "Notes", language: "zh", contextTokens: 16384 });
     const { rows, row } = display(tab);
     const headings = [...tab.containerEl.querySelectorAll(".setting-item-heading")].map((el) => el.textContent);
-    expect(headings).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index"]);
+    expect(headings).toEqual(["Ollama", "About you", "Hardware profile", "Plans", "Vault index", "Automation (n8n)"]);
     const names = definitions(tab).map((d) => d.name);
-    expect(rows.map((s) => s.nameEl.textContent)).toEqual(["Ollama", ...names.slice(0, 6), "About you", ...names.slice(6, 8), "Hardware profile", ...names.slice(8, 16), "Plans", ...names.slice(16, 23), "Vault index", ...names.slice(23)]);
+    expect(rows.map((s) => s.nameEl.textContent)).toEqual(["Ollama", ...names.slice(0, 6), "About you", ...names.slice(6, 8), "Hardware profile", ...names.slice(8, 16), "Plans", ...names.slice(16, 23), "Vault index", ...names.slice(23, -2), "Automation (n8n)", ...names.slice(-2)]);
     for (const s of rows) expect(tab.containerEl.contains(s.settingEl)).toBe(true);
     expect(tab.containerEl.textContent).toContain("Allow a non-local Ollama host");
 
