@@ -1,6 +1,6 @@
 /**
  * A STAND-IN for an embedding model, for the retrieval eval only (no real model can be downloaded
- * on this machine; see docs/decisions/hybrid-retrieval.md). It is NOT a semantic model: each text
+ * on this machine; see docs/decisions/0007-hybrid-retrieval.md). It is NOT a semantic model: each text
  * becomes a 384-dimensional feature-hashed vector of
  *   - character trigrams of its words (spelling-level similarity: "awake" ~ "wake"), and
  *   - concepts from a small hand-written lexicon (CONCEPTS below) that maps English and Chinese

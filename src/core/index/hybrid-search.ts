@@ -3,7 +3,7 @@
  * rank fusion, then one result per note (its best chunk first, its other matching chunks under
  * it), and a relevance floor that decides which notes may go into a plan or an Ask answer.
  * The constants were tuned on the retrieval eval set (eval/, `npm run eval:retrieval`); see
- * docs/decisions/hybrid-retrieval.md for the figures behind them.
+ * docs/decisions/0007-hybrid-retrieval.md for the figures behind them.
  */
 import type { IndexHit, LexicalHit } from "./index-ports";
 
@@ -86,7 +86,7 @@ export function groupByNote<T extends IndexHit>(hits: readonly T[]): NoteGroup<T
  * reach `MIN_EVIDENCE` (cosine + coverage) and its cosine is within `COSINE_MARGIN` of the best
  * one of this search. A note only one ranking liked weakly (a pasta recipe sharing the word
  * "fast" with a GPU question) is not sent. Calibrated on the eval with the stand-in embedder:
- * the cosine levels of a real model differ (see docs/decisions/hybrid-retrieval.md).
+ * the cosine levels of a real model differ (see docs/decisions/0007-hybrid-retrieval.md).
  */
 export const MIN_COVERAGE = 0.45;
 export const MIN_EVIDENCE = 0.5;
