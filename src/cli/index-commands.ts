@@ -13,7 +13,7 @@ import { streamLimitsFrom } from "../adapters/ollama/llm-factory";
 import { NodeFsStorage } from "../adapters/vector-index/node-storage";
 import { MANIFEST_FILE, VectorStore } from "../adapters/vector-index/store";
 import { exclusionRulesFromSettings } from "../core/index/index-settings";
-import { indexStatusLine } from "../core/index/index-status-text";
+import { indexStatusLine, unreadableNotesText } from "../core/index/index-status-text";
 import { VaultIndexer } from "../core/index/indexer";
 import type { NotesRetriever } from "../core/index/plan-context";
 import { wikiLink } from "../core/index/retrieval";
@@ -104,7 +104,8 @@ export async function runIndex(vaultDir: string, settings: FolderIndexSettings, 
       `Index: ${plural(status.notes, "note")}, ${plural(status.chunks, "chunk")} (${status.model}) in ${path.join(vaultDir, settings.indexFolder)}\n` +
         `This run: ${plural(summary.read, "note")} read, ${plural(summary.embedded, "chunk")} embedded, ${summary.renamed.toLocaleString("en-US")} renamed, ${summary.removed.toLocaleString("en-US")} removed, ${summary.unchanged.toLocaleString("en-US")} unchanged.\n`,
     );
-    if (summary.unreadable > 0) io.out(`${plural(summary.unreadable, "note")} skipped: their properties could not be read. Fix their YAML to have them indexed.\n`);
+    const skipped = unreadableNotesText(summary.unreadable);
+    if (skipped) io.out(`${skipped}\n`);
     return 0;
   } finally {
     io.signal?.removeEventListener("abort", stop);

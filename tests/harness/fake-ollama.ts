@@ -65,7 +65,12 @@ export type FakeFault =
   /** afterChunks lines, then one line that is not JSON, then the rest of the stream as usual. */
   | { kind: "malformed-line"; afterChunks: number }
   /** /api/embed only: vectors of this length instead of the model's. */
-  | { kind: "wrong-dimensions"; dimensions: number };
+  | { kind: "wrong-dimensions"; dimensions: number }
+  /**
+   * afterChunks lines, then the last one (or, with `empty`, a part with no text) again and again,
+   * never `done`, until the client closes the request: a runaway model or a hostile server.
+   */
+  | { kind: "endless-stream"; afterChunks: number; empty?: boolean };
 
 export interface FaultRule {
   fault: FakeFault;
@@ -707,6 +712,7 @@ export class FakeOllama {
           if (!(await this.writeLine(ex, '{"model": this is not json'))) return false;
           await this.pause();
         }
+        if (fault.kind === "endless-stream") return this.endless(ex, plan, i, fault.empty === true);
       }
       if (i === plan.lines.length) break;
       if (!(await this.writeLine(ex, JSON.stringify(plan.lines[i])))) return false;
@@ -716,6 +722,16 @@ export class FakeOllama {
     if (!(await this.writeLine(ex, JSON.stringify(plan.final)))) return false;
     res.end();
     return true;
+  }
+
+  /** Repeats one streamed part forever (no `done`); returns once the client has gone. */
+  private async endless(ex: Exchange, plan: Plan, from: number, empty: boolean): Promise<false> {
+    const part = plan.lines[Math.max(0, Math.min(from, plan.lines.length) - 1)] ?? {};
+    const text = (value: unknown): unknown => (empty ? "" : value);
+    const repeated: Json = isObject(part.message) ? { ...part, message: { ...part.message, content: text(part.message.content) } } : { ...part, response: text(part.response) };
+    const line = JSON.stringify(repeated);
+    while (await this.writeLine(ex, line)) await this.pause();
+    return false;
   }
 
   private async writeLine(ex: Exchange, line: string): Promise<boolean> {

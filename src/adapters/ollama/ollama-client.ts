@@ -2,7 +2,7 @@
 import { Ollama } from "ollama/browser";
 import { PlannerError, plannerErrors } from "../../core/shared/errors";
 import type { ChatRequest, ChatResult, InstalledModel, LlmPort, ModelShowFacts, PullProgress } from "../../core/shared/ports";
-import { DEFAULT_STREAM_LIMITS, guardResponse, isStreamLimitError, type StreamLimits } from "./stream-guard";
+import { DEFAULT_STREAM_LIMITS, guardResponse, isStreamLimitError, StreamLimitError, type StreamLimits } from "./stream-guard";
 
 /** How long listing models may take before Ollama counts as unreachable. */
 const PROBE_TIMEOUT_MS = 4000;
@@ -214,6 +214,9 @@ export class OllamaLlm implements LlmPort {
     let text = "";
     let thinking = "";
     let streaming = false;
+    const maxChars = this.options.limits?.maxAnswerChars ?? DEFAULT_STREAM_LIMITS.maxAnswerChars;
+    // Answer plus thinking, each part at least one: a stream that never sends `done` still ends.
+    let counted = 0;
     try {
       const stream = await this.client(signal).chat({
         model: request.model,
@@ -224,6 +227,12 @@ export class OllamaLlm implements LlmPort {
       });
       streaming = true;
       for await (const part of stream) {
+        counted += Math.max(1, (part.message?.thinking?.length ?? 0) + (part.message?.content?.length ?? 0));
+        if (counted > maxChars) {
+          // Closes the HTTP request; the loop's exit would only stop reading.
+          stream.abort();
+          throw new StreamLimitError("answer", maxChars);
+        }
         if (part.message?.thinking) {
           thinking += part.message.thinking;
           onThinking?.(part.message.thinking);

@@ -2,10 +2,11 @@
  * Limits on one Ollama answer, so no fault ends in a hang: a generous wait for the first byte
  * (loading a model can take minutes), a stall limit once bytes flow (a stream that goes quiet, or
  * never sends `done`), and a maximum NDJSON line size (one huge line would cost memory and time).
- * Each limit aborts the request and errors the body with a StreamLimitError that names it.
+ * Each limit aborts the request and errors the body with a StreamLimitError that names it. The
+ * answer-size limit is counted where the chat stream is read (`OllamaLlm.chat`), not on bytes here.
  */
 
-/** The three limits; every one is injectable so tests need no real minutes. */
+/** The four limits; every one is injectable so tests need no real minutes or megabytes. */
 export interface StreamLimits {
   /** From the request until the response headers arrive. */
   firstByteMs: number;
@@ -13,15 +14,31 @@ export interface StreamLimits {
   stallMs: number;
   /** Longest run of bytes without a newline (one NDJSON line). */
   maxLineBytes: number;
+  /**
+   * Most characters of answer plus thinking one chat may stream; every streamed part counts at
+   * least one, so a server streaming empty parts forever is stopped too.
+   */
+  maxAnswerChars: number;
 }
 
-/** Five minutes for a cold model load, one minute of silence mid-answer, 8 MB per line. */
-export const DEFAULT_STREAM_LIMITS: Readonly<StreamLimits> = Object.freeze({ firstByteMs: 300_000, stallMs: 60_000, maxLineBytes: 8 * 1024 * 1024 });
+/**
+ * The answer-size limit. A server (or a model in a loop) that streams forever without `done`
+ * never trips the stall limit, because pieces keep coming. A million characters is about 250,000
+ * tokens: more than any context window a local model runs with, and 50 times a long plan with its
+ * thinking, so only a runaway answer reaches it.
+ */
+export const MAX_ANSWER_CHARS = 1_000_000;
 
-/** Which limit ended an answer, and after how long (ms) or how many bytes. */
+/** Five minutes for a cold model load, one minute of silence mid-answer, 8 MB per line, a million characters per answer. */
+export const DEFAULT_STREAM_LIMITS: Readonly<StreamLimits> = Object.freeze({ firstByteMs: 300_000, stallMs: 60_000, maxLineBytes: 8 * 1024 * 1024, maxAnswerChars: MAX_ANSWER_CHARS });
+
+/** The limit that ended an answer. */
+export type StreamLimitKind = "first-byte" | "stall" | "line" | "answer";
+
+/** Which limit ended an answer, and after how long (ms), how many bytes or how many characters. */
 export class StreamLimitError extends Error {
   constructor(
-    readonly limit: "first-byte" | "stall" | "line",
+    readonly limit: StreamLimitKind,
     readonly amount: number,
   ) {
     super(`stream limit ${limit} (${amount})`);

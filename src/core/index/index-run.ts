@@ -37,6 +37,8 @@ export interface ScanRun {
   summary: IndexRunSummary;
   /** The vector size already checked this run, if any. */
   knownDims: number | undefined;
+  /** Paths whose properties could not be read: each note read is added or taken out. */
+  unreadablePaths: Set<string>;
 }
 
 interface PendingNote {
@@ -208,7 +210,10 @@ export async function runScan(host: ScanHost, run: ScanRun): Promise<void> {
       const content = await host.source.read(path);
       const analysis: NoteAnalysis | null = content === null ? null : analyzeNote(path, content, host.chunkOptions, host.parseYaml);
       if (analysis) summary.read++;
-      if (analysis?.metadata.unreadable) summary.unreadable++;
+      if (analysis?.metadata.unreadable) {
+        summary.unreadable++;
+        run.unreadablePaths.add(path);
+      } else run.unreadablePaths.delete(path);
       const op = resolver.resolve(path, analysis);
       done++;
       if (!op) {

@@ -46,3 +46,11 @@ export function indexStatusLine(status: IndexStatus, language: StatusLanguage = 
       return zh ? `索引：${notes} 篇笔记 · 已是最新` : `Index: ${notes} notes · up to date`;
   }
 }
+
+/** "3 notes skipped: their properties could not be read. …", or null when every note could be read. */
+export function unreadableNotesText(count: number, language: StatusLanguage = "en"): string | null {
+  if (count <= 0) return null;
+  if (language === "zh") return `已跳过 ${groupDigits(count)} 篇笔记：无法读取其属性。修正其中的 YAML 后即可索引。`;
+  if (count === 1) return "1 note skipped: its properties could not be read. Fix its YAML to have it indexed.";
+  return `${groupDigits(count)} notes skipped: their properties could not be read. Fix their YAML to have them indexed.`;
+}

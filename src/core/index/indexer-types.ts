@@ -24,6 +24,8 @@ export interface IndexStatus {
   message: string | null;
   /** The last finished run, if any. */
   lastRun: IndexRunSummary | null;
+  /** Notes skipped as of the latest runs because their properties could not be read (never sent). */
+  unreadable: number;
 }
 
 export interface IndexRunSummary {

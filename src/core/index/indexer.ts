@@ -63,11 +63,13 @@ export class VaultIndexer {
   private readonly chunker: string;
   /** The embedding model last confirmed by `/api/show`, with its vector size. */
   private verifiedModel: { model: string; dims?: number } | null = null;
+  /** Notes whose properties could not be read: replaced by each full run, updated path by path. */
+  private unreadablePaths = new Set<string>();
 
   constructor(private readonly deps: IndexerDeps) {
     this.chunkOptions = deps.chunkOptions ?? DEFAULT_CHUNK_OPTIONS;
     this.chunker = chunkerSignature(this.chunkOptions);
-    this.current = { state: "starting", notes: 0, chunks: 0, model: "", progress: null, message: null, lastRun: null };
+    this.current = { state: "starting", notes: 0, chunks: 0, model: "", progress: null, message: null, lastRun: null, unreadable: 0 };
   }
 
   // ---------------------------------------------------------------- status
@@ -95,7 +97,7 @@ export class VaultIndexer {
     }
     const store = this.store;
     const counts = store ? store.stats() : { notes: this.current.notes, chunks: this.current.chunks };
-    this.current = { ...this.current, notes: counts.notes, chunks: counts.chunks, model: store?.model ?? this.current.model, ...patch };
+    this.current = { ...this.current, notes: counts.notes, chunks: counts.chunks, model: store?.model ?? this.current.model, unreadable: this.unreadablePaths.size, ...patch };
     this.lastEmit = now;
     this.emit({ type: "status", status: this.current });
   }
@@ -284,6 +286,7 @@ export class VaultIndexer {
     } else await this.alignEmptyStore(store, embedder.model);
 
     const listing = await this.deps.source.list();
+    const unreadable = new Set<string>();
     for (let attempt = 0; ; attempt++) {
       const snapshot = withoutTermlessNotes(store);
       const scan = scanForSync(snapshot, listing, this.target(embedder, dims));
@@ -296,13 +299,15 @@ export class VaultIndexer {
         await store.reset(embedder.model, this.chunker);
       }
       try {
-        await this.runScan(store, embedder, scan.rebuild ? store.snapshot() : snapshot, scan, signal, summary, dims);
+        await this.runScan(store, embedder, scan.rebuild ? store.snapshot() : snapshot, scan, signal, summary, dims, unreadable);
         break;
       } catch (error) {
         if (!(error instanceof DimensionsChanged) || attempt > 0) throw error;
         dims = error.to;
       }
     }
+    // A full run read every note that is not indexed: its set is the whole truth.
+    this.unreadablePaths = unreadable;
     if (summary.written + summary.removed > 0) await store.compact();
   }
 
@@ -325,9 +330,11 @@ export class VaultIndexer {
     }
     const snapshot: IndexSnapshot = { model: store.model, dims: store.dims, chunker: store.chunker, notes };
     const scan = scanPaths(snapshot, paths, stats, target);
+    // Each path is read again (or is gone or excluded by path): it counts as unreadable only if read so.
+    for (const path of paths) this.unreadablePaths.delete(path);
     this.setStatus({ state: "indexing", progress: { done: 0, total: scan.toRead.length, embedded: 0, notesPerSecond: 0, etaSeconds: null }, message: null }, scan.toRead.length > 0);
     try {
-      await this.runScan(store, embedder, snapshot, scan, signal, summary, undefined);
+      await this.runScan(store, embedder, snapshot, scan, signal, summary, undefined, this.unreadablePaths);
     } catch (error) {
       if (!(error instanceof DimensionsChanged)) throw error;
       summary.kind = "full";
@@ -336,7 +343,7 @@ export class VaultIndexer {
   }
 
   /** Phase 2 for a scan (see index-run.ts). */
-  private runScan(store: IndexStorePort, embedder: Embedder, snapshot: IndexSnapshot, scan: SyncScan, signal: AbortSignal, summary: IndexRunSummary, knownDims: number | undefined): Promise<void> {
+  private runScan(store: IndexStorePort, embedder: Embedder, snapshot: IndexSnapshot, scan: SyncScan, signal: AbortSignal, summary: IndexRunSummary, knownDims: number | undefined, unreadablePaths: Set<string>): Promise<void> {
     const host: ScanHost = {
       rules: this.deps.rules(),
       batchSize: Math.max(1, this.deps.batchSize ?? 32),
@@ -347,7 +354,7 @@ export class VaultIndexer {
       setStatus: (patch, force) => this.setStatus(patch, force),
       checkModel: (model, abort) => this.checkModel(model, abort),
     };
-    return runScan(host, { store, embedder, snapshot, scan, signal, summary, knownDims });
+    return runScan(host, { store, embedder, snapshot, scan, signal, summary, knownDims, unreadablePaths });
   }
 
   // ---------------------------------------------------------------- search

@@ -38,13 +38,15 @@ export const plannerErrors = {
       "stream-cut",
       `The answer from Ollama stopped before it was finished${detail ? ` (${detail})` : ""}. Try again; if it keeps happening, check the Ollama server log.`,
     ),
-  /** A first-byte, stall or line-size limit ended the answer (see the Ollama adapter's stream guard). */
-  streamLimit: (limit: "first-byte" | "stall" | "line", amount: number, host: string, model?: string) =>
+  /** A first-byte, stall, line-size or answer-size limit ended the answer (see the Ollama adapter's stream guard). */
+  streamLimit: (limit: "first-byte" | "stall" | "line" | "answer", amount: number, host: string, model?: string) =>
     worded("stream-cut", (context) => {
       const from = model ? `"${model}" at ${host}` : `Ollama at ${host}`;
       // Tests use limits under a second; users see whole seconds.
       const seconds = amount >= 1000 ? `${Math.round(amount / 1000)} s` : `${amount} ms`;
       if (limit === "line") return `${from} sent a line longer than ${Math.round(amount / 1048576)} MB, which no normal answer has; reading stopped. Check what is answering at ${host}.`;
+      if (limit === "answer")
+        return `${from} kept answering past ${amount.toLocaleString("en-US")} characters without finishing, far longer than any plan; reading stopped. Try again, or try another model; if it happens again, check what is answering at ${host}.`;
       if (limit === "first-byte") return `${from} sent nothing for ${seconds}, not even the start of an answer. Check \`ollama ps\` and the Ollama log, then try again.`;
       const raise = context.surface === "cli" ? "pass a larger --stall-timeout SECONDS" : "raise Stall limit in the plugin settings";
       return `The answer from ${from} stopped: nothing arrived for ${seconds}. Try again; if the model is just slow on this machine, ${raise}.`;

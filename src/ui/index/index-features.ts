@@ -9,7 +9,7 @@ const RETRIEVE_K = 12;
 
 /** The indexer's status as the panel shows it. */
 export function panelIndexStatus(status: IndexerStatus): IndexStatus {
-  const base = { indexedNotes: status.notes, message: status.message ?? undefined };
+  const base = { indexedNotes: status.notes, message: status.message ?? undefined, unreadable: status.unreadable };
   switch (status.state) {
     case "indexing":
       return { ...base, state: "indexing", progress: status.progress ? { done: status.progress.done, total: status.progress.total } : undefined };

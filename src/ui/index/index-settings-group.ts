@@ -1,6 +1,6 @@
 /** The "Vault index" group of the settings tab: its state with Index now / Rebuild, and the index settings. */
 import type { Setting, SettingDefinitionGroup } from "obsidian";
-import { indexStatusLine } from "../../core/index/index-status-text";
+import { indexStatusLine, unreadableNotesText } from "../../core/index/index-status-text";
 import { strings, uiLanguage } from "../shared/i18n";
 import type { VaultIndexApi } from "./index-api";
 import { indexOffText } from "./vault-index";
@@ -13,7 +13,7 @@ const TEXT = {
 /** The settings row with the index's state and its two actions (the state as of opening the tab). */
 function renderIndexStatusRow(index: VaultIndexApi, setting: Setting): void {
   const status = index.status;
-  setting.setDesc(status ? [indexStatusLine(status, uiLanguage()), status.message].filter(Boolean).join(" · ") : indexOffText());
+  setting.setDesc(status ? [indexStatusLine(status, uiLanguage()), status.message, unreadableNotesText(status.unreadable, uiLanguage())].filter(Boolean).join(" · ") : indexOffText());
   if (!status) return;
   setting.addButton((b) => b.setButtonText(strings(TEXT).indexNow).onClick(() => void index.runFromCommand("index")));
   setting.addButton((b) => b.setButtonText(strings(TEXT).rebuild).onClick(() => void index.runFromCommand("rebuild")));

@@ -12,7 +12,7 @@ import { ObsidianNoteSource } from "../../adapters/obsidian/obsidian-note-source
 import { obsidianExcludedFiles } from "../../adapters/obsidian/vault-config";
 import { VectorStore } from "../../adapters/vector-index/store";
 import { exclusionRulesFromSettings } from "../../core/index/index-settings";
-import { groupDigits, indexStatusLine } from "../../core/index/index-status-text";
+import { groupDigits, indexStatusLine, unreadableNotesText } from "../../core/index/index-status-text";
 import { VaultIndexer, type IndexEvent, type IndexRunSummary, type IndexSearchResult, type IndexStatus } from "../../core/index/indexer";
 import type { NotesRetriever } from "../../core/index/plan-context";
 import type { PlannerSettings } from "../../core/shared/settings";
@@ -264,7 +264,8 @@ export class VaultIndex extends Component implements VaultIndexApi {
     const status = this.status;
     if (status) {
       this.statusEl.setText(indexStatusLine(status, uiLanguage()));
-      this.statusEl.setAttr("aria-label", status.message ?? strings(TEXT).clickTitle);
+      const skipped = unreadableNotesText(status.unreadable, uiLanguage());
+      this.statusEl.setAttr("aria-label", [status.message ?? strings(TEXT).clickTitle, skipped].filter(Boolean).join("\n"));
       this.statusEl.toggleClass("ai-stack-planner-index-paused", status.state === "paused" || status.state === "error");
     } else this.statusEl.setText("");
     for (const listener of [...this.listeners]) listener(status);
@@ -281,6 +282,8 @@ export class VaultIndex extends Component implements VaultIndexApi {
     const settings = this.ctx.settings();
     const lines = [indexStatusLine(status, uiLanguage()), `${t.model}: ${status.model || settings.embeddingModel}`, `${t.folder}: ${settings.indexFolder}`];
     if (status.message) lines.push(status.message);
+    const skipped = unreadableNotesText(status.unreadable, uiLanguage());
+    if (skipped) lines.push(skipped);
     new Notice(lines.join("\n"), 10000);
   }
 

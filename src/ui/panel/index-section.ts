@@ -1,6 +1,7 @@
 /** The index status in the panel, with "Index now" and "Rebuild"; says so while there is no index. */
 import type { Component } from "obsidian";
-import { strings } from "../shared/i18n";
+import { unreadableNotesText } from "../../core/index/index-status-text";
+import { strings, uiLanguage } from "../shared/i18n";
 import type { IndexStatus, IndexStatusSource } from "./panel-ports";
 import { iconButton } from "../shared/icon-button";
 
@@ -65,7 +66,7 @@ export class IndexSection {
           : status.state === "error"
             ? t.stopped
             : t.ready(status.indexedNotes);
-    this.statusEl.setText(status.message ? `${text} ${status.message}` : text);
+    this.statusEl.setText([text, status.message, unreadableNotesText(status.unreadable ?? 0, uiLanguage())].filter(Boolean).join(" "));
     this.statusEl.toggleClass("is-error", status.state === "error");
     if (this.progressEl) {
       this.progressEl.toggleClass("ai-stack-planner-hidden", status.state !== "indexing");

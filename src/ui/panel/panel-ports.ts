@@ -19,6 +19,8 @@ export interface IndexStatus {
   progress?: { done: number; total: number };
   /** A short line for the user (why indexing paused, with the fix). */
   message?: string;
+  /** Notes skipped because their properties could not be read. */
+  unreadable?: number;
 }
 
 /** The vault index as the panel drives it. */

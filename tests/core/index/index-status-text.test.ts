@@ -1,7 +1,7 @@
-import { groupDigits, indexStatusLine, roughDuration } from "../../../src/core/index/index-status-text";
+import { groupDigits, indexStatusLine, roughDuration, unreadableNotesText } from "../../../src/core/index/index-status-text";
 import type { IndexStatus } from "../../../src/core/index/indexer";
 
-const BASE: IndexStatus = { state: "idle", notes: 4812, chunks: 20000, model: "nomic-embed-text:latest", progress: null, message: null, lastRun: null };
+const BASE: IndexStatus = { state: "idle", notes: 4812, chunks: 20000, model: "nomic-embed-text:latest", progress: null, message: null, lastRun: null, unreadable: 0 };
 
 test.each<[string, Partial<IndexStatus>, string, string]>([
   ["idle", {}, "Index: 4,812 notes · up to date", "索引：4,812 篇笔记 · 已是最新"],
@@ -27,4 +27,11 @@ test.each([
 test("digits are grouped the same on every machine", () => {
   expect(groupDigits(1234567)).toBe("1,234,567");
   expect(groupDigits(12.4)).toBe("12");
+});
+
+test("notes whose properties could not be read are counted in a sentence, or not at all", () => {
+  expect(unreadableNotesText(0)).toBeNull();
+  expect(unreadableNotesText(1)).toBe("1 note skipped: its properties could not be read. Fix its YAML to have it indexed.");
+  expect(unreadableNotesText(1234)).toBe("1,234 notes skipped: their properties could not be read. Fix their YAML to have them indexed.");
+  expect(unreadableNotesText(3, "zh")).toBe("已跳过 3 篇笔记：无法读取其属性。修正其中的 YAML 后即可索引。");
 });

@@ -451,7 +451,7 @@ describe("optional features", () => {
     // The index as the plugin context holds it, driven by hand: the panel maps its states itself.
     const listeners = new Set<(status: IndexerStatus | null) => void>();
     const calls: string[] = [];
-    const base: IndexerStatus = { state: "idle", notes: 12, chunks: 40, model: "nomic-embed-text", progress: null, message: null, lastRun: null };
+    const base: IndexerStatus = { state: "idle", notes: 12, chunks: 40, model: "nomic-embed-text", progress: null, message: null, lastRun: null, unreadable: 0 };
     let status: IndexerStatus = base;
     const index: VaultIndexApi = {
       get status() {
