@@ -121,7 +121,11 @@ function labelsNextSize(rest: string): boolean {
   const next = /^\s*[:=]?\s*\d+(?:\.\d+)?\s*[a-z]*/i.exec(rest);
   if (!next) return false;
   const tail = rest.slice(next[0].length);
-  return !AFTER_LABELS.some(([, re]) => re.test(tail));
+  // That size's own label after it, unless that one in turn labels a later size ("内存 16G 硬盘 1T").
+  return !AFTER_LABELS.some(([, re]) => {
+    const m = re.exec(tail);
+    return m !== null && !labelsNextSize(tail.slice(m[0].length));
+  });
 }
 
 function labelOf(text: string, size: Span): Label | undefined {
