@@ -116,11 +116,27 @@ function sameSegment(text: string, a: number, b: number): boolean {
   return b >= seg.start && b <= seg.end;
 }
 
+/** Whether `rest` (the text after a label) opens with a size that has no label after it. */
+function labelsNextSize(rest: string): boolean {
+  const next = /^\s*[:=]?\s*\d+(?:\.\d+)?\s*[a-z]*/i.exec(rest);
+  if (!next) return false;
+  const tail = rest.slice(next[0].length);
+  // That size's own label after it, unless that one in turn labels a later size ("内存 16G 硬盘 1T").
+  return !AFTER_LABELS.some(([, re]) => {
+    const m = re.exec(tail);
+    return m !== null && !labelsNextSize(tail.slice(m[0].length));
+  });
+}
+
 function labelOf(text: string, size: Span): Label | undefined {
   const seg = segmentAround(text, size.start);
   const after = text.slice(size.end, seg.end);
   const before = text.slice(seg.start, size.start);
-  for (const [label, re] of AFTER_LABELS) if (re.test(after)) return label;
+  for (const [label, re] of AFTER_LABELS) {
+    const m = re.exec(after);
+    // "12G 内存32G": a label followed by a size of its own labels that size, not this one.
+    if (m && !labelsNextSize(after.slice(m[0].length))) return label;
+  }
   for (const [label, re] of BEFORE_LABELS) if (re.test(before)) return label;
   return undefined;
 }
@@ -161,6 +177,13 @@ function distinct(values: readonly number[]): number[] {
 
 function listGb(values: readonly number[], joiner: string): string {
   return values.map(formatGb).join(joiner);
+}
+
+/** "GTX 1070 w/ 16gigs" (no RAM stated elsewhere): a size after "with" larger than any the card ships with is the RAM. */
+function withMoreThanCard(text: string, gpu: GpuMention, size: SizeMention, laptopText: boolean): boolean {
+  if (!/\b(?:with|w\/)/i.test(text.slice(gpu.end, size.start)) || gpu.vendor === "unknown") return false;
+  const known = lookupGpu(gpu.vendor, gpu.key, gpu.laptop || laptopText);
+  return known !== undefined && size.gb > known.vramGb[known.vramGb.length - 1] * gpu.count;
 }
 
 /** VRAM per card for a stated size, dividing totals ("48GB total", or 2 × a card's known size). */
@@ -237,8 +260,11 @@ export function parseHardwareText(input: string, lang: PromptLanguage = "en"): H
   let vramOnly: GpuMention | undefined; // VRAM stated with no GPU named
   let sawMemoryFact = gpus.length > 0 || unified;
 
-  for (const size of findSizes(text)) {
-    const nextToGpu = size.label === undefined ? gpuRightBefore(text, gpus, size) : undefined;
+  const sizes = findSizes(text);
+  const ramStated = sizes.some((size) => size.label === "ram" || size.label === "unified");
+  for (const size of sizes) {
+    let nextToGpu = size.label === undefined ? gpuRightBefore(text, gpus, size) : undefined;
+    if (nextToGpu && !ramStated && withMoreThanCard(text, nextToGpu, size, laptopText)) nextToGpu = undefined;
     const label = size.label ?? (nextToGpu ? "vram" : "ram");
     if (label === "storage") continue;
     sawMemoryFact = true;

@@ -48,13 +48,17 @@ function withQuantization(entry: ModelFacts, quantization: Quantization | undefi
 /** Every Ollama family key we know, to tell a tag from other `word:word` text. */
 const KNOWN_FAMILIES = new Set(KNOWN_MODELS.map((entry) => entry.family));
 
-/** The known entry of one of `candidates` whose size matches `sizeB`, preferring the newest. */
+/**
+ * The known entry of one of `candidates` whose size matches `sizeB`: one whose tag names that size
+ * first ("Qwen3 32B" is `qwen3:32b`, not the 30.5 B `qwen3:30b-a3b` close to it), then the newest.
+ */
 function bySize(candidates: readonly CatalogEntry[], sizeB: number): CatalogEntry | undefined {
-  const matching = candidates.filter((entry) => {
+  const exact = (entry: CatalogEntry) => {
     const tagged = tagSize(entry.tag).sizeB;
-    return (tagged !== undefined && Math.abs(tagged - sizeB) < 0.05) || Math.abs(entry.paramsB - sizeB) / sizeB < 0.08;
-  });
-  return matching.sort((a, b) => b.released.localeCompare(a.released))[0];
+    return tagged !== undefined && Math.abs(tagged - sizeB) < 0.05;
+  };
+  const matching = candidates.filter((entry) => exact(entry) || Math.abs(entry.paramsB - sizeB) / sizeB < 0.08);
+  return matching.sort((a, b) => Number(exact(b)) - Number(exact(a)) || b.released.localeCompare(a.released))[0];
 }
 
 /** A model known only by the name and size an answer wrote. */

@@ -8,6 +8,7 @@ import { ANSWERS_FOURTH } from "./corpus/answers-fourth";
 import { ANSWERS_THIRD } from "./corpus/answers-third";
 import { ANSWERS_ZH } from "./corpus/answers-zh";
 import { HOLDOUT_ANSWERS } from "./corpus/holdout";
+import { HOLDOUT_B_ANSWERS } from "./corpus/holdout-b-answers";
 import { answerProblems } from "./corpus/judge";
 
 const ANSWERS = [...ANSWERS_EN, ...ANSWERS_ZH, ...ANSWERS_MORE, ...ANSWERS_THIRD, ...ANSWERS_FOURTH];
@@ -27,5 +28,10 @@ describe("corpus: answers", () => {
   test("held out (written before the code changed): at least 7 of 8 fully right", () => {
     const right = HOLDOUT_ANSWERS.filter((c) => answerProblems(c).length === 0).length;
     expect(right).toBeGreaterThanOrEqual(7);
+  });
+
+  test("second held-out batch (fresh eyes, written before reading the readers): at least 15 of 16 fully right", () => {
+    const wrong = HOLDOUT_B_ANSWERS.map((c) => [c.id, answerProblems(c)] as const).filter(([, p]) => p.length > 0);
+    expect(HOLDOUT_B_ANSWERS.length - wrong.length).toBeGreaterThanOrEqual(15);
   });
 });

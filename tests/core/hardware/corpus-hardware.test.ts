@@ -1,6 +1,7 @@
 /** The hand-written hardware corpus as table tests: descriptions as people type them. */
 import { HARDWARE_CASES as FIRST, HARDWARE_FOURTH, HARDWARE_MORE, HARDWARE_THIRD } from "./corpus/hardware";
 import { HOLDOUT_HARDWARE } from "./corpus/holdout";
+import { HOLDOUT_B_HARDWARE } from "./corpus/holdout-b";
 import { hardwareProblems } from "./corpus/judge";
 
 const HARDWARE_CASES = [...FIRST, ...HARDWARE_MORE, ...HARDWARE_THIRD, ...HARDWARE_FOURTH];
@@ -17,5 +18,10 @@ describe("corpus: hardware descriptions", () => {
   test("held out (written before the code changed): at least 9 of 10 read right", () => {
     const right = HOLDOUT_HARDWARE.filter((c) => hardwareProblems(c).length === 0).length;
     expect(right).toBeGreaterThanOrEqual(9);
+  });
+
+  test("second held-out batch (fresh eyes, written before reading the readers): at least 19 of 20 read right", () => {
+    const wrong = HOLDOUT_B_HARDWARE.map((c) => [c.text, hardwareProblems(c)] as const).filter(([, p]) => p.length > 0);
+    expect(HOLDOUT_B_HARDWARE.length - wrong.length).toBeGreaterThanOrEqual(19);
   });
 });

@@ -116,4 +116,15 @@ describe("properties", () => {
       }),
     );
   });
+
+  test("a label between two sizes belongs to the size it precedes, and a RAM-sized figure after 'w/' is RAM", () => {
+    const zh = parseHardwareText("显卡4070 12G 内存32G");
+    expect([zh.gpus.map((g) => g.vramGb), zh.ramGb]).toEqual([[12], 32]);
+    const chain = parseHardwareText("显卡 4060 8G 内存 16G 硬盘 1T");
+    expect([chain.gpus.map((g) => g.vramGb), chain.ramGb]).toEqual([[8], 16]);
+    const withRam = parseHardwareText("gtx 1070 w/ 16gigs");
+    expect([withRam.gpus.map((g) => g.vramGb), withRam.ramGb]).toEqual([[8], 16]);
+    const withVram = parseHardwareText("RTX 3090 with 24GB, 64GB RAM");
+    expect([withVram.gpus.map((g) => g.vramGb), withVram.ramGb]).toEqual([[24], 64]);
+  });
 });

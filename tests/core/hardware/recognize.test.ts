@@ -64,6 +64,9 @@ describe("names outside the catalog and sizes anywhere in the phrase are never d
     ["Llama 3.1 8B at 8-bit", [["Llama 3.1 8B", "llama3.1:8b", "Q8_0"]]],
     ["- **Qwen2.5 32B**\n  Quantisation: Q8_0", [["Qwen2.5 32B", "qwen2.5:32b", "Q8_0"]]],
     ["| Qwen2.5 14B | 9 GB | q5_K_M |", [["Qwen2.5 14B", "qwen2.5:14b", "Q5_K_M"]]],
+    // A size a tag names wins over a near one: 32B is the dense model, not the 30.5B MoE.
+    ["通义千问 Qwen3 32B", [["通义千问 Qwen3 32B", "qwen3:32b", "Q4_K_M"]]],
+    ["Qwen3 30B", [["Qwen3 30B", "qwen3:30b-a3b", "Q4_K_M"]]],
   ])("%j", (text, expected) => {
     expect(recognised(text)).toEqual(expected);
   });

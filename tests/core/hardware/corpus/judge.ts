@@ -1,4 +1,5 @@
 /** How a corpus case is judged: the problems a careful reader would point out, none when right. */
+import { catalogByTag } from "../../../../src/core/hardware/catalog";
 import { checkPlanFit } from "../../../../src/core/hardware/fit-check";
 import { computeFitTable } from "../../../../src/core/hardware/fit-table";
 import { parseHardwareText } from "../../../../src/core/hardware/parse-text";
@@ -6,8 +7,10 @@ import type { AnswerCase, HardwareCase } from "./types";
 
 function names(finding: { mention: string; tag: string }, wanted: string): boolean {
   const w = wanted.toLowerCase();
+  // Another Ollama tag of the same model counts (`qwen3:235b` is `qwen3:235b-a22b`).
+  const tags = [finding.tag, ...(catalogByTag(finding.tag)?.tags ?? [])].map((tag) => tag.toLowerCase());
   // A bare Ollama family means its default tag (`command-r-plus` is `command-r-plus:104b`).
-  return finding.tag.toLowerCase() === w || finding.tag.toLowerCase().startsWith(`${w}:`) || finding.mention.toLowerCase().includes(w);
+  return tags.some((tag) => tag === w || tag.startsWith(`${w}:`)) || finding.mention.toLowerCase().includes(w);
 }
 
 /** What is wrong with the fit check of one answer: verdict, a warning missing, a warning too many. */
