@@ -7,6 +7,7 @@
  *
  *   npm run bench -- [--sizes 1000,5000] [--latency 100] [--batch 32] [--skip-100k] [--json out.json]
  */
+import { MAIN_JS_BUDGET_BYTES } from "../bundle-budget";
 import { execFileSync, spawn } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -218,7 +219,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${table(rows)}\n\n`);
   const budget = bundles.mainHasIndex ? bundles.mainJs : bundles.mainJs + bundles.storeBundle;
   process.stdout.write(
-    `main.js: ${fmt.kb(bundles.mainJs)} (${bundles.mainHasIndex ? "with" : "without"} the index); the store + vectra + Obsidian storage alone, bundled the same way: ${fmt.kb(bundles.storeBundle)}; target main.js ≤ 300 KB: ${budget <= 300 * 1024 ? "yes" : "NO"}${bundles.mainHasIndex ? "" : " (sum)"}\n`,
+    `main.js: ${fmt.kb(bundles.mainJs)} (${bundles.mainHasIndex ? "with" : "without"} the index); the store + vectra + Obsidian storage alone, bundled the same way: ${fmt.kb(bundles.storeBundle)}; target main.js ≤ ${MAIN_JS_BUDGET_BYTES / 1024} KB: ${budget <= MAIN_JS_BUDGET_BYTES ? "yes" : "NO"}${bundles.mainHasIndex ? "" : " (sum)"}\n`,
   );
   if (big) {
     process.stdout.write(
