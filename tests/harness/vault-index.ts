@@ -12,6 +12,7 @@ import { DEFAULT_EXCLUSION_RULES, type ExclusionRules } from "../../src/core/ind
 import type { ChunkOptions } from "../../src/core/index/chunking";
 import { VaultIndexer, type IndexEvent } from "../../src/core/index/indexer";
 import { parseYamlStrict } from "../../src/adapters/node/yaml-parse";
+import { VAULT_INDEX_TIMING } from "../../src/ui/index/vault-index";
 
 export const INDEX_DIR = ".ai-stack-planner/index";
 
@@ -100,5 +101,20 @@ export function embeddedTexts(requests: readonly { path: string; body: unknown }
   return requests.filter((r) => r.path === "/api/embed").flatMap((r) => {
     const input = (r.body as { input?: unknown } | undefined)?.input;
     return Array.isArray(input) ? input.map(String) : typeof input === "string" ? [input] : [];
+  });
+}
+
+/**
+ * Short index debounce and settings delays for a plugin test file, restored after it: the tests
+ * wait on the index's events, and these only decide how soon the index acts on a change.
+ */
+export function useFastIndexTiming(): void {
+  const saved = { ...VAULT_INDEX_TIMING };
+  beforeAll(() => {
+    VAULT_INDEX_TIMING.eventDebounceMs = 30;
+    VAULT_INDEX_TIMING.settingsDelayMs = 30;
+  });
+  afterAll(() => {
+    Object.assign(VAULT_INDEX_TIMING, saved);
   });
 }

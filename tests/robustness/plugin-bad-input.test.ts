@@ -3,13 +3,13 @@
  * index damaged between two sessions, and Ollama failing mid-plan. The user sees a notice that
  * says what happened, the index ends consistent, and no note changes.
  */
+import { useFakeOllama } from "../harness/use-fake-ollama";
 import { Plugin } from "obsidian-test-mocks/obsidian";
 import AiStackPlannerPlugin from "../../src/main";
-import { VAULT_INDEX_TIMING } from "../../src/ui/index/vault-index";
 import type { VaultIndexApi } from "../../src/ui/index/index-api";
-import { FakeOllama, type FakeFault } from "../harness/fake-ollama";
+import type { FakeFault } from "../harness/fake-ollama";
 import { loadPlugin, readManifest, startPlugin, waitFor, type PluginHarness } from "../harness/plugin-harness";
-import { embeddedTexts } from "../harness/vault-index";
+import { embeddedTexts, useFastIndexTiming } from "../harness/vault-index";
 
 const ODD: Record<string, string> = {
   "Hardware.md": "# PC\nDesktop with an RTX 4090 and 24 GB of VRAM.\n",
@@ -26,21 +26,8 @@ const ODD: Record<string, string> = {
   [`${Array.from({ length: 40 }, (_, i) => `d${i}`).join("/")}/Deep.md`]: "# Deep\nforty folders down\n",
 };
 
-let fake: FakeOllama;
-const timing = { ...VAULT_INDEX_TIMING };
-beforeAll(async () => {
-  fake = await FakeOllama.start({ reply: "## Compute\n\nUse Ollama with llama3.2:3b." });
-  VAULT_INDEX_TIMING.eventDebounceMs = 30;
-  VAULT_INDEX_TIMING.settingsDelayMs = 30;
-});
-afterAll(async () => {
-  Object.assign(VAULT_INDEX_TIMING, timing);
-  await fake.close();
-});
-beforeEach(() => {
-  fake.clearRequests();
-  fake.clearFaults();
-});
+const fake = useFakeOllama("## Compute\n\nUse Ollama with llama3.2:3b.");
+useFastIndexTiming();
 afterEach(() => jest.restoreAllMocks());
 
 function service(plugin: PluginHarness["plugin"]): VaultIndexApi {

@@ -3,12 +3,12 @@
  * notes it skipped: in the status bar's tooltip, the "Show index status" notice, the settings row
  * and the sidebar panel, in English and in Chinese (the real plugin, the fake Ollama).
  */
+import { useFakeOllama } from "../../harness/use-fake-ollama";
 import { MetadataCache, Setting } from "obsidian-test-mocks/obsidian";
-import { FakeOllama } from "../../harness/fake-ollama";
 import { waitFor, type PluginHarness } from "../../harness/plugin-harness";
 import { startPanelHarness } from "../../harness/panel-harness";
-import { embeddedTexts } from "../../harness/vault-index";
-import { VAULT_INDEX_TIMING, type VaultIndex } from "../../../src/ui/index/vault-index";
+import { embeddedTexts, useFastIndexTiming } from "../../harness/vault-index";
+import type { VaultIndex } from "../../../src/ui/index/vault-index";
 import type { PlannerSettingTab } from "../../../src/ui/settings/settings-tab";
 
 // Obsidian's language, switched per test ("mock" prefix: jest lets the factory read it).
@@ -21,20 +21,9 @@ const FILES = {
   "Broken.md": "---\ntags: [private\n---\nSECRET-BROKEN-TEXT\n",
 };
 
-let fake: FakeOllama;
-const timing = { ...VAULT_INDEX_TIMING };
-
-beforeAll(async () => {
-  fake = await FakeOllama.start({ reply: "## Compute\n\nUse Ollama." });
-  VAULT_INDEX_TIMING.eventDebounceMs = 30;
-  VAULT_INDEX_TIMING.settingsDelayMs = 30;
-});
-afterAll(async () => {
-  Object.assign(VAULT_INDEX_TIMING, timing);
-  await fake.close();
-});
+const fake = useFakeOllama("## Compute\n\nUse Ollama.");
+useFastIndexTiming();
 beforeEach(() => {
-  fake.clearRequests();
   // Obsidian's metadata cache logs invalid YAML and goes on; the mock's throws from vault.create.
   const cache = MetadataCache.prototype as unknown as { parseFileMetadata: (this: unknown, file: unknown) => void };
   const parse = cache.parseFileMetadata;

@@ -3,12 +3,12 @@
  * reconcile after layout ready, vault events → index changes, the status bar, the commands, the
  * search modal, plans grounded in notes, settings changes, and a clean unload.
  */
+import { useFakeOllama } from "../../harness/use-fake-ollama";
 import { ButtonComponent, Modal, Setting, TFile } from "obsidian-test-mocks/obsidian";
-import { FakeOllama } from "../../harness/fake-ollama";
 import { parseNote, startPlugin, waitFor, type PluginHarness } from "../../harness/plugin-harness";
 import { startPanelHarness } from "../../harness/panel-harness";
-import { embeddedTexts } from "../../harness/vault-index";
-import { VAULT_INDEX_TIMING, type VaultIndex } from "../../../src/ui/index/vault-index";
+import { embeddedTexts, useFastIndexTiming } from "../../harness/vault-index";
+import type { VaultIndex } from "../../../src/ui/index/vault-index";
 import type { IndexSearchModal } from "../../../src/ui/index/index-search-modal";
 import type { PlannerSettingTab } from "../../../src/ui/settings/settings-tab";
 
@@ -20,22 +20,8 @@ const FILES = {
   "AI Stack Plans/Old.md": "SECRET-PLAN-TEXT\n",
 };
 
-let fake: FakeOllama;
-const timing = { ...VAULT_INDEX_TIMING };
-
-beforeAll(async () => {
-  fake = await FakeOllama.start({ reply: "## Compute\n\nUse Ollama." });
-  VAULT_INDEX_TIMING.eventDebounceMs = 30;
-  VAULT_INDEX_TIMING.settingsDelayMs = 30;
-});
-afterAll(async () => {
-  Object.assign(VAULT_INDEX_TIMING, timing);
-  await fake.close();
-});
-beforeEach(() => {
-  fake.clearRequests();
-  fake.clearFaults();
-});
+const fake = useFakeOllama("## Compute\n\nUse Ollama.");
+useFastIndexTiming();
 afterEach(() => {
   jest.restoreAllMocks();
 });

@@ -2,10 +2,10 @@
  * "Ask my vault" and panel plans over the real vault index, wired by the real plugin: notes in the
  * mock vault, the index on the mock adapter, embeddings and answers from the fake Ollama.
  */
-import { FakeOllama } from "../../harness/fake-ollama";
+import { useFakeOllama } from "../../harness/use-fake-ollama";
+import { useFastIndexTiming } from "../../harness/vault-index";
 import { waitFor } from "../../harness/plugin-harness";
 import { startPanelHarness } from "../../harness/panel-harness";
-import { VAULT_INDEX_TIMING } from "../../../src/ui/index/vault-index";
 
 const NOTES = {
   "Hardware.md": "# PC\nDesktop with an RTX 4090 and 24 GB of VRAM.\n\n# Memory\n64 GB DDR5 RAM.\n",
@@ -14,22 +14,8 @@ const NOTES = {
 };
 const ANSWER = "Your desktop has an RTX 4090 with 24 GB of VRAM [[Hardware#PC]].";
 
-let fake: FakeOllama;
-const timing = { ...VAULT_INDEX_TIMING };
-
-beforeAll(async () => {
-  fake = await FakeOllama.start();
-  VAULT_INDEX_TIMING.eventDebounceMs = 30;
-  VAULT_INDEX_TIMING.settingsDelayMs = 30;
-});
-afterAll(async () => {
-  Object.assign(VAULT_INDEX_TIMING, timing);
-  await fake.close();
-});
-beforeEach(() => {
-  fake.clearRequests();
-  fake.setReply(ANSWER);
-});
+const fake = useFakeOllama(ANSWER);
+useFastIndexTiming();
 afterEach(() => jest.restoreAllMocks());
 
 test("Ask my vault answers from the passages the vault index retrieves, with sources and citation links", async () => {
